@@ -1,0 +1,39 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from './env';
+import { mountDocs } from './http/docs';
+import { logRoutes } from './http/log';
+import { problemResponse, validationHook } from './http/problem';
+import { relationRoutes } from './http/relations';
+import { Db } from './store/db';
+
+export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+// Every request meters its D1 calls and says what they cost.
+app.use(async (c, next) => {
+  const db = new Db(c.env.DB);
+  c.set('db', db);
+  await next();
+  c.res.headers.set('server-timing', db.serverTiming());
+});
+
+app.use('/v1/*', cors({ origin: '*', exposeHeaders: ['server-timing', 'etag', 'last-modified', 'link'] }));
+
+app.get('/healthz', (c) => c.json({ ok: true }));
+
+app.route('/', relationRoutes);
+app.route('/', logRoutes);
+mountDocs(app);
+
+app.notFound((c) => problemResponse({ title: 'Not Found', status: 404, detail: `nothing at ${new URL(c.req.url).pathname}` }));
+
+app.onError((error, c) => {
+  if (error instanceof HTTPException) {
+    const status = error.status as ContentfulStatusCode;
+    return problemResponse({ title: error.message || 'Bad Request', status, detail: error.message });
+  }
+  console.error(`${c.req.method} ${c.req.path}`, error);
+  return problemResponse({ title: 'Internal Server Error', status: 500, detail: 'the request failed; nothing was written' });
+});

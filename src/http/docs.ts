@@ -1,0 +1,22 @@
+import { swaggerUI } from '@hono/swagger-ui';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../env';
+
+/** `/openapi.json`, generated from the zod schemas that validate the requests, and `/docs` for people. */
+export function mountDocs(app: OpenAPIHono<AppEnv>): void {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'editorToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The editor token (the ADMIN_TOKEN secret)',
+  });
+  app.doc31('/openapi.json', (c) => ({
+    openapi: '3.1.0',
+    info: {
+      title: 'Relations log',
+      version: '1',
+      description: 'An event-sourced record of bilateral relations: the log, its views, feeds and webhooks.',
+    },
+    servers: [{ url: new URL(c.req.url).origin }],
+  }));
+  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Relations log API' }));
+}

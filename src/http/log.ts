@@ -1,0 +1,134 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { AppEnv } from '../env';
+import { appendEvents } from '../store/append';
+import { eventById, relationLogPage } from '../store/events';
+import { requireEditor } from './editor-auth';
+import { notFound, problem, problemResponse, validationHook } from './problem';
+import {
+  AppendBody, AppendResult, jsonContent, problemContent, RecordedEvent, RelationParam,
+} from './schemas';
+
+/** The raw log: record events (editors), replay a relation's log, read one event. */
+export const logRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const append = createRoute({
+  method: 'post',
+  path: '/v1/relations/{relation}/events',
+  summary: 'Record events',
+  description: 'Appends 1 to 100 events in one transaction. Posting events whose ids are already in the log is a no-op that answers 200 with their original positions.',
+  security: [{ editorToken: [] }],
+  middleware: [
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => problemResponse({ title: 'Content Too Large', status: 413, detail: 'a request body is at most 1 MiB' }),
+    }),
+    requireEditor,
+  ] as const,
+  request: {
+    params: RelationParam,
+    body: { required: true, content: { 'application/json': { schema: AppendBody } } },
+  },
+  responses: {
+    201: jsonContent(AppendResult, 'Recorded'),
+    200: jsonContent(AppendResult, 'Already recorded: a retry of an earlier call'),
+    400: problemContent('The body is not JSON, or the relation name is malformed'),
+    401: problemContent('No editor token'),
+    403: problemContent('Wrong editor token'),
+    409: problemContent('The expected version does not match, or an id is already used by a different event'),
+    413: problemContent('The body is over 1 MiB'),
+    422: problemContent('Invalid events: each wrong field with its JSON pointer'),
+  },
+});
+
+logRoutes.openapi(append, async (c) => {
+  const { relation } = c.req.valid('param');
+  const body = c.req.valid('json');
+  const result = await appendEvents(c.var.db, {
+    relation,
+    expectedVersion: body.expectedVersion,
+    actor: body.actor ?? 'editor',
+    events: body.events,
+    recorded: new Date().toISOString(),
+  });
+  switch (result.outcome) {
+    case 'appended':
+    case 'replayed': {
+      const { relation, version, events } = result;
+      return c.json({ relation, version, events }, result.outcome === 'appended' ? 201 : 200);
+    }
+    case 'invalid':
+      return problem(c, 422, {
+        type: '/problems/invalid-body',
+        title: 'The request body is not valid',
+        detail: result.errors.map((error) => error.detail).join('; '),
+        errors: result.errors,
+      });
+    case 'version-conflict':
+      return problem(c, 409, {
+        type: '/problems/version-conflict',
+        title: 'The relation has moved on',
+        detail: `expected version ${body.expectedVersion}, but ${relation} is at version ${result.currentVersion}; nothing was written`,
+        currentVersion: result.currentVersion,
+      });
+    case 'id-conflict':
+      return problem(c, 409, {
+        type: '/problems/id-conflict',
+        title: 'An id is already used by a different event',
+        detail: 'events with these ids are already in the log with other contents; nothing was written',
+        ids: result.ids,
+      });
+  }
+});
+
+const LogQuery = z.object({
+  after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0)
+    .describe('return events after this position'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+const replay = createRoute({
+  method: 'get',
+  path: '/v1/relations/{relation}/events',
+  summary: "A relation's log in position order",
+  request: { params: RelationParam, query: LogQuery },
+  responses: {
+    200: jsonContent(
+      z.object({ relation: z.string(), events: z.array(RecordedEvent), next: z.string().nullable() }),
+      'One page of the log; `next` is the URL of the following page, null at the end',
+    ),
+    400: problemContent('A bad parameter'),
+    404: problemContent('No such relation'),
+  },
+});
+
+logRoutes.openapi(replay, async (c) => {
+  const { relation } = c.req.valid('param');
+  const { after, limit } = c.req.valid('query');
+  const events = await relationLogPage(c.var.db, relation, after, limit);
+  if (!events) return notFound(c, `no events have been recorded for ${relation}`);
+  const last = events.at(-1);
+  const next = events.length === limit && last ? `/v1/relations/${relation}/events?after=${last.position}&limit=${limit}` : null;
+  return c.json({ relation, events, next }, 200);
+});
+
+const oneEvent = createRoute({
+  method: 'get',
+  path: '/v1/events/{id}',
+  summary: 'One event of the log',
+  request: { params: z.object({ id: z.uuid() }) },
+  responses: {
+    200: jsonContent(RecordedEvent, 'The event'),
+    400: problemContent('The id is not a UUID'),
+    404: problemContent('No such event'),
+  },
+});
+
+logRoutes.openapi(oneEvent, async (c) => {
+  const event = await eventById(c.var.db, c.req.valid('param').id);
+  if (!event) return notFound(c, 'no event has this id');
+  return c.json(event, 200);
+});

@@ -1,0 +1,27 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import type { AppEnv } from '../env';
+import { listRelations } from '../store/relations';
+import { validationHook } from './problem';
+import { jsonContent } from './schemas';
+
+export const relationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const RelationSummary = z.object({
+  relation: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  events: z.number().int(),
+  firstOccurred: z.string().nullable(),
+  lastOccurred: z.string().nullable(),
+  created: z.string(),
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/relations',
+  summary: 'Every relation with its event count, version, and first and last occurred',
+  responses: { 200: jsonContent(z.object({ relations: z.array(RelationSummary) }), 'The relations') },
+});
+
+relationRoutes.openapi(list, async (c) => c.json({ relations: await listRelations(c.var.db) }, 200));

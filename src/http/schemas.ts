@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { EVENT_TYPES, Level, NewEvent, Source } from '../domain/catalog';
+import { relationNameProblem } from '../domain/relation';
+
+/** Request and response shapes shared by the route modules; the OpenAPI document is generated from them. */
+
+export const RelationParam = z.object({
+  relation: z
+    .string()
+    .superRefine((value, ctx) => {
+      const problem = relationNameProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .describe('two ISO 3166-1 alpha-2 codes, lower case, alphabetical: mx-ru'),
+});
+
+export const AppendBody = z.strictObject({
+  expectedVersion: z.number().int().min(0).optional()
+    .describe('the version the relation must be at; otherwise 409 and nothing is written'),
+  actor: z.string().trim().min(1).max(200).optional().describe('who records these events (default "editor")'),
+  events: z.array(NewEvent).min(1).max(100),
+});
+
+export const AppendResult = z.object({
+  relation: z.string(),
+  version: z.number().int(),
+  events: z.array(z.object({ id: z.uuid(), position: z.number().int(), version: z.number().int() })),
+});
+
+export const RecordedEvent = z.object({
+  position: z.number().int(),
+  id: z.uuid(),
+  relation: z.string(),
+  version: z.number().int(),
+  type: z.enum(EVENT_TYPES as [string, ...string[]]),
+  schema: z.number().int(),
+  occurred: z.string(),
+  recorded: z.string(),
+  headline: z.string(),
+  summary: z.string().nullable(),
+  tags: z.array(z.string()),
+  places: z.array(z.string()),
+  participants: z.array(z.string()),
+  level: Level,
+  data: z.record(z.string(), z.unknown()),
+  source: Source,
+  actor: z.string(),
+});
+
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z
+    .array(z.object({ pointer: z.string().optional(), parameter: z.string().optional(), detail: z.string() }))
+    .optional(),
+});
+
+export const problemContent = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: Problem } },
+});
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});

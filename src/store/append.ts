@@ -1,0 +1,183 @@
+import { dataSchemas, isAmendment, SCHEMA_VERSION, type FactType, type NewEvent } from '../domain/catalog';
+import { parseOccurred } from '../domain/dates';
+import type { Db } from './db';
+import { insertEvent, selectIdentities, type PendingEvent, type StoredIdentity } from './events';
+import { advanceVersion, openRelation, requireVersion, selectVersion } from './relations';
+
+export interface AppendRequest {
+  relation: string;
+  expectedVersion?: number;
+  actor: string;
+  events: NewEvent[];
+  /** The transaction time of this append; every event of it gets the same `recorded`. */
+  recorded: string;
+}
+
+/** Rows that other tables keep in step with the log: written in the same batch as the event. */
+export type AlsoWrite = (event: PendingEvent) => D1PreparedStatement[];
+
+export interface AppendedEvent {
+  id: string;
+  position: number;
+  version: number;
+}
+
+export interface FieldError {
+  pointer: string;
+  detail: string;
+}
+
+export type AppendOutcome =
+  | { outcome: 'appended'; relation: string; version: number; events: AppendedEvent[] }
+  | { outcome: 'replayed'; relation: string; version: number; events: AppendedEvent[] }
+  | { outcome: 'version-conflict'; currentVersion: number }
+  | { outcome: 'id-conflict'; ids: string[] }
+  | { outcome: 'invalid'; errors: FieldError[] };
+
+/**
+ * Appends events to a relation's log in ONE D1 batch (one transaction): the events, and whatever
+ * `alsoWrite` keeps in step with them. A retry with ids already in the log writes nothing and
+ * answers with the original positions.
+ */
+export async function appendEvents(
+  db: Db,
+  request: AppendRequest,
+  alsoWrite: AlsoWrite = () => [],
+): Promise<AppendOutcome> {
+  const duplicates = duplicateIds(request.events);
+  if (duplicates.length) return { outcome: 'invalid', errors: duplicates };
+
+  const pending = await Promise.all(request.events.map((event) => pendingEvent(request, event)));
+  const amendmentErrors = await checkAmendments(db, request.relation, pending);
+  if (amendmentErrors.length) return { outcome: 'invalid', errors: amendmentErrors };
+
+  const statements = [openRelation(db, request.relation, request.recorded)];
+  if (request.expectedVersion !== undefined) {
+    statements.push(requireVersion(db, request.relation, request.expectedVersion));
+  }
+  const inserts: number[] = [];
+  pending.forEach((event, index) => {
+    inserts.push(statements.length);
+    statements.push(insertEvent(db, event, index + 1), ...alsoWrite(event));
+  });
+  statements.push(advanceVersion(db, request.relation, pending.length));
+
+  try {
+    const results = await db.batch<AppendedEvent>(statements);
+    const events = inserts.map((at) => results[at].results[0]);
+    return { outcome: 'appended', relation: request.relation, version: events[events.length - 1].version, events };
+  } catch (error) {
+    return explainFailedAppend(db, request, pending, error);
+  }
+}
+
+async function pendingEvent(request: AppendRequest, event: NewEvent): Promise<PendingEvent> {
+  const digest = await digestOf(request.relation, event);
+  // A correction or retraction that gives no date of its own happened when it was recorded.
+  const occurred = event.occurred ?? request.recorded.slice(0, 10);
+  const { earliest, latest } = parseOccurred(occurred);
+  return {
+    id: event.id ?? crypto.randomUUID(),
+    relation: request.relation,
+    type: event.type,
+    schema: SCHEMA_VERSION,
+    occurred,
+    occurredEarliest: earliest,
+    occurredLatest: latest,
+    recorded: request.recorded,
+    headline: event.headline,
+    summary: event.summary ?? null,
+    tags: event.tags,
+    places: event.places,
+    participants: event.participants,
+    level: event.level,
+    data: event.data,
+    source: event.source,
+    actor: request.actor,
+    digest,
+  };
+}
+
+/** Identifies the event as submitted, so that a retry can be told from a different event with the same id. */
+async function digestOf(relation: string, event: NewEvent): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify([relation, event]));
+  const hash = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(hash)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function duplicateIds(events: NewEvent[]): FieldError[] {
+  const seen = new Set<string>();
+  return events.flatMap((event, index) => {
+    if (event.id === undefined) return [];
+    if (seen.has(event.id)) return [{ pointer: `/events/${index}/id`, detail: 'the same id appears twice in this request' }];
+    seen.add(event.id);
+    return [];
+  });
+}
+
+/**
+ * A correction or retraction must point at an earlier fact of the same relation, and a corrected
+ * `data` must be valid for the type of the event it corrects. Costs one read, only when amending.
+ */
+async function checkAmendments(db: Db, relation: string, events: PendingEvent[]): Promise<FieldError[]> {
+  const targets = events.filter((event) => isAmendment(event.type)).map((event) => event.data.eventId as string);
+  if (!targets.length) return [];
+  const stored = await db.all<StoredIdentity>(selectIdentities(db, targets));
+  const known = new Map<string, { relation: string; type: string }>(stored.map((row) => [row.id, row]));
+  const errors: FieldError[] = [];
+  events.forEach((event, index) => {
+    if (isAmendment(event.type)) errors.push(...amendmentErrors(event, index, relation, known));
+    known.set(event.id, { relation, type: event.type });
+  });
+  return errors;
+}
+
+function amendmentErrors(
+  event: PendingEvent,
+  index: number,
+  relation: string,
+  known: Map<string, { relation: string; type: string }>,
+): FieldError[] {
+  const pointer = `/events/${index}/data/eventId`;
+  const target = known.get(event.data.eventId as string);
+  if (!target || target.relation !== relation) {
+    return [{ pointer, detail: `no earlier event of ${relation} has this id` }];
+  }
+  if (isAmendment(target.type)) return [{ pointer, detail: 'corrections and retractions point at a fact, not at another amendment' }];
+  const corrected = (event.data.changes as { data?: unknown } | undefined)?.data;
+  if (event.type !== 'EventCorrected' || corrected === undefined) return [];
+  const result = dataSchemas[target.type as FactType].safeParse(corrected);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => ({
+    pointer: [`/events/${index}/data/changes/data`, ...issue.path.map(String)].join('/'),
+    detail: `${issue.message} (for ${target.type})`,
+  }));
+}
+
+/** The batch wrote nothing. Work out why with one read: a retry, an id conflict, or a stale expected version. */
+async function explainFailedAppend(
+  db: Db,
+  request: AppendRequest,
+  pending: PendingEvent[],
+  error: unknown,
+): Promise<AppendOutcome> {
+  const [identities, version] = await db.batch([
+    selectIdentities(db, pending.map((event) => event.id)),
+    selectVersion(db, request.relation),
+  ]);
+  const stored = new Map((identities.results as StoredIdentity[]).map((row) => [row.id, row]));
+  const currentVersion = (version.results[0] as { version: number } | undefined)?.version ?? 0;
+  if (stored.size > 0) {
+    const sameEvents = pending.every((event) => stored.get(event.id)?.digest === event.digest);
+    if (!sameEvents) return { outcome: 'id-conflict', ids: [...stored.keys()] };
+    const events = pending.map(({ id }) => {
+      const { position, version } = stored.get(id)!;
+      return { id, position, version };
+    });
+    return { outcome: 'replayed', relation: request.relation, version: currentVersion, events };
+  }
+  if (request.expectedVersion !== undefined && request.expectedVersion !== currentVersion) {
+    return { outcome: 'version-conflict', currentVersion };
+  }
+  throw error;
+}

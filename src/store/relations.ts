@@ -1,0 +1,74 @@
+import { relationDisplayName } from '../domain/relation';
+import type { Db } from './db';
+
+export interface RelationSummary {
+  relation: string;
+  name: string;
+  version: number;
+  events: number;
+  firstOccurred: string | null;
+  lastOccurred: string | null;
+  created: string;
+}
+
+/** Creates the relation on its first event; a no-op afterwards. */
+export function openRelation(db: Db, relation: string, recorded: string): D1PreparedStatement {
+  return db.prepare(
+    'INSERT INTO relations (relation, version, created) VALUES (?1, 0, ?2) ON CONFLICT (relation) DO NOTHING',
+    relation, recorded,
+  );
+}
+
+/** Aborts the batch it is in unless the relation is at `expected`. */
+export function requireVersion(db: Db, relation: string, expected: number): D1PreparedStatement {
+  return db.prepare('INSERT INTO expected_versions (relation, expected) VALUES (?1, ?2)', relation, expected);
+}
+
+export function advanceVersion(db: Db, relation: string, count: number): D1PreparedStatement {
+  return db.prepare('UPDATE relations SET version = version + ?2 WHERE relation = ?1', relation, count);
+}
+
+export function selectVersion(db: Db, relation: string): D1PreparedStatement {
+  return db.prepare('SELECT version FROM relations WHERE relation = ?1', relation);
+}
+
+interface RelationRow {
+  relation: string;
+  version: number;
+  created: string;
+  first_occurred: string | null;
+  last_occurred: string | null;
+}
+
+// First and last `occurred` of the historical facts, not of corrections (which happen when recorded).
+const SUMMARY = `
+  SELECT r.relation, r.version, r.created,
+    (SELECT occurred FROM events e WHERE e.relation = r.relation AND e.occurred_earliest IS NOT NULL
+       AND e.type NOT IN ('EventCorrected', 'EventRetracted')
+     ORDER BY e.occurred_earliest, e.position LIMIT 1) AS first_occurred,
+    (SELECT occurred FROM events e WHERE e.relation = r.relation AND e.occurred_earliest IS NOT NULL
+       AND e.type NOT IN ('EventCorrected', 'EventRetracted')
+     ORDER BY e.occurred_earliest DESC, e.position DESC LIMIT 1) AS last_occurred
+  FROM relations r`;
+
+function summaryFromRow(row: RelationRow): RelationSummary {
+  return {
+    relation: row.relation,
+    name: relationDisplayName(row.relation),
+    version: row.version,
+    events: row.version,
+    firstOccurred: row.first_occurred,
+    lastOccurred: row.last_occurred,
+    created: row.created,
+  };
+}
+
+export async function listRelations(db: Db): Promise<RelationSummary[]> {
+  const rows = await db.all<RelationRow>(db.prepare(`${SUMMARY} ORDER BY r.relation`));
+  return rows.map(summaryFromRow);
+}
+
+export async function relationSummary(db: Db, relation: string): Promise<RelationSummary | null> {
+  const row = await db.first<RelationRow>(db.prepare(`${SUMMARY} WHERE r.relation = ?1`, relation));
+  return row && summaryFromRow(row);
+}

@@ -1,0 +1,35 @@
+import { SELF } from 'cloudflare:test';
+
+/** Talks to the Worker as a client would: through its fetch handler, over HTTP semantics. */
+export const TOKEN = 'test-editor-token';
+
+export function get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+  return SELF.fetch(`https://relations.test${path}`, { headers });
+}
+
+export function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return SELF.fetch(`https://relations.test${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** A citation that satisfies the catalog. */
+export const SOURCE = { title: 'Test source', publisher: 'Test publisher', url: 'https://example.org/source' };
+
+let counter = 0;
+/** A valid EventNoted, different each time unless fields say otherwise. */
+export function noted(fields: Record<string, unknown> = {}): Record<string, unknown> {
+  counter += 1;
+  return { type: 'EventNoted', occurred: '1943-06', headline: `Something noted ${counter}`, data: {}, source: SOURCE, ...fields };
+}
+
+/** A relation name no other test uses, so tests sharing one database stay independent. */
+const codes = ['ad', 'ae', 'af', 'ag', 'al', 'am', 'ao', 'ar', 'at', 'au', 'az', 'ba', 'bb', 'bd', 'be', 'bf', 'bg', 'bh', 'bi', 'bj', 'bn', 'bo', 'br', 'bs', 'bt', 'bw', 'by', 'bz', 'ca', 'cd', 'cf', 'cg', 'ch', 'ci', 'cl', 'cm', 'cn', 'co', 'cr', 'cu', 'cv', 'cy', 'cz', 'de', 'dj', 'dk', 'dm', 'do', 'dz', 'ec', 'ee', 'eg', 'er', 'es', 'et', 'fi', 'fj', 'fr', 'ga', 'gb', 'gd', 'ge', 'gh', 'gm', 'gn', 'gq', 'gr', 'gt', 'gw', 'gy'];
+export function freshRelation(): string {
+  const a = codes[Math.floor(Math.random() * codes.length)];
+  let b = a;
+  while (b === a) b = codes[Math.floor(Math.random() * codes.length)];
+  return [a, b].sort().join('-');
+}

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
-import { appendEvents } from '../store/append';
+import { recordEvents } from '../recording';
 import { eventById, relationLogPage } from '../store/events';
 import { requireEditor } from './editor-auth';
 import { notFound, problem, problemResponse, validationHook } from './problem';
@@ -47,7 +47,7 @@ const append = createRoute({
 logRoutes.openapi(append, async (c) => {
   const { relation } = c.req.valid('param');
   const body = c.req.valid('json');
-  const result = await appendEvents(c.var.db, {
+  const result = await recordEvents(c.var.db, {
     relation,
     expectedVersion: body.expectedVersion,
     actor: body.actor ?? 'editor',

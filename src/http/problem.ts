@@ -79,10 +79,16 @@ export function validationHook(
 ): Response | undefined {
   if (result.success) return undefined;
   const { error, target } = result;
-  if (target === 'json') {
-    return invalidBody(error.issues.map((issue) => ({ pointer: pointerOf(issue.path), detail: issue.message })));
-  }
+  if (target === 'json') return invalidBody(error.issues.flatMap(fieldsOf));
   return invalidParameters(
     error.issues.map((issue) => ({ parameter: String(issue.path[0] ?? target), detail: issue.message })),
   );
+}
+
+/** One invalid field per issue; an object with unknown keys names each key, so the pointer leads to it. */
+function fieldsOf(issue: ZodError['issues'][number]): InvalidField[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ pointer: pointerOf([...issue.path, key]), detail: 'unknown field' }));
+  }
+  return [{ pointer: pointerOf(issue.path), detail: issue.message }];
 }

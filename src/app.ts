@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './env';
 import { mountDocs } from './http/docs';
+import { feedRoutes } from './http/feeds';
 import { logRoutes } from './http/log';
 import { problemResponse, validationHook } from './http/problem';
 import { relationRoutes } from './http/relations';
@@ -25,6 +26,7 @@ app.get('/healthz', (c) => c.json({ ok: true }));
 
 app.route('/', relationRoutes);
 app.route('/', logRoutes);
+app.route('/', feedRoutes);
 mountDocs(app);
 
 app.notFound((c) => problemResponse({ title: 'Not Found', status: 404, detail: `nothing at ${new URL(c.req.url).pathname}` }));

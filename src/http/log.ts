@@ -5,6 +5,7 @@ import type { AppEnv } from '../env';
 import { recordEvents } from '../recording';
 import { eventById, relationLogPage } from '../store/events';
 import { requireEditor } from './editor-auth';
+import { feedsChanged } from './feed-cache';
 import { notFound, problem, problemResponse, validationHook } from './problem';
 import {
   AppendBody, AppendResult, jsonContent, problemContent, RecordedEvent, RelationParam,
@@ -54,6 +55,8 @@ logRoutes.openapi(append, async (c) => {
     events: body.events,
     recorded: new Date().toISOString(),
   });
+  // Cached feeds must not outlive an append: a reader never sees a stale feed after a 201.
+  if (result.outcome === 'appended') await feedsChanged(relation);
   switch (result.outcome) {
     case 'appended':
     case 'replayed': {

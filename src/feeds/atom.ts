@@ -1,0 +1,47 @@
+import { AUTHOR, type Feed } from './feed';
+import type { FeedItem } from './item';
+import { element, emptyElement, XML_DECLARATION } from './xml';
+
+/** Atom 1.0 (RFC 4287), with archive links (RFC 5005) and replies to amended entries (RFC 4685). */
+export function atomFeed(feed: Feed): string {
+  return [
+    XML_DECLARATION,
+    '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:fh="http://purl.org/syndication/history/1.0" xmlns:thr="http://purl.org/syndication/thread/1.0">',
+    element('id', feed.currentUrl),
+    element('title', feed.title),
+    element('subtitle', feed.description),
+    element('updated', feed.updated),
+    `<author>${element('name', AUTHOR)}</author>`,
+    emptyElement('link', { rel: 'self', type: 'application/atom+xml', href: feed.selfUrl }),
+    emptyElement('link', { rel: 'alternate', type: 'text/html', href: feed.homeUrl }),
+    feed.archive ? emptyElement('link', { rel: 'current', type: 'application/atom+xml', href: feed.currentUrl }) : '',
+    ...olderLinks(feed.olderUrl),
+    feed.archive ? '<fh:archive/>' : '',
+    element('generator', AUTHOR),
+    ...feed.items.map(atomEntry),
+    '</feed>',
+  ].filter(Boolean).join('\n');
+}
+
+function olderLinks(olderUrl: string | null): string[] {
+  if (!olderUrl) return [];
+  return ['next', 'prev-archive'].map((rel) => emptyElement('link', { rel, type: 'application/atom+xml', href: olderUrl }));
+}
+
+function atomEntry(item: FeedItem): string {
+  return [
+    '<entry>',
+    element('id', item.id),
+    element('title', item.title),
+    element('published', item.recorded),
+    element('updated', item.recorded),
+    emptyElement('link', { rel: 'alternate', type: 'text/html', href: item.url }),
+    emptyElement('link', { rel: 'related', type: 'application/json', href: item.eventUrl }),
+    item.sourceUrl ? emptyElement('link', { rel: 'via', href: item.sourceUrl }) : '',
+    item.amends ? emptyElement('thr:in-reply-to', { ref: item.amends.id, href: item.amends.eventUrl, type: 'application/json' }) : '',
+    ...item.categories.map((term) => emptyElement('category', { term })),
+    element('summary', item.summary),
+    element('content', item.html, { type: 'html' }),
+    '</entry>',
+  ].filter(Boolean).join('\n');
+}

@@ -1,0 +1,92 @@
+import { occurredInWords } from '../domain/dates';
+import type { Source } from '../domain/catalog';
+import type { AmendedEvent, FeedEntry } from '../store/feed-entries';
+import { escapeXml } from './xml';
+
+/** One entry of a feed, whatever the format: everything a renderer needs, already worded. */
+export interface FeedItem {
+  /** `urn:uuid:<event id>`: stable forever. */
+  id: string;
+  title: string;
+  /** The event on the relation's web page. */
+  url: string;
+  /** The event as JSON. */
+  eventUrl: string;
+  /** The cited source, when it has a URL. */
+  sourceUrl: string | null;
+  recorded: string;
+  kind: 'fact' | 'correction' | 'retraction';
+  /** The event a correction or retraction amends. */
+  amends: { id: string; eventUrl: string } | null;
+  categories: string[];
+  summary: string | null;
+  html: string;
+  text: string;
+}
+
+/** "1 December 1890 — headline": the historical date in words, never a day the source does not give. */
+export function entryTitle(event: { occurred: string; headline: string }): string {
+  return `${occurredInWords(event.occurred)} — ${event.headline}`;
+}
+
+export function feedItem(entry: FeedEntry, origin: string): FeedItem {
+  const kind = entry.type === 'EventCorrected' ? 'correction' : entry.type === 'EventRetracted' ? 'retraction' : 'fact';
+  const targetId = (entry.data as { eventId?: string }).eventId;
+  const paragraphs = [
+    ...amendmentParagraphs(entry, kind, origin),
+    ...(entry.summary ? [text(entry.summary)] : []),
+    ...(entry.participants.length ? [text(`Participants: ${entry.participants.join(', ')}`)] : []),
+    ...(entry.places.length ? [text(`Places: ${entry.places.join(', ')}`)] : []),
+    citation(entry.source),
+  ];
+  return {
+    id: `urn:uuid:${entry.id}`,
+    title: entryTitle(entry),
+    url: `${origin}/${entry.relation}#event-${entry.id}`,
+    eventUrl: `${origin}/v1/events/${entry.id}`,
+    sourceUrl: entry.source.url ?? null,
+    recorded: entry.recorded,
+    kind,
+    amends: kind !== 'fact' && targetId ? { id: `urn:uuid:${targetId}`, eventUrl: `${origin}/v1/events/${targetId}` } : null,
+    categories: [entry.relation, entry.type, ...entry.tags, ...(kind === 'fact' ? [] : [kind])],
+    summary: entry.summary,
+    html: paragraphs.map((paragraph) => `<p>${paragraph.html}</p>`).join('\n'),
+    text: paragraphs.map((paragraph) => paragraph.text).join('\n\n'),
+  };
+}
+
+interface Paragraph {
+  html: string;
+  text: string;
+}
+
+const text = (words: string): Paragraph => ({ html: escapeXml(words), text: words });
+
+function link(href: string, words: string): Paragraph {
+  return { html: `<a href="${escapeXml(href)}">${escapeXml(words)}</a>`, text: `${words} <${href}>` };
+}
+
+function joined(...parts: Paragraph[]): Paragraph {
+  return { html: parts.map((part) => part.html).join(''), text: parts.map((part) => part.text).join('') };
+}
+
+/** A correction or retraction says so first, and links to the entry it amends. */
+function amendmentParagraphs(entry: FeedEntry, kind: FeedItem['kind'], origin: string): Paragraph[] {
+  if (kind === 'fact') return [];
+  const data = entry.data as { eventId: string; reason: string; changes?: Record<string, unknown> };
+  const target = entry.amends ?? ({ id: data.eventId, occurred: '', headline: data.eventId } as AmendedEvent);
+  const targetWords = target.occurred ? entryTitle(target) : target.headline;
+  const lead = kind === 'correction' ? 'Correction of the entry ' : 'Retraction: this withdraws the entry ';
+  const paragraphs = [
+    joined(text(lead), link(`${origin}/v1/events/${data.eventId}`, `“${targetWords}”`), text(` (urn:uuid:${data.eventId}).`)),
+    text(`Reason: ${data.reason}`),
+  ];
+  if (data.changes) paragraphs.push(text(`Corrected: ${Object.keys(data.changes).join(', ')}.`));
+  return paragraphs;
+}
+
+function citation(source: Source): Paragraph {
+  const details = [source.publisher, source.date, source.locator].filter(Boolean).join(', ');
+  const title = source.url ? link(source.url, source.title) : text(source.title);
+  return joined(text('Source: '), title, text(details ? ` (${details})` : ''));
+}

@@ -1,0 +1,50 @@
+import { AUTHOR, TTL_MINUTES, type Feed } from './feed';
+import type { FeedItem } from './item';
+import { element, emptyElement, XML_DECLARATION } from './xml';
+
+/** RSS 2.0, with atom:link self and archive links (RFC 5005). */
+export function rssFeed(feed: Feed): string {
+  return [
+    XML_DECLARATION,
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:fh="http://purl.org/syndication/history/1.0">',
+    '<channel>',
+    element('title', feed.title),
+    element('link', feed.homeUrl),
+    element('description', feed.description),
+    element('language', 'en'),
+    element('lastBuildDate', rfc822(feed.updated)),
+    element('generator', AUTHOR),
+    element('docs', 'https://www.rssboard.org/rss-specification'),
+    element('ttl', String(TTL_MINUTES)),
+    emptyElement('atom:link', { rel: 'self', type: 'application/rss+xml', href: feed.selfUrl }),
+    feed.archive ? emptyElement('atom:link', { rel: 'current', type: 'application/rss+xml', href: feed.currentUrl }) : '',
+    ...olderLinks(feed.olderUrl),
+    feed.archive ? '<fh:archive/>' : '',
+    ...feed.items.map(rssItem),
+    '</channel>',
+    '</rss>',
+  ].filter(Boolean).join('\n');
+}
+
+/** RFC 822 date-time, as RSS wants it (with a four-digit year, as RFC 1123 amends it). */
+export function rfc822(instant: string): string {
+  return new Date(instant).toUTCString();
+}
+
+function olderLinks(olderUrl: string | null): string[] {
+  if (!olderUrl) return [];
+  return ['next', 'prev-archive'].map((rel) => emptyElement('atom:link', { rel, type: 'application/rss+xml', href: olderUrl }));
+}
+
+function rssItem(item: FeedItem): string {
+  return [
+    '<item>',
+    element('title', item.title),
+    element('link', item.url),
+    element('description', item.html),
+    element('guid', item.id, { isPermaLink: 'false' }),
+    element('pubDate', rfc822(item.recorded)),
+    ...item.categories.map((category) => element('category', category)),
+    '</item>',
+  ].join('\n');
+}

@@ -1,0 +1,92 @@
+import { OpenAPIHono, createRoute, type RouteConfig } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { relationDisplayName } from '../domain/relation';
+import type { AppEnv } from '../env';
+import { atomFeed } from '../feeds/atom';
+import type { Feed } from '../feeds/feed';
+import { feedItem } from '../feeds/item';
+import { jsonFeed } from '../feeds/json-feed';
+import { rssFeed } from '../feeds/rss';
+import { feedPage, type FeedPage } from '../store/feed-entries';
+import { withValidators } from './conditional';
+import { cachedFeed } from './feed-cache';
+import { FeedQuery, filtersInWords, parseFeedRequest, type FeedRequest } from './feed-query';
+import { publicOrigin } from './origin';
+import { notFound } from './problem';
+import { problemContent, RelationParam } from './schemas';
+
+/** RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the log, per relation and for all relations, newest recorded first. */
+export const feedRoutes = new OpenAPIHono<AppEnv>();
+
+export const PAGE_SIZE = 50;
+
+export const FEED_FORMATS = {
+  'feed.xml': { mediaType: 'application/rss+xml', name: 'RSS 2.0', render: rssFeed },
+  'feed.atom': { mediaType: 'application/atom+xml', name: 'Atom 1.0', render: atomFeed },
+  'feed.json': { mediaType: 'application/feed+json', name: 'JSON Feed 1.1', render: jsonFeed },
+} as const;
+
+export type FeedFile = keyof typeof FEED_FORMATS;
+
+for (const [file, format] of Object.entries(FEED_FORMATS) as [FeedFile, (typeof FEED_FORMATS)[FeedFile]][]) {
+  feedRoutes.get(`/${file}`, (c) => serveFeed(c, file, null));
+  feedRoutes.get(`/v1/relations/:relation/${file}`, (c) => serveFeed(c, file, c.req.param('relation')));
+  feedRoutes.openAPIRegistry.registerPath(feedDoc(`/${file}`, format, false));
+  feedRoutes.openAPIRegistry.registerPath(feedDoc(`/v1/relations/{relation}/${file}`, format, true));
+}
+
+async function serveFeed(c: Context<AppEnv>, file: FeedFile, relation: string | null): Promise<Response> {
+  const url = new URL(c.req.url);
+  const request = parseFeedRequest(url, relation);
+  if (request instanceof Response) return request;
+  return cachedFeed(c.req.raw, { relation }, async () => {
+    const page = await feedPage(c.var.db, { relation, filters: request.filters, before: request.before, limit: PAGE_SIZE });
+    if (!page) return notFound(c, `no events have been recorded for ${relation}`);
+    const feed = feedDocument(publicOrigin(c), url, file, relation, request, page);
+    const format = FEED_FORMATS[file];
+    return withValidators(format.render(feed), `${format.mediaType}; charset=utf-8`, page.entries[0]?.recorded ?? null);
+  });
+}
+
+function feedDocument(
+  origin: string, url: URL, file: FeedFile, relation: string | null, request: FeedRequest, page: FeedPage,
+): Feed {
+  const path = relation === null ? `/${file}` : `/v1/relations/${relation}/${file}`;
+  const pageUrl = (before?: number) => {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(request.filters)) if (value) params.set(name, value);
+    if (before !== undefined) params.set('before', String(before));
+    const query = params.toString();
+    return `${origin}${path}${query ? `?${query}` : ''}`;
+  };
+  const subject = relation === null ? 'all relations' : `${relationDisplayName(relation)} relations`;
+  const narrowed = filtersInWords(request.filters);
+  return {
+    title: `Relations log: ${subject}${narrowed ? ` (${narrowed})` : ''}${request.before ? ' — archive' : ''}`,
+    description: `Events recorded in the log of ${subject}${narrowed ? `, ${narrowed}` : ''}, newest first, with corrections and retractions as entries of their own.`,
+    homeUrl: `${origin}/${relation ?? ''}`,
+    selfUrl: url.searchParams.size ? `${origin}${path}${url.search}` : `${origin}${path}`,
+    currentUrl: pageUrl(),
+    olderUrl: page.older === null ? null : pageUrl(page.older),
+    archive: request.before !== undefined,
+    updated: page.entries[0]?.recorded ?? page.created ?? new Date(0).toISOString(),
+    items: page.entries.map((entry) => feedItem(entry, origin)),
+  };
+}
+
+function feedDoc(path: string, format: { mediaType: string; name: string }, perRelation: boolean): RouteConfig {
+  return createRoute({
+    method: 'get',
+    path,
+    summary: `${format.name} of the log${perRelation ? ' of one relation' : ' of all relations'}`,
+    description: `The newest ${PAGE_SIZE} entries by recorded time; older pages through RFC 5005 links (next_url in JSON Feed). ` +
+      'Served from the edge cache; ETag and Last-Modified answer conditional requests with 304.',
+    request: { ...(perRelation ? { params: RelationParam } : {}), query: FeedQuery },
+    responses: {
+      200: { description: format.name, content: { [format.mediaType]: { schema: { type: 'string' } } } },
+      304: { description: 'Not modified since the ETag or date the client sent' },
+      400: problemContent('A bad filter or relation name'),
+      ...(perRelation ? { 404: problemContent('No such relation') } : {}),
+    },
+  });
+}

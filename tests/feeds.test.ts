@@ -1,0 +1,269 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { freshRelation, get, noted, post, SOURCE } from './setup/client';
+
+// An independent parser: attributes kept, repeatable elements always arrays.
+const REPEATED = new Set(['entry', 'item', 'atom:link', 'category']);
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  isArray: (name) => REPEATED.has(name),
+});
+
+function parseXml(text: string): any {
+  expect(XMLValidator.validate(text)).toBe(true);
+  return parser.parse(text);
+}
+
+const text = (node: any): string => (typeof node === 'string' ? node : node['#text']);
+const linkOf = (links: any, rel: string) => [links].flat().find((link) => link['@rel'] === rel)?.['@href'];
+
+async function record(relation: string, events: Record<string, unknown>[]): Promise<string[]> {
+  const response = await post(`/v1/relations/${relation}/events`, { events });
+  expect(response.status).toBe(201);
+  return (await response.json<any>()).events.map((event: any) => event.id);
+}
+
+async function feeds(base: string, query = '') {
+  const [rss, atom, json] = await Promise.all(
+    ['feed.xml', 'feed.atom', 'feed.json'].map((file) => get(`${base}/${file}${query}`)),
+  );
+  for (const response of [rss, atom, json]) expect(response.status).toBe(200);
+  return {
+    rss: parseXml(await rss.text()).rss.channel,
+    atom: parseXml(await atom.text()).feed,
+    json: JSON.parse(await json.text()),
+    responses: { rss, atom, json },
+  };
+}
+
+const SEED_TEXT = 'Canciller Ebrard & Lavrov met in Moscú – “peña” <b>talks</b> \'quoted\'';
+
+describe('feeds of the log', () => {
+  it('serves RSS, Atom and JSON Feed with everything the formats require', async () => {
+    const relation = freshRelation();
+    const [id] = await record(relation, [
+      noted({
+        occurred: '1890-12-01', headline: SEED_TEXT, summary: `Résumé: ${SEED_TEXT}`,
+        participants: ['Marcelo Ebrard', 'Serguéi Lavrov'], source: { ...SOURCE, url: 'https://example.org/a?x=1&y=ñ' },
+      }),
+    ]);
+    const { rss, atom, json, responses } = await feeds(`/v1/relations/${relation}`);
+
+    expect(responses.rss.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8');
+    expect(responses.atom.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    expect(responses.json.headers.get('content-type')).toBe('application/feed+json; charset=utf-8');
+    const title = `1 December 1890 — ${SEED_TEXT}`;
+
+    expect(rss.title).toMatch(/^Relations log: .+ relations$/);
+    expect(rss.link).toBe(`https://relations.test/${relation}`);
+    expect(rss.description).toBeTruthy();
+    expect(Number(rss.ttl)).toBeGreaterThan(0);
+    expect(linkOf(rss['atom:link'], 'self')).toBe(`https://relations.test/v1/relations/${relation}/feed.xml`);
+    const [item] = rss.item;
+    expect(item.title).toBe(title);
+    expect(item.guid['@isPermaLink']).toBe('false');
+    expect(text(item.guid)).toBe(`urn:uuid:${id}`);
+    expect(item.pubDate).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+    expect(item.description).toContain('Serguéi Lavrov');
+    expect(item.description).toContain('&lt;b&gt;talks&lt;/b&gt;');
+    expect(item.description).toContain('href="https://example.org/a?x=1&amp;y=ñ"');
+
+    expect(atom.id).toBeTruthy();
+    expect(atom.updated).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(atom.author.name).toBeTruthy();
+    expect(linkOf(atom.link, 'self')).toBe(`https://relations.test/v1/relations/${relation}/feed.atom`);
+    expect(linkOf(atom.link, 'alternate')).toBe(`https://relations.test/${relation}`);
+    const [entry] = atom.entry;
+    expect(entry.id).toBe(`urn:uuid:${id}`);
+    expect(text(entry.title)).toBe(title);
+    expect(entry.updated).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(text(entry.content)).toContain('Résumé: Canciller Ebrard &amp; Lavrov');
+    expect(text(entry.content)).toContain('<a href="https://example.org/a?x=1&amp;y=ñ">Test source</a>');
+
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(json.feed_url).toBe(`https://relations.test/v1/relations/${relation}/feed.json`);
+    expect(json.home_page_url).toBe(`https://relations.test/${relation}`);
+    const [jsonItem] = json.items;
+    expect(jsonItem.id).toBe(`urn:uuid:${id}`);
+    expect(jsonItem.title).toBe(title);
+    expect(jsonItem.content_text).toContain('Participants: Marcelo Ebrard, Serguéi Lavrov');
+    expect(jsonItem.content_text).toContain('Test source <https://example.org/a?x=1&y=ñ>');
+    expect(jsonItem.content_html).toContain('&lt;b&gt;talks&lt;/b&gt;');
+    expect(new Date(jsonItem.date_published).toISOString()).toBe(jsonItem.date_published);
+  });
+
+  it('words partial dates as partial, never inventing a day', async () => {
+    const relation = freshRelation();
+    await record(relation, [
+      noted({ occurred: '1976', headline: 'A year' }),
+      noted({ occurred: '1943-06', headline: 'A month' }),
+      noted({ occurred: '1910/1920', headline: 'An interval' }),
+    ]);
+    const { atom } = await feeds(`/v1/relations/${relation}`);
+    expect(atom.entry.map((entry: any) => text(entry.title))).toEqual([
+      '1910–1920 — An interval', 'June 1943 — A month', '1976 — A year',
+    ]);
+  });
+
+  it('shows a new event at the top of all three feeds right after the append, from cache otherwise', async () => {
+    const relation = freshRelation();
+    await record(relation, [noted({ headline: 'First' })]);
+    const base = `/v1/relations/${relation}`;
+    await feeds(base);
+    await feeds(base, '?level=federal');
+    const again = await feeds(base);
+    for (const response of Object.values(again.responses)) {
+      expect(response.headers.get('server-timing')).toMatch(/desc="0 calls"/);
+      expect(response.headers.get('cache-status')).toMatch(/hit/);
+    }
+
+    const [id] = await record(relation, [noted({ occurred: '1943-06', headline: 'Newest' })]);
+    const after = await feeds(base);
+    expect(text(after.rss.item[0].guid)).toBe(`urn:uuid:${id}`);
+    expect(after.atom.entry[0].id).toBe(`urn:uuid:${id}`);
+    expect(after.json.items[0].id).toBe(`urn:uuid:${id}`);
+    expect(after.json.items[0].title).toBe('June 1943 — Newest');
+    for (const response of Object.values(after.responses)) {
+      expect(response.headers.get('server-timing')).toMatch(/desc="1 call"/);
+    }
+    const filtered = await feeds(base, '?level=federal');
+    expect(filtered.json.items[0].id).toBe(`urn:uuid:${id}`);
+    expect(filtered.atom.entry[0].id).toBe(`urn:uuid:${id}`);
+
+    const all = await feeds('');
+    expect(all.json.items.map((item: any) => item.id)).toContain(`urn:uuid:${id}`);
+    expect(all.atom.entry.map((entry: any) => entry.id)).toContain(`urn:uuid:${id}`);
+    expect(all.rss.item.map((item: any) => text(item.guid))).toContain(`urn:uuid:${id}`);
+  });
+
+  it('answers 304 with no body to If-None-Match and If-Modified-Since, and 200 once the feed changed', async () => {
+    const relation = freshRelation();
+    await record(relation, [noted()]);
+    for (const file of ['feed.xml', 'feed.atom', 'feed.json']) {
+      const path = `/v1/relations/${relation}/${file}`;
+      const first = await get(path);
+      const etag = first.headers.get('etag')!;
+      const lastModified = first.headers.get('last-modified')!;
+      expect(etag).toMatch(/^"[0-9a-f]+"$/);
+      expect(new Date(lastModified).toUTCString()).toBe(lastModified);
+
+      for (const headers of [{ 'if-none-match': etag }, { 'if-modified-since': lastModified }] as Record<string, string>[]) {
+        const notModified = await get(path, headers);
+        expect(notModified.status).toBe(304);
+        expect(await notModified.text()).toBe('');
+        expect(notModified.headers.get('etag')).toBe(etag);
+      }
+      const older = new Date(Date.parse(lastModified) - 1000).toUTCString();
+      expect((await get(path, { 'if-modified-since': older })).status).toBe(200);
+      expect((await get(path, { 'if-none-match': '"something-else"' })).status).toBe(200);
+    }
+    const etag = (await get(`/v1/relations/${relation}/feed.json`)).headers.get('etag')!;
+    await record(relation, [noted()]);
+    const changed = await get(`/v1/relations/${relation}/feed.json`, { 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('pages back through the whole log: 50 entries, then next / prev-archive links and next_url', async () => {
+    const relation = freshRelation();
+    const ids = [
+      ...(await record(relation, Array.from({ length: 100 }, () => noted()))),
+      ...(await record(relation, Array.from({ length: 20 }, () => noted()))),
+    ];
+    const newestFirst = ids.map((id) => `urn:uuid:${id}`).reverse();
+
+    const seenJson: string[] = [];
+    let url: string | undefined = `https://relations.test/v1/relations/${relation}/feed.json`;
+    while (url) {
+      const page: any = JSON.parse(await (await get(new URL(url).pathname + new URL(url).search)).text());
+      seenJson.push(...page.items.map((item: any) => item.id));
+      url = page.next_url;
+    }
+    expect(seenJson).toEqual(newestFirst);
+
+    for (const file of ['feed.atom', 'feed.xml']) {
+      const seen: string[] = [];
+      let next: string | undefined = `/v1/relations/${relation}/${file}`;
+      let pages = 0;
+      while (next) {
+        const xml = parseXml(await (await get(next)).text());
+        const links = file === 'feed.atom' ? xml.feed.link : xml.rss.channel['atom:link'];
+        const entries = file === 'feed.atom' ? xml.feed.entry : xml.rss.channel.item;
+        seen.push(...entries.map((entry: any) => (file === 'feed.atom' ? entry.id : text(entry.guid))));
+        expect(linkOf(links, 'prev-archive')).toBe(linkOf(links, 'next'));
+        if (pages > 0) expect(linkOf(links, 'current')).toBe(`https://relations.test/v1/relations/${relation}/${file}`);
+        const href = linkOf(links, 'next');
+        next = href && new URL(href).pathname + new URL(href).search;
+        pages += 1;
+      }
+      expect(pages).toBe(3);
+      expect(seen).toEqual(newestFirst);
+    }
+  });
+
+  it('gives a correction and a retraction entries of their own that point at the event they amend', async () => {
+    const relation = freshRelation();
+    const [fact] = await record(relation, [noted({ occurred: '1890-12-01', headline: 'Relations established' })]);
+    const [correction, retraction] = await record(relation, [
+      {
+        type: 'EventCorrected', headline: 'Date corrected', source: SOURCE,
+        data: { eventId: fact, reason: 'the treaty gives another day', changes: { occurred: '1890-12-02' } },
+      },
+      { type: 'EventRetracted', headline: 'Withdrawn', source: SOURCE, data: { eventId: fact, reason: 'a duplicate' } },
+    ]);
+    const { atom, json } = await feeds(`/v1/relations/${relation}`);
+    expect(atom.entry.map((entry: any) => entry.id)).toEqual([retraction, correction, fact].map((id) => `urn:uuid:${id}`));
+    const [retracted, corrected] = atom.entry;
+    for (const entry of [retracted, corrected]) {
+      expect(entry['thr:in-reply-to']['@ref']).toBe(`urn:uuid:${fact}`);
+      expect(text(entry.content)).toContain(`/v1/events/${fact}`);
+      expect(text(entry.content)).toContain('1 December 1890 — Relations established');
+    }
+    expect(text(retracted.content)).toMatch(/^<p>Retraction/);
+    expect(retracted.category.map((category: any) => category['@term'])).toContain('retraction');
+    expect(text(corrected.content)).toMatch(/^<p>Correction/);
+    expect(json.items[0]._relations_log).toMatchObject({ kind: 'retraction', amends: `urn:uuid:${fact}` });
+  });
+
+  it('filters by type, tag and level, keeping corrections of matching events', async () => {
+    const relation = freshRelation();
+    const [visit, trade, local] = await record(relation, [
+      noted({ tags: ['visits'] }),
+      noted({ tags: ['trade'] }),
+      noted({ tags: ['visits'], level: 'subnational' }),
+    ]);
+    const [fix] = await record(relation, [
+      { type: 'EventCorrected', headline: 'Fixed', source: SOURCE, data: { eventId: visit, reason: 'typo', changes: { headline: 'Better' } } },
+    ]);
+    const ids = async (query: string) =>
+      (JSON.parse(await (await get(`/v1/relations/${relation}/feed.json${query}`)).text()).items as any[])
+        .map((item) => item.id.slice('urn:uuid:'.length));
+    expect(await ids('?tag=visits')).toEqual([fix, local, visit]);
+    expect(await ids('?tag=trade')).toEqual([trade]);
+    expect(await ids('?level=subnational')).toEqual([local]);
+    expect(await ids('?tag=visits&level=federal')).toEqual([fix, visit]);
+    expect(await ids('?type=EventCorrected')).toEqual([fix]);
+  });
+
+  it('refuses bad parameters with problem+json, and an unknown relation with 404', async () => {
+    const badType = await get('/feed.atom?type=Nonsense');
+    expect(badType.status).toBe(400);
+    expect(badType.headers.get('content-type')).toBe('application/problem+json');
+    expect((await badType.json<any>()).errors[0].parameter).toBe('type');
+    expect((await get('/feed.xml?before=-3')).status).toBe(400);
+    expect((await get('/feed.json?level=galactic')).status).toBe(400);
+    expect((await get('/v1/relations/ru-mx/feed.xml')).status).toBe(400);
+    const unknown = await get(`/v1/relations/${freshRelation()}/feed.atom`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('drops characters XML cannot carry instead of breaking the feed', async () => {
+    const relation = freshRelation();
+    await record(relation, [noted({ headline: 'Bell\u0007 and \u0001escape' })]);
+    const { rss } = await feeds(`/v1/relations/${relation}`);
+    expect(rss.item[0].title).toBe('June 1943 — Bell and escape');
+  });
+});

@@ -5,9 +5,15 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './env';
 import { mountDocs } from './http/docs';
 import { feedRoutes } from './http/feeds';
+import { healthRoutes } from './http/health';
 import { logRoutes } from './http/log';
 import { problemResponse, validationHook } from './http/problem';
 import { relationRoutes } from './http/relations';
+import { agreementRoutes } from './http/agreements';
+import { onThisDayRoutes } from './http/on-this-day';
+import { rebuildRoutes } from './http/rebuild';
+import { relationStatusRoutes } from './http/relation-status';
+import { timelineRoutes } from './http/timeline';
 import { Db } from './store/db';
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -22,11 +28,16 @@ app.use(async (c, next) => {
 
 app.use('/v1/*', cors({ origin: '*', exposeHeaders: ['server-timing', 'etag', 'last-modified', 'link'] }));
 
-app.get('/healthz', (c) => c.json({ ok: true }));
+app.route('/', healthRoutes);
 
 app.route('/', relationRoutes);
 app.route('/', logRoutes);
 app.route('/', feedRoutes);
+app.route('/', timelineRoutes);
+app.route('/', agreementRoutes);
+app.route('/', relationStatusRoutes);
+app.route('/', onThisDayRoutes);
+app.route('/', rebuildRoutes);
 mountDocs(app);
 
 app.notFound((c) => problemResponse({ title: 'Not Found', status: 404, detail: `nothing at ${new URL(c.req.url).pathname}` }));

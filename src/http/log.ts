@@ -41,6 +41,7 @@ const append = createRoute({
     403: problemContent('Wrong editor token'),
     409: problemContent('The expected version does not match, or an id is already used by a different event'),
     413: problemContent('The body is over 1 MiB'),
+    415: problemContent('The body is not declared as application/json'),
     422: problemContent('Invalid events: each wrong field with its JSON pointer'),
   },
 });

@@ -9,6 +9,11 @@ import { healthRoutes } from './http/health';
 import { logRoutes } from './http/log';
 import { problemResponse, validationHook } from './http/problem';
 import { relationRoutes } from './http/relations';
+import { agreementRoutes } from './http/agreements';
+import { onThisDayRoutes } from './http/on-this-day';
+import { rebuildRoutes } from './http/rebuild';
+import { relationStatusRoutes } from './http/relation-status';
+import { timelineRoutes } from './http/timeline';
 import { Db } from './store/db';
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -28,6 +33,11 @@ app.route('/', healthRoutes);
 app.route('/', relationRoutes);
 app.route('/', logRoutes);
 app.route('/', feedRoutes);
+app.route('/', timelineRoutes);
+app.route('/', agreementRoutes);
+app.route('/', relationStatusRoutes);
+app.route('/', onThisDayRoutes);
+app.route('/', rebuildRoutes);
 mountDocs(app);
 
 app.notFound((c) => problemResponse({ title: 'Not Found', status: 404, detail: `nothing at ${new URL(c.req.url).pathname}` }));

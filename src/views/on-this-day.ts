@@ -71,8 +71,8 @@ interface AnniversaryRow {
   tags: string;
 }
 
-/** A lookup by the (month, day) index, oldest first. */
-export function anniversariesQuery(db: Db, query: AnniversaryQuery, page?: { after?: [number, number]; limit: number }) {
+/** A lookup by the (month, day) index, oldest first: the SQL and its parameters. */
+export function anniversariesSql(query: AnniversaryQuery, page?: { after?: [number, number]; limit: number }) {
   const params: unknown[] = [];
   const bind = (value: unknown) => `?${params.push(value)}`;
   const days = recordedDaysFallingOn(query.year, query.month, query.day).map((date) => bind(date.day));
@@ -84,12 +84,15 @@ export function anniversariesQuery(db: Db, query: AnniversaryQuery, page?: { aft
   }
   if (page?.after) where.push(`(o.year, o.position) > (${bind(page.after[0])}, ${bind(page.after[1])})`);
   const limit = page ? ` LIMIT ${bind(page.limit + 1)}` : '';
-  return db.prepare(
-    `SELECT o.event_id, o.relation, o.year, o.position, t.type, t.occurred, t.headline, t.summary, t.source, t.tags
+  const sql = `SELECT o.event_id, o.relation, o.year, o.position, t.type, t.occurred, t.headline, t.summary, t.source, t.tags
      FROM view_on_this_day o JOIN view_timeline t ON t.event_id = o.event_id
-     WHERE ${where.join(' AND ')} ORDER BY o.year, o.position${limit}`,
-    ...params,
-  );
+     WHERE ${where.join(' AND ')} ORDER BY o.year, o.position${limit}`;
+  return { sql, params };
+}
+
+function anniversariesQuery(db: Db, query: AnniversaryQuery, page?: { after?: [number, number]; limit: number }) {
+  const { sql, params } = anniversariesSql(query, page);
+  return db.prepare(sql, ...params);
 }
 
 function anniversary(row: AnniversaryRow, year: number): Anniversary {

@@ -1,0 +1,103 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { AGREEMENT_STATUSES } from '../domain/agreements';
+import { Level } from '../domain/catalog';
+import type { AppEnv } from '../env';
+import { agreementsAsOf, agreementWithHistory } from '../views/agreements';
+import { notFound, validationHook } from './problem';
+import { jsonContent, problemContent, RelationParam } from './schemas';
+import { CalendarDay, pageLimit, TimelineItemSchema, todayUtc } from './view-params';
+
+export const agreementRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const AgreementSchema = z.object({
+  agreementId: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  parties: z.array(z.string()),
+  level: Level,
+  subject: z.string().nullable(),
+  signed: z.string().describe('EDTF'),
+  validUntil: z.string().nullable().describe('a day, "indefinite", or null when the source does not say'),
+  status: z.enum(AGREEMENT_STATUSES),
+  reason: z.string().describe('why it has that status, in words'),
+  ended: z.object({ occurred: z.string(), reason: z.string().nullable(), event: z.string() }).nullable(),
+  links: z.object({ agreement: z.string(), signing: z.string() }),
+});
+
+const asOf = CalendarDay.optional().describe('the day the status is for, YYYY-MM-DD (default: today, UTC)');
+
+// The list is worked out whole (the status depends on the day), so the cursor is an offset into it.
+const encodeOffset = (offset: number) => btoa(`o${offset}`).replaceAll('=', '');
+const decodeOffset = (cursor: string) => {
+  try {
+    const match = /^o(\d{1,9})$/.exec(atob(cursor));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+};
+
+const AgreementsQuery = z.object({
+  asOf,
+  status: z.enum(AGREEMENT_STATUSES).optional(),
+  level: Level.optional(),
+  subject: z.string().trim().min(1).max(200).optional().describe('the whole subject, any case: education'),
+  limit: pageLimit(100, 500),
+  cursor: z.string().max(100).refine((value) => decodeOffset(value) !== null, 'not a cursor of this list').optional(),
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/relations/{relation}/agreements',
+  summary: "A relation's agreements with their status on a day",
+  description:
+    'Status: not_yet_signed, in_force, expired, ended, indefinite, or unknown when the sources cannot say (no stated validity, or a signing dated only to a month or year and a day inside it).',
+  request: { params: RelationParam, query: AgreementsQuery },
+  responses: {
+    200: jsonContent(
+      z.object({ relation: z.string(), asOf: z.string(), items: z.array(AgreementSchema), next: z.string().nullable() }),
+      'The agreements in order of signing',
+    ),
+    400: problemContent('A bad parameter, named'),
+    404: problemContent('No such relation'),
+  },
+});
+
+agreementRoutes.openapi(list, async (c) => {
+  const { relation } = c.req.valid('param');
+  const { asOf = todayUtc(), limit, cursor, ...filters } = c.req.valid('query');
+  const agreements = await agreementsAsOf(c.var.db, relation, asOf, filters);
+  if (!agreements) return notFound(c, `no events have been recorded for ${relation}`);
+  const offset = cursor === undefined ? 0 : decodeOffset(cursor) ?? 0;
+  const items = agreements.slice(offset, offset + limit);
+  const next = offset + limit < agreements.length ? encodeOffset(offset + limit) : null;
+  return c.json({ relation, asOf, items, next }, 200);
+});
+
+const one = createRoute({
+  method: 'get',
+  path: '/v1/relations/{relation}/agreements/{agreementId}',
+  summary: 'One agreement, its status on a day, and the events of its history',
+  request: {
+    params: RelationParam.extend({ agreementId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(120) }),
+    query: z.object({ asOf }),
+  },
+  responses: {
+    200: jsonContent(
+      z.object({ relation: z.string(), asOf: z.string(), agreement: AgreementSchema, history: z.array(TimelineItemSchema) }),
+      'The agreement',
+    ),
+    400: problemContent('A bad parameter, named'),
+    404: problemContent('No such relation or agreement'),
+  },
+});
+
+agreementRoutes.openapi(one, async (c) => {
+  const { relation, agreementId } = c.req.valid('param');
+  const { asOf = todayUtc() } = c.req.valid('query');
+  const found = await agreementWithHistory(c.var.db, relation, agreementId, asOf);
+  if (!found) return notFound(c, `no events have been recorded for ${relation}`);
+  if (!found.agreement) return notFound(c, `${relation} has no agreement ${agreementId}`);
+  return c.json({ relation, asOf, agreement: found.agreement, history: found.history }, 200);
+});

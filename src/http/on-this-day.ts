@@ -1,0 +1,120 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { isDayOfYear } from '../domain/anniversaries';
+import { FACT_TYPES } from '../domain/catalog';
+import type { AppEnv } from '../env';
+import { anniversariesPage, decodeAnniversaryCursor } from '../views/on-this-day';
+import { notFound, problem, validationHook } from './problem';
+import { jsonContent, problemContent, RelationParam } from './schemas';
+import { listOf, pageLimit, splitList, todayUtc } from './view-params';
+
+export const onThisDayRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const MONTH_DAY = /^(\d{2})-(\d{2})$/;
+const monthDay = (value: string) => MONTH_DAY.exec(value)!.slice(1).map(Number) as [number, number];
+
+const OnThisDayQuery = z
+  .object({
+    date: z.string()
+      .regex(MONTH_DAY, 'a month and day, MM-DD: 06-01')
+      .refine((value) => !MONTH_DAY.test(value) || isDayOfYear(2000, ...monthDay(value)), 'no such day of the year')
+      .optional()
+      .describe('MM-DD (default: today, UTC)'),
+    year: z.coerce.number().int().min(1).max(9999).optional()
+      .describe('the year the anniversaries are counted in (default: this year, UTC); later events are left out'),
+    type: listOf(FACT_TYPES, 'an event type').optional().describe('event types, comma-separated'),
+    tag: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(,[a-z0-9]+(-[a-z0-9]+)*)*$/, 'tags are lower-case-kebab, comma-separated').optional(),
+    limit: pageLimit(100, 500),
+    cursor: z.string().max(100).refine((value) => decodeAnniversaryCursor(value) !== null, 'not a cursor of this list').optional(),
+  });
+
+const Anniversary = z.object({
+  id: z.uuid(),
+  relation: z.string(),
+  type: z.string(),
+  occurred: z.string(),
+  occurredInWords: z.string(),
+  yearsAgo: z.number().int(),
+  headline: z.string(),
+  summary: z.string().nullable(),
+  source: z.record(z.string(), z.unknown()),
+  tags: z.array(z.string()),
+  links: z.object({ event: z.string() }),
+});
+
+const description =
+  'Live events dated to an exact day whose month and day match, oldest first, with how many years ago they happened. Events known only to the month or year, or to an approximate day, never appear. Events of 29 February fall on 28 February in common years.';
+
+const responses = {
+  200: jsonContent(
+    z.object({ date: z.string(), year: z.number().int(), items: z.array(Anniversary), next: z.string().nullable() }),
+    'The anniversaries',
+  ),
+  400: problemContent('A bad parameter, named'),
+};
+
+const forRelation = createRoute({
+  method: 'get',
+  path: '/v1/relations/{relation}/on-this-day',
+  summary: "On this day in a relation's history",
+  description,
+  request: { params: RelationParam, query: OnThisDayQuery },
+  responses: { ...responses, 404: problemContent('No such relation') },
+});
+
+const forAll = createRoute({
+  method: 'get',
+  path: '/v1/on-this-day',
+  summary: 'On this day, in every relation',
+  description,
+  request: { query: OnThisDayQuery },
+  responses,
+});
+
+type Query = z.infer<typeof OnThisDayQuery>;
+
+/** The day asked for, defaulting to today; or why it is not a day (29 February of a common year). */
+function dayAskedFor(query: Query) {
+  const today = todayUtc();
+  const [month, day] = monthDay(query.date ?? today.slice(5));
+  const year = query.year ?? Number(today.slice(0, 4));
+  if (isDayOfYear(year, month, day)) return { month, day, year };
+  return `${year} has no 29 February; its events fall on 28 February (date=02-28), or give a leap year`;
+}
+
+/** The same problem as any invalid parameter: only the clock can tell that 29 February is missing this year. */
+function badDate(c: Context, detail: string) {
+  return problem(c, 400, {
+    type: '/problems/invalid-parameter',
+    title: 'A parameter is not valid',
+    detail: `date: ${detail}`,
+    errors: [{ parameter: 'date', detail }],
+  });
+}
+
+function pageQuery(asked: { month: number; day: number; year: number }, query: Query, relation?: string) {
+  const { limit, cursor } = query;
+  return { ...asked, relation, limit, cursor, types: splitList(query.type), tags: splitList(query.tag) };
+}
+
+const monthDayText = ({ month, day }: { month: number; day: number }) =>
+  `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+onThisDayRoutes.openapi(forRelation, async (c) => {
+  const { relation } = c.req.valid('param');
+  const query = c.req.valid('query');
+  const asked = dayAskedFor(query);
+  if (typeof asked === 'string') return badDate(c, asked);
+  const page = await anniversariesPage(c.var.db, pageQuery(asked, query, relation));
+  if (!page) return notFound(c, `no events have been recorded for ${relation}`);
+  return c.json({ relation, date: monthDayText(asked), year: asked.year, ...page }, 200);
+});
+
+onThisDayRoutes.openapi(forAll, async (c) => {
+  const query = c.req.valid('query');
+  const asked = dayAskedFor(query);
+  if (typeof asked === 'string') return badDate(c, asked);
+  const page = await anniversariesPage(c.var.db, pageQuery(asked, query));
+  return c.json({ date: monthDayText(asked), year: asked.year, ...page! }, 200);
+});

@@ -1,0 +1,59 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import type { AppEnv } from '../env';
+import { relationStatusReport } from '../views/relation-status';
+import { notFound, validationHook } from './problem';
+import { jsonContent, problemContent, RelationParam } from './schemas';
+import { CalendarDay, todayUtc } from './view-params';
+
+export const relationStatusRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const StatusEvent = z.object({
+  id: z.uuid(),
+  type: z.string(),
+  occurred: z.string(),
+  occurredInWords: z.string(),
+  headline: z.string(),
+  links: z.object({ event: z.string() }),
+});
+
+const status = createRoute({
+  method: 'get',
+  path: '/v1/relations/{relation}/status',
+  summary: 'Whether relations were established, severed or restored on a day, and the periods over time',
+  description:
+    '`status` is established, severed or restored with the event that made it so; not_established before the first such event; unknown when a change dated only to a month or year may or may not have happened by that day (`possibleChange`).',
+  request: {
+    params: RelationParam,
+    query: z.object({ on: CalendarDay.optional().describe('YYYY-MM-DD (default: today, UTC)') }),
+  },
+  responses: {
+    200: jsonContent(
+      z.object({
+        relation: z.string(),
+        on: z.string(),
+        status: z.enum(['established', 'severed', 'restored', 'not_established', 'unknown']),
+        reason: z.string(),
+        event: StatusEvent.nullable(),
+        possibleChange: StatusEvent.nullable(),
+        periods: z.array(z.object({
+          status: z.enum(['established', 'severed', 'restored']),
+          from: z.string(),
+          until: z.string().nullable(),
+          event: StatusEvent,
+        })),
+      }),
+      'The status on that day',
+    ),
+    400: problemContent('A bad parameter, named'),
+    404: problemContent('No such relation'),
+  },
+});
+
+relationStatusRoutes.openapi(status, async (c) => {
+  const { relation } = c.req.valid('param');
+  const { on = todayUtc() } = c.req.valid('query');
+  const report = await relationStatusReport(c.var.db, relation, on);
+  if (!report) return notFound(c, `no events have been recorded for ${relation}`);
+  return c.json({ relation, ...report }, 200);
+});

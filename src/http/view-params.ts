@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Query parameters and shapes the view routes share. */
+
+export const CalendarDay = z.iso.date().describe('a day of the calendar, YYYY-MM-DD');
+
+export const pageLimit = (fallback: number, max: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback).describe(`items per page, 1 to ${max}`);
+
+/** A comma-separated list whose every item must be one of `allowed`. */
+export const listOf = (allowed: readonly string[], what: string) =>
+  z.string().superRefine((value, ctx) => {
+    const unknown = value.split(',').filter((item) => !allowed.includes(item));
+    if (unknown.length) ctx.addIssue({ code: 'custom', message: `not ${what}: ${unknown.join(', ')}; one of ${allowed.join(', ')}` });
+  });
+
+export const splitList = (value: string | undefined) => (value === undefined ? undefined : value.split(','));
+
+/** Today in UTC, read by the handler: the domain and the views take the day as an argument. */
+export const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+export const EventLink = z.object({ event: z.string() });
+
+export const TimelineItemSchema = z.object({
+  id: z.uuid(),
+  type: z.string(),
+  occurred: z.string().describe('EDTF'),
+  precision: z.enum(['day', 'month', 'year', 'interval']),
+  occurredInWords: z.string(),
+  headline: z.string(),
+  summary: z.string().nullable(),
+  tags: z.array(z.string()),
+  places: z.array(z.string()),
+  participants: z.array(z.string()),
+  level: z.enum(['federal', 'subnational']),
+  source: z.record(z.string(), z.unknown()),
+  data: z.record(z.string(), z.unknown()),
+  links: EventLink,
+});

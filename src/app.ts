@@ -9,6 +9,8 @@ import { healthRoutes } from './http/health';
 import { logRoutes } from './http/log';
 import { problemResponse, validationHook } from './http/problem';
 import { relationRoutes } from './http/relations';
+import { timelineExportRoutes } from './http/timeline-exports';
+import { webRoutes } from './http/web';
 import { agreementRoutes } from './http/agreements';
 import { onThisDayRoutes } from './http/on-this-day';
 import { rebuildRoutes } from './http/rebuild';
@@ -33,12 +35,15 @@ app.route('/', healthRoutes);
 app.route('/', relationRoutes);
 app.route('/', logRoutes);
 app.route('/', feedRoutes);
+app.route('/', timelineExportRoutes);
 app.route('/', timelineRoutes);
 app.route('/', agreementRoutes);
 app.route('/', relationStatusRoutes);
 app.route('/', onThisDayRoutes);
 app.route('/', rebuildRoutes);
 mountDocs(app);
+// The pages for people last: their relation-shaped paths must not shadow an API route.
+app.route('/', webRoutes);
 
 app.notFound((c) => problemResponse({ title: 'Not Found', status: 404, detail: `nothing at ${new URL(c.req.url).pathname}` }));
 

@@ -1,0 +1,104 @@
+import type { TimelineItem } from '../views/timeline';
+
+/**
+ * iCalendar (RFC 5545): one all-day event a year for every event dated to an exact day.
+ * Lines end in CRLF and fold at 75 octets without splitting a character.
+ */
+
+export interface AnniversaryCalendar {
+  name: string;
+  /** Events dated to an exact day, not approximate or uncertain. */
+  items: TimelineItem[];
+  /** Stable across requests: the UID's domain. */
+  host: string;
+  /** The page an event is on, by its id. */
+  eventUrl: (id: string) => string;
+  /** When this calendar was produced (DTSTAMP). */
+  stamp: string;
+}
+
+const encoder = new TextEncoder();
+
+/** Folds a content line so no physical line is over 75 octets (RFC 5545 §3.1). */
+export function foldLine(line: string): string {
+  const pieces: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = encoder.encode(char).length;
+    // Continuation lines begin with a space, which counts towards their 75 octets.
+    const limit = pieces.length === 0 ? 75 : 74;
+    if (octets + size > limit) {
+      pieces.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  pieces.push(current);
+  return pieces.join('\r\n ');
+}
+
+/** TEXT escaping (RFC 5545 §3.3.11); control characters other than newline are dropped. */
+export function escapeText(text: string): string {
+  return text
+    .replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, '')
+    .replace(/[\\;,]/g, (char) => `\\${char}`)
+    .replace(/\r?\n/g, '\\n');
+}
+
+const compactDay = (day: string) => day.replaceAll('-', '');
+const compactInstant = (instant: string) => `${instant.slice(0, 19).replace(/[-:]/g, '')}Z`;
+
+function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+function anniversary(item: TimelineItem, calendar: AnniversaryCalendar): string[] {
+  const day = item.occurred;
+  // 29 February falls on the last day of February in common years.
+  const rule = day.endsWith('-02-29') ? 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1' : 'FREQ=YEARLY';
+  const description = [
+    `${item.occurredInWords}: ${item.headline}`,
+    item.summary,
+    `Source: ${item.source.title} (${item.source.publisher})${item.source.url ? ` ${item.source.url}` : ''}`,
+  ].filter(Boolean).join('\n\n');
+  return [
+    'BEGIN:VEVENT',
+    `UID:${item.id}@${calendar.host}`,
+    `DTSTAMP:${compactInstant(calendar.stamp)}`,
+    `DTSTART;VALUE=DATE:${compactDay(day)}`,
+    `DTEND;VALUE=DATE:${compactDay(nextDay(day))}`,
+    `RRULE:${rule}`,
+    `SUMMARY:${escapeText(`${item.headline} (${day.slice(0, 4)})`)}`,
+    `DESCRIPTION:${escapeText(description)}`,
+    `URL:${calendar.eventUrl(item.id)}`,
+    ...(item.tags.length ? [`CATEGORIES:${item.tags.map(escapeText).join(',')}`] : []),
+    'TRANSP:TRANSPARENT',
+    'END:VEVENT',
+  ];
+}
+
+export function anniversariesCalendar(calendar: AnniversaryCalendar): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Relations log//Anniversaries//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(`${calendar.name} relations: anniversaries`)}`,
+    'REFRESH-INTERVAL;VALUE=DURATION:P1D',
+    'X-PUBLISHED-TTL:P1D',
+    ...calendar.items.flatMap((item) => anniversary(item, calendar)),
+    'END:VCALENDAR',
+  ];
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+/** An event has anniversaries when it is dated to an exact day, neither approximate nor uncertain. */
+export function hasAnniversary(item: TimelineItem): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(item.occurred);
+}

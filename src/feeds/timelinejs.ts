@@ -1,0 +1,105 @@
+import { parse, type ParsedDate } from 'edtf';
+import { occurredInWords } from '../domain/dates';
+import type { RelationChange, StatusPeriod } from '../domain/relation-status';
+import type { TimelineItem } from '../views/timeline';
+import { escapeXml } from './xml';
+
+/** Knight Lab TimelineJS 3 JSON (https://timeline.knightlab.com/docs/json-format.html). */
+
+interface TimelineJsDate {
+  year: number;
+  month?: number;
+  day?: number;
+  display_date?: string;
+}
+
+interface TimelineJsSlide {
+  start_date: TimelineJsDate;
+  end_date?: TimelineJsDate;
+  text: { headline: string; text?: string };
+  group?: string;
+  unique_id?: string;
+  display_date?: string;
+}
+
+export interface TimelineJs {
+  title: { text: { headline: string; text: string } };
+  events: TimelineJsSlide[];
+  eras: { start_date: TimelineJsDate; end_date: TimelineJsDate; text: { headline: string } }[];
+}
+
+export interface TimelineJsInput {
+  name: string;
+  items: TimelineItem[];
+  periods: StatusPeriod<{ occurredInWords: string }>[];
+  /** YYYY-MM-DD: where the last period, still running, ends. */
+  today: string;
+  pageUrl: string;
+}
+
+/** A date as precise as the source gives it: a year stays a year, a month a month. */
+function datePart(date: ParsedDate): TimelineJsDate {
+  const [year, month, day] = date.values;
+  return { year, ...(month === undefined ? {} : { month: month + 1 }), ...(day === undefined ? {} : { day }) };
+}
+
+/** Start and end of an EDTF value; an interval open at its start begins where it ends. */
+function span(edtf: string): { start: TimelineJsDate; end?: TimelineJsDate } {
+  const parsed = parse(edtf, { level: 1 });
+  if (parsed.type !== 'Interval') return { start: datePart(parsed) };
+  const [lower, upper] = parsed.values;
+  if (lower && upper) return { start: datePart(lower), end: datePart(upper) };
+  return { start: datePart((lower ?? upper)!) };
+}
+
+const GROUPS: Record<string, string> = {
+  RelationsEstablished: 'Relations', RelationsSevered: 'Relations', RelationsRestored: 'Relations',
+  VisitMade: 'Visits', AgreementSigned: 'Agreements', AgreementEnded: 'Agreements',
+  MissionOpened: 'Missions', AmbassadorAppointed: 'Missions', TradeReported: 'Trade', EventNoted: 'Events',
+};
+
+function slide(item: TimelineItem): TimelineJsSlide {
+  const { start, end } = span(item.occurred);
+  const paragraphs = [
+    item.summary,
+    item.participants.length ? `Participants: ${item.participants.join(', ')}` : null,
+  ].filter((text): text is string => Boolean(text)).map((text) => `<p>${escapeXml(text)}</p>`);
+  const source = item.source.url
+    ? `<a href="${escapeXml(item.source.url)}">${escapeXml(item.source.title)}</a>`
+    : escapeXml(item.source.title);
+  paragraphs.push(`<p>Source: ${source} (${escapeXml(item.source.publisher)})</p>`);
+  return {
+    start_date: { ...start, display_date: item.occurredInWords },
+    ...(end ? { end_date: end } : {}),
+    display_date: item.occurredInWords,
+    text: { headline: escapeXml(item.headline), text: paragraphs.join('') },
+    group: GROUPS[item.type] ?? 'Events',
+    unique_id: `event-${item.id}`,
+  };
+}
+
+const ERA_NAMES: Record<RelationChange, string> = {
+  established: 'Relations established',
+  severed: 'Relations severed',
+  restored: 'Relations restored',
+};
+
+/** The timeline as TimelineJS slides, with the periods of relations as its eras. */
+export function timelineJs(input: TimelineJsInput): TimelineJs {
+  return {
+    title: {
+      text: {
+        headline: escapeXml(`${input.name} relations`),
+        text: `<p>A timeline from the relations log: <a href="${escapeXml(input.pageUrl)}">${escapeXml(input.pageUrl)}</a></p>`,
+      },
+    },
+    events: input.items.map(slide),
+    eras: input.periods.map((period) => ({
+      start_date: span(period.from).start,
+      end_date: period.until ? span(period.until).start : span(input.today).start,
+      text: {
+        headline: `${ERA_NAMES[period.status]} (${occurredInWords(period.from)}–${period.until ? occurredInWords(period.until) : ''})`,
+      },
+    })),
+  };
+}

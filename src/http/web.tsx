@@ -1,0 +1,63 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { relationDisplayName, relationNameProblem } from '../domain/relation';
+import type { AppEnv } from '../env';
+import { listRelations } from '../store/relations';
+import { agreementsAsOf } from '../views/agreements';
+import { relationStatusReport } from '../views/relation-status';
+import { HomePage } from '../web/home';
+import { MessagePage } from '../web/not-found';
+import { RelationPage } from '../web/relation-page';
+import { TimelineJsPage } from '../web/timelinejs-page';
+import { wholeTimeline } from './whole-timeline';
+
+/** The pages for people: the relations, and one page per relation. */
+export const webRoutes = new Hono<AppEnv>();
+
+// Only what looks like a relation name (`mx-ru`, or `MX-RU` to be told it is lower case): /docs,
+// /healthz, /openapi.json and /feed.xml never reach these handlers.
+const RELATION_PATH = '/:relation{[A-Za-z]{2}-[A-Za-z]{2}}';
+
+const AsOf = z.iso.date();
+
+webRoutes.get('/', async (c) => c.html(<HomePage relations={await listRelations(c.var.db)} />));
+
+webRoutes.get(RELATION_PATH, async (c) => {
+  const relation = c.req.param('relation');
+  const refused = refuseRelation(c, relation);
+  if (refused) return refused;
+  const asOf = c.req.query('asOf') || new Date().toISOString().slice(0, 10);
+  if (!AsOf.safeParse(asOf).success) {
+    return message(c, 400, 'Not a date', `“${asOf}” is not a day of the calendar; the form sends one as YYYY-MM-DD.`);
+  }
+  const [timeline, status, agreements] = await Promise.all([
+    wholeTimeline(c.var.db, relation),
+    relationStatusReport(c.var.db, relation, asOf),
+    agreementsAsOf(c.var.db, relation, asOf),
+  ]);
+  if (!timeline || !status || !agreements) return unknownRelation(c, relation);
+  const name = relationDisplayName(relation);
+  return c.html(<RelationPage {...{ relation, name, asOf, timeline, status, agreements }} />);
+});
+
+webRoutes.get(`${RELATION_PATH}/timelinejs`, async (c) => {
+  const relation = c.req.param('relation');
+  return refuseRelation(c, relation) ?? c.html(<TimelineJsPage relation={relation} name={relationDisplayName(relation)} />);
+});
+
+/** A 404 page unless `relation` is a well-formed relation name. */
+function refuseRelation(c: Context<AppEnv>, relation: string): Response | null {
+  if (relation !== relation.toLowerCase()) {
+    return message(c, 404, 'No such page', `Relation names are lower case: try /${relation.toLowerCase()}.`);
+  }
+  const problem = relationNameProblem(relation);
+  return problem ? message(c, 404, 'No such relation', `“${relation}” is not a relation: ${problem}.`) : null;
+}
+
+function unknownRelation(c: Context<AppEnv>, relation: string): Response {
+  return message(c, 404, 'No such relation', `No events have been recorded for ${relationDisplayName(relation)} (${relation}).`);
+}
+
+function message(c: Context<AppEnv>, status: 400 | 404, heading: string, detail: string): Response {
+  return c.html(<MessagePage heading={heading} detail={detail} />, status) as Response;
+}

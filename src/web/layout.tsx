@@ -1,0 +1,55 @@
+import type { Child } from 'hono/jsx';
+import { STYLES } from './styles';
+
+export interface Alternate {
+  type: string;
+  title: string;
+  href: string;
+}
+
+interface LayoutProps {
+  title: string;
+  description: string;
+  alternates?: Alternate[];
+  children?: Child;
+}
+
+/** The frame of every page: landmarks, a skip link, the feeds for readers to discover. */
+export function Layout({ title, description, alternates = [], children }: LayoutProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        <meta name="description" content={description} />
+        {alternates.map((alternate) => (
+          <link rel="alternate" type={alternate.type} title={alternate.title} href={alternate.href} />
+        ))}
+        <style dangerouslySetInnerHTML={{ __html: STYLES }} />
+      </head>
+      <body>
+        <a class="skip" href="#main">Skip to content</a>
+        <header>
+          <p><a href="/">Relations log</a></p>
+        </header>
+        <main id="main">{children}</main>
+        <footer>
+          <p>
+            An append-only record of bilateral relations, every fact with its source.{' '}
+            <a href="/docs">API documentation</a> · <a href="/feed.atom">Atom feed of all relations</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** The feeds of a scope, for `<link rel="alternate">` and for links on the page. */
+export function feedAlternates(base: string, name: string): Alternate[] {
+  return [
+    { type: 'application/rss+xml', title: `${name} (RSS)`, href: `${base}/feed.xml` },
+    { type: 'application/atom+xml', title: `${name} (Atom)`, href: `${base}/feed.atom` },
+    { type: 'application/feed+json', title: `${name} (JSON Feed)`, href: `${base}/feed.json` },
+  ];
+}

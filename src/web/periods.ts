@@ -1,0 +1,39 @@
+import { occurredInWords, parseOccurred } from '../domain/dates';
+import type { StatusPeriod } from '../domain/relation-status';
+import type { TimelineItem } from '../views/timeline';
+
+/** A stretch of the timeline under one state of relations. */
+export interface TimelineGroup {
+  heading: string;
+  items: TimelineItem[];
+}
+
+const firstDay = (edtf: string) => {
+  const { earliest, latest } = parseOccurred(edtf);
+  return (earliest ?? latest) as string;
+};
+
+const STATES = { established: 'Relations established', severed: 'Relations severed', restored: 'Relations restored' };
+
+function periodHeading(period: StatusPeriod<unknown>): string {
+  const until = period.until ? occurredInWords(period.until) : 'today';
+  return `${STATES[period.status]}: ${occurredInWords(period.from)} to ${until}`;
+}
+
+/**
+ * The timeline (in the order things happened) cut where the state of relations changed: each event
+ * goes to the period that had begun by the first day its date can mean. Pure.
+ */
+export function groupByPeriod(items: TimelineItem[], periods: StatusPeriod<unknown>[]): TimelineGroup[] {
+  const starts = periods.map((period) => firstDay(period.from));
+  const groups: TimelineGroup[] = [
+    { heading: periods.length ? 'Before relations were established' : 'Every event', items: [] },
+    ...periods.map((period) => ({ heading: periodHeading(period), items: [] as TimelineItem[] })),
+  ];
+  for (const item of items) {
+    const day = firstDay(item.occurred);
+    const index = starts.findLastIndex((start) => start <= day);
+    groups[index + 1].items.push(item);
+  }
+  return groups.filter((group) => group.items.length > 0);
+}

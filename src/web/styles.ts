@@ -1,0 +1,38 @@
+/** One small stylesheet: system fonts, readable measure, AA contrast, tables that scroll on a phone. */
+export const STYLES = `
+:root { color-scheme: light; --ink: #1b1b1b; --muted: #4a4a4a; --link: #0a4fb4; --line: #d0d0d0; --wash: #f3f5f8; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 1rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
+a { color: var(--link); }
+a:focus-visible, button:focus-visible, input:focus-visible, [tabindex]:focus-visible { outline: 3px solid #b35c00; outline-offset: 2px; }
+.skip { position: absolute; left: -999px; }
+.skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; z-index: 1; }
+header, main, footer { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
+header { padding-top: 1rem; border-bottom: 1px solid var(--line); }
+header p { margin: 0 0 .75rem; font-weight: 600; }
+footer { border-top: 1px solid var(--line); margin-top: 3rem; padding-bottom: 2rem; color: var(--muted); font-size: .9rem; }
+h1 { font-size: 1.8rem; line-height: 1.2; }
+h2 { font-size: 1.35rem; margin-top: 2.5rem; }
+h3 { font-size: 1.1rem; margin-top: 1.75rem; }
+nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+.muted { color: var(--muted); }
+.table-scroll { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+caption { text-align: left; font-weight: 600; padding: .5rem 0; }
+th, td { text-align: left; vertical-align: top; padding: .45rem .5rem; border-bottom: 1px solid var(--line); }
+thead th { background: var(--wash); }
+.status { font-weight: 600; white-space: nowrap; }
+.status-in_force, .status-indefinite { color: #0b6a2c; }
+.status-expired, .status-ended { color: #8a1c1c; }
+.status-not_yet_signed, .status-unknown { color: var(--muted); }
+.reason { display: block; font-size: .85rem; color: var(--muted); }
+form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: 1rem 0; }
+label { font-weight: 600; display: block; }
+input, button { font: inherit; padding: .35rem .6rem; border: 1px solid #6b6b6b; border-radius: 4px; }
+button { background: var(--link); color: #fff; border-color: var(--link); cursor: pointer; }
+ol.events { list-style: none; padding: 0; }
+ol.events li { padding: .6rem 0; border-bottom: 1px solid var(--line); }
+.when { font-weight: 600; margin: 0; }
+.headline { margin: .1rem 0; }
+.summary, .source { margin: .2rem 0; font-size: .92rem; color: var(--muted); }
+`;

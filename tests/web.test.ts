@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { freshRelation, get, noted, post, SOURCE } from './setup/client';
+
+async function record(relation: string, events: Record<string, unknown>[]) {
+  const response = await post(`/v1/relations/${relation}/events`, { events });
+  expect(response.status).toBe(201);
+  return (await response.json<any>()).events.map((event: any) => event.id) as string[];
+}
+
+const signed = (fields: Record<string, unknown>) => ({
+  type: 'AgreementSigned', headline: 'An agreement was signed', source: SOURCE,
+  data: { agreementId: 'test-agreement', title: 'Agreement on cooperation', kind: 'agreement', parties: ['A', 'B'] },
+  ...fields,
+});
+
+/** A relation with a history: established, severed, restored, and two agreements. */
+async function relationWithHistory() {
+  const relation = freshRelation();
+  await record(relation, [
+    noted({ occurred: '1806', headline: 'Early contact' }),
+    { type: 'RelationsEstablished', occurred: '1890-12-01', headline: 'Relations established', source: SOURCE, data: {} },
+    noted({ occurred: '1906', headline: 'A visit “with” <quotes> & ampersands' }),
+    { type: 'RelationsSevered', occurred: '1930-01-26', headline: 'Relations severed', source: SOURCE, data: {} },
+    { type: 'RelationsRestored', occurred: '1943-06', headline: 'Relations restored', source: SOURCE, data: {} },
+    signed({
+      occurred: '2010-06-21',
+      data: { agreementId: 'short-one', title: 'Short agreement', kind: 'agreement', parties: ['A', 'B'], validUntil: '2013-06-20' },
+    }),
+    signed({
+      occurred: '2014-10-20',
+      data: { agreementId: 'open-one', title: 'Open-ended agreement', kind: 'agreement', parties: ['A', 'B'], validUntil: 'indefinite' },
+    }),
+  ]);
+  return relation;
+}
+
+const statusOf = (html: string, agreementId: string) =>
+  new RegExp(`data-agreement="${agreementId}"[\\s\\S]*?data-status="([a-z_]+)"`).exec(html)?.[1];
+
+describe('the web page', () => {
+  it('lists the relations on the front page, linking each and the feeds', async () => {
+    const relation = await relationWithHistory();
+    const response = await get('/');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await response.text();
+    expect(html).toContain(`<a href="/${relation}">`);
+    expect(html).toContain('<link rel="alternate" type="application/atom+xml"');
+  });
+
+  it('shows status over time, the agreements as of the chosen day and the timeline grouped by period', async () => {
+    const relation = await relationWithHistory();
+    const page = await get(`/${relation}?asOf=2012-01-01`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    for (const landmark of ['<main', '<header', '<footer', '<nav', '<h1', '<caption', '<th scope="col"', 'lang="en"']) {
+      expect(html).toContain(landmark);
+    }
+    for (const file of ['feed.xml', 'feed.atom', 'feed.json', 'anniversaries.ics']) {
+      expect(html).toMatch(new RegExp(`<link rel="alternate" type="[^"]+" title="[^"]+" href="/v1/relations/${relation}/${file}"`));
+    }
+    expect(html).toContain('<form method="get"');
+    expect(html).toContain('name="asOf" value="2012-01-01"');
+    expect(statusOf(html, 'short-one')).toBe('in_force');
+    expect(statusOf(html, 'open-one')).toBe('not_yet_signed');
+    expect(html).toContain('Before relations were established');
+    expect(html).toContain('Relations severed: 26 January 1930 to June 1943');
+    expect(html).toContain('Relations restored: June 1943 to today');
+    expect(html).toContain('A visit “with” &lt;quotes&gt; &amp; ampersands');
+    expect(html.indexOf('Relations established: 1 December 1890')).toBeLessThan(html.indexOf('A visit “with”'));
+
+    const later = await (await get(`/${relation}?asOf=2015-01-01`)).text();
+    expect(statusOf(later, 'short-one')).toBe('expired');
+    expect(statusOf(later, 'open-one')).toBe('indefinite');
+    const between = await (await get(`/${relation}?asOf=1935-05-01`)).text();
+    expect(between).toMatch(/data-status="severed"/);
+  });
+
+  it('answers a malformed or unknown relation, or a bad date, with a page for people', async () => {
+    for (const path of ['/ru-mx', '/zz-aa', '/MX-RU', `/${freshRelation()}`]) {
+      const response = await get(path);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await response.text()).toContain('<h1>');
+    }
+    const relation = await relationWithHistory();
+    const badDate = await get(`/${relation}?asOf=2012-02-30`);
+    expect(badDate.status).toBe(400);
+    expect(await badDate.text()).toContain('not a day of the calendar');
+  });
+
+  it('leaves the other routes alone', async () => {
+    await relationWithHistory();
+    expect((await get('/healthz')).status).toBe(200);
+    expect((await get('/openapi.json')).headers.get('content-type')).toMatch(/json/);
+    expect((await get('/docs')).status).toBe(200);
+    expect((await get('/feed.xml')).headers.get('content-type')).toMatch(/^application\/rss\+xml/);
+    expect((await get('/v1/relations')).status).toBe(200);
+  });
+
+  it('offers the TimelineJS view of a relation', async () => {
+    const relation = await relationWithHistory();
+    const html = await (await get(`/${relation}`)).text();
+    expect(html).toContain(`href="/${relation}/timelinejs"`);
+    const viewer = await get(`/${relation}/timelinejs`);
+    expect(viewer.status).toBe(200);
+    expect(await viewer.text()).toContain(`/v1/relations/${relation}/timeline.timelinejs.json`);
+  });
+});

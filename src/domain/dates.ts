@@ -40,7 +40,7 @@ export function parseOccurred(edtf: string): Occurred {
     throw new InvalidDate(`"${edtf}" is not an EDTF date (level 0 or 1)`);
   }
   if (parsed.type === 'Interval') {
-    const [lower, upper] = parsed.values;
+    const [lower, upper] = parsed.values.map(knownEnd);
     if (!lower && !upper) throw new InvalidDate('an interval needs at least one known end');
     const start = lower ? dateBounds(lower) : null;
     const end = upper ? dateBounds(upper) : null;
@@ -67,6 +67,11 @@ export function parseOccurred(edtf: string): Occurred {
   };
 }
 
+/** The end of an interval when it is a date: an open end (`..`) parses as Infinity, an unknown one as null. */
+function knownEnd(end: ParsedDate | number | null): ParsedDate | null {
+  return end !== null && typeof end === 'object' ? end : null;
+}
+
 function dateBounds(date: ParsedDate): { earliest: string; latest: string; precision: Exclude<Precision, 'interval'> } {
   if (date.type !== 'Date' || date.unspecified) {
     throw new InvalidDate('only days, months and years are supported (no seasons, unspecified digits or Y-years)');
@@ -86,7 +91,7 @@ function dateBounds(date: ParsedDate): { earliest: string; latest: string; preci
 export function occurredInWords(edtf: string): string {
   const parsed = parse(edtf, { level: 1 });
   if (parsed.type !== 'Interval') return dateInWords(parsed);
-  const [lower, upper] = parsed.values;
+  const [lower, upper] = parsed.values.map(knownEnd);
   if (lower && upper) return `${dateInWords(lower)}–${dateInWords(upper)}`;
   if (upper) return edtf.startsWith('..') ? `until ${dateInWords(upper)}` : `by ${dateInWords(upper)}`;
   return edtf.endsWith('..') ? `from ${dateInWords(lower!)}` : `${dateInWords(lower!)} or later`;

@@ -11,7 +11,8 @@ declare module 'edtf' {
   export interface ParsedInterval {
     type: 'Interval';
     level: number;
-    values: [ParsedDate | null, ParsedDate | null];
+    /** null for an unknown end (`/2023`), Infinity for an open one (`../2023`). */
+    values: [ParsedDate | number | null, ParsedDate | number | null];
   }
   export function parse(input: string, options?: { level?: 0 | 1 | 2 }): ParsedDate | ParsedInterval;
 }

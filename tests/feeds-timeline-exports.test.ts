@@ -24,12 +24,13 @@ function vevents(ics: string): Record<string, string>[] {
 describe('TimelineJS', () => {
   it('keeps partial dates partial and makes the periods of relations its eras', async () => {
     const relation = freshRelation();
-    const [established, , year, month, interval] = await record(relation, [
+    const [established, , year, month, interval, open] = await record(relation, [
       { type: 'RelationsEstablished', occurred: '1890-12-01', headline: 'Established', source: SOURCE, data: {} },
       { type: 'RelationsSevered', occurred: '1930-01-26', headline: 'Severed', source: SOURCE, data: {} },
       noted({ occurred: '1976', headline: 'A year & more' }),
       noted({ occurred: '1943-06', headline: 'A month' }),
       noted({ occurred: '1910/1920', headline: 'An interval' }),
+      noted({ occurred: '1990-05/..', headline: 'Open-ended' }),
     ]);
     const response = await get(`/v1/relations/${relation}/timeline.timelinejs.json`);
     expect(response.status).toBe(200);
@@ -44,6 +45,8 @@ describe('TimelineJS', () => {
     expect(slide(interval).start_date).toMatchObject({ year: 1910 });
     expect(slide(interval).start_date.month).toBeUndefined();
     expect(slide(interval).end_date).toEqual({ year: 1920 });
+    expect(slide(open).start_date).toEqual({ year: 1990, month: 5, display_date: 'from May 1990' });
+    expect(slide(open).end_date).toBeUndefined();
 
     expect(timeline.title.text.headline).toContain('relations');
     expect(timeline.eras).toHaveLength(2);

@@ -43,11 +43,14 @@ function datePart(date: ParsedDate): TimelineJsDate {
   return { year, ...(month === undefined ? {} : { month: month + 1 }), ...(day === undefined ? {} : { day }) };
 }
 
-/** Start and end of an EDTF value; an interval open at its start begins where it ends. */
+/** An interval's end when it is a date: an open end (`..`) parses as Infinity, an unknown one as null. */
+const knownEnd = (end: ParsedDate | number | null) => (end !== null && typeof end === 'object' ? end : null);
+
+/** Start and end of an EDTF value; an interval without a known start begins where it ends. */
 function span(edtf: string): { start: TimelineJsDate; end?: TimelineJsDate } {
   const parsed = parse(edtf, { level: 1 });
   if (parsed.type !== 'Interval') return { start: datePart(parsed) };
-  const [lower, upper] = parsed.values;
+  const [lower, upper] = parsed.values.map(knownEnd);
   if (lower && upper) return { start: datePart(lower), end: datePart(upper) };
   return { start: datePart((lower ?? upper)!) };
 }

@@ -5,6 +5,8 @@ export interface Alternate {
   type: string;
   title: string;
   href: string;
+  /** How a link to it reads on the page. */
+  label: string;
 }
 
 interface LayoutProps {
@@ -48,8 +50,8 @@ export function Layout({ title, description, alternates = [], children }: Layout
 /** The feeds of a scope, for `<link rel="alternate">` and for links on the page. */
 export function feedAlternates(base: string, name: string): Alternate[] {
   return [
-    { type: 'application/rss+xml', title: `${name} (RSS)`, href: `${base}/feed.xml` },
-    { type: 'application/atom+xml', title: `${name} (Atom)`, href: `${base}/feed.atom` },
-    { type: 'application/feed+json', title: `${name} (JSON Feed)`, href: `${base}/feed.json` },
+    { type: 'application/rss+xml', title: `${name} (RSS)`, href: `${base}/feed.xml`, label: 'RSS feed' },
+    { type: 'application/atom+xml', title: `${name} (Atom)`, href: `${base}/feed.atom`, label: 'Atom feed' },
+    { type: 'application/feed+json', title: `${name} (JSON Feed)`, href: `${base}/feed.json`, label: 'JSON Feed' },
   ];
 }

@@ -32,7 +32,9 @@ export function RelationPage(props: RelationPageProps) {
   const { relation, name } = props;
   const api = `/v1/relations/${relation}`;
   const feeds = feedAlternates(api, `${name} relations`);
-  const calendar = { type: 'text/calendar', title: `${name} anniversaries (iCalendar)`, href: `${api}/anniversaries.ics` };
+  const calendar = {
+    type: 'text/calendar', title: `${name} anniversaries (iCalendar)`, href: `${api}/anniversaries.ics`, label: 'Anniversaries (iCalendar)',
+  };
   return (
     <Layout
       title={`${name} relations — Relations log`}
@@ -43,8 +45,7 @@ export function RelationPage(props: RelationPageProps) {
       <p>{props.timeline.length} events, each with its source.</p>
       <nav aria-label="Other formats">
         <ul>
-          {feeds.map((feed) => <li><a href={feed.href}>{feed.title.replace(`${name} relations `, '')}</a></li>)}
-          <li><a href={calendar.href}>Anniversaries (iCalendar)</a></li>
+          {[...feeds, calendar].map((link) => <li><a href={link.href}>{link.label}</a></li>)}
           <li><a href={`/${relation}/timelinejs`}>Visual timeline (TimelineJS)</a></li>
           <li><a href={`${api}/timeline`}>JSON</a></li>
         </ul>

@@ -1,0 +1,155 @@
+import { env } from 'cloudflare:test';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { freshRelation, get, post, SOURCE } from './setup/client';
+import { view } from './views-helpers';
+
+const TABLES = ['view_timeline', 'view_agreements', 'view_agreement_endings', 'view_relation_status', 'view_on_this_day'];
+
+/** Every row of every view for one relation, in a stable order. */
+async function viewRows(relation: string): Promise<Record<string, unknown[]>> {
+  const results = await env.DB.batch(
+    TABLES.map((table) => env.DB.prepare(`SELECT * FROM ${table} WHERE relation = ?1 ORDER BY event_id`).bind(relation)),
+  );
+  return Object.fromEntries(TABLES.map((table, index) => [table, results[index].results]));
+}
+
+async function rebuild(): Promise<any> {
+  const response = await post('/v1/admin/rebuild?pageSize=50', {});
+  expect(response.status, await response.clone().text()).toBe(200);
+  return response.json();
+}
+
+// Dates of every precision the catalog accepts, 29 February included.
+const pad = (n: number) => String(n).padStart(2, '0');
+const year = fc.integer({ min: 1850, max: 2030 });
+const occurred = fc.oneof(
+  fc.tuple(year, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`),
+  fc.constantFrom('2000-02-29', '1904-02-29', '1930-01-26'),
+  fc.tuple(year, fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${pad(m)}`),
+  year.map(String),
+  fc.tuple(year, fc.integer({ min: 0, max: 30 })).map(([y, span]) => `${y}/${y + span}`),
+  year.map((y) => `/${y}`),
+  fc.tuple(year, fc.constantFrom('~', '?')).map(([y, mark]) => `${y}-06-01${mark}`),
+);
+const agreementId = fc.constantFrom('pact-a', 'pact-b', 'pact-c');
+const validUntil = fc.oneof(fc.constant(null), fc.constant('indefinite'), year.map((y) => `${y}-12-31`));
+
+/** A valid `data` for each fact type the views care about. */
+const dataFor: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
+  EventNoted: fc.constant({}),
+  RelationsEstablished: fc.constant({}),
+  RelationsSevered: fc.constant({ reason: 'a dispute' }),
+  RelationsRestored: fc.constant({}),
+  VisitMade: fc.constantFrom('ab', 'cd').map((to) => ({ visitor: 'A visitor', office: 'Minister', from: 'xy', to })),
+  AgreementSigned: fc.record({
+    agreementId, title: fc.constantFrom('Treaty', 'Accord'), kind: fc.constantFrom('agreement', 'treaty'),
+    parties: fc.constant(['A', 'B']), subject: fc.constantFrom(null, 'Education'), validUntil,
+  }),
+  AgreementEnded: fc.record({ agreementId }),
+};
+const FACT_TYPES = Object.keys(dataFor);
+
+const fact = fc.constantFrom(...FACT_TYPES).chain((type) => fc.record({
+  kind: fc.constant('fact' as const),
+  type: fc.constant(type),
+  occurred,
+  headline: fc.constantFrom('One thing', 'Another thing'),
+  tags: fc.subarray(['trade', 'culture', 'war']),
+  level: fc.constantFrom('federal', 'subnational'),
+  data: dataFor[type],
+}));
+const amendment = fc.record({
+  kind: fc.constantFrom('correct' as const, 'retract' as const),
+  target: fc.nat(),
+  changes: fc.record(
+    { occurred, headline: fc.constant('Corrected'), tags: fc.subarray(['trade', 'culture']), level: fc.constantFrom('federal', 'subnational'), summary: fc.constant('Now with a summary'), data: fc.record(dataFor) },
+    { requiredKeys: [] },
+  ),
+});
+const batches = fc.array(fc.array(fc.oneof({ weight: 3, arbitrary: fact }, { weight: 2, arbitrary: amendment }), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 });
+
+/** Turns generated steps into events; amendments point at an earlier fact (of this or an earlier batch). */
+function toEvents(steps: any[][]) {
+  const facts: { id: string; type: string }[] = [];
+  return steps.map((batch: any[]) => batch.map((step) => {
+    const id = crypto.randomUUID();
+    if (step.kind === 'fact' || facts.length === 0) {
+      // An amendment with nothing before it to amend is recorded as a plain note instead.
+      const { type, occurred, headline, tags, level, data } = step.kind === 'fact'
+        ? step
+        : { type: 'EventNoted', occurred: '1999', headline: 'A thing', tags: [], level: 'federal', data: {} };
+      facts.push({ id, type });
+      return { id, type, occurred, headline, tags, level, data, source: SOURCE };
+    }
+    const target = facts[step.target % facts.length];
+    if (step.kind === 'retract') {
+      return { id, type: 'EventRetracted', headline: 'Retracted', source: SOURCE, data: { eventId: target.id, reason: 'unsupported' } };
+    }
+    const { data, ...changes } = step.changes;
+    if (data) changes.data = data[target.type];
+    if (!Object.keys(changes).length) changes.headline = 'Corrected';
+    return { id, type: 'EventCorrected', headline: 'Corrected', source: SOURCE, data: { eventId: target.id, reason: 'misread', changes } };
+  }));
+}
+
+describe('rebuilding the views', () => {
+  it('needs the editor token', async () => {
+    const response = await get('/v1/admin/rebuild');
+    expect(response.status).toBe(404);
+    const anonymous = await post('/v1/admin/rebuild', {}, { authorization: '' });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('gives, row for row, the views that the appends kept in step, for any sequence of events', async () => {
+    await fc.assert(
+      fc.asyncProperty(batches, async (steps) => {
+        const relation = freshRelation();
+        for (const events of toEvents(steps)) {
+          const response = await post(`/v1/relations/${relation}/events`, { events });
+          expect(response.status, await response.clone().text()).toBe(201);
+        }
+        const live = await viewRows(relation);
+        const report = await rebuild();
+        expect(report.events).toBeGreaterThanOrEqual(steps.flat().length);
+        expect(await viewRows(relation)).toEqual(live);
+      }),
+      { numRuns: 15 },
+    );
+  }, 120_000);
+
+  it('serves a stale view only after rebuilding it', async () => {
+    const relation = freshRelation();
+    const response = await post(`/v1/relations/${relation}/events`, {
+      events: [{ type: 'EventNoted', occurred: '1977-07-07', headline: 'Kept', source: SOURCE, data: {} }],
+    });
+    const [{ id }] = (await response.json<any>()).events;
+    // A view that lost a row, and a stored projector version that is not the code's.
+    await env.DB.batch([
+      env.DB.prepare('DELETE FROM view_timeline WHERE event_id = ?1').bind(id),
+      env.DB.prepare("UPDATE view_versions SET version = 0 WHERE view = 'timeline'"),
+    ]);
+    const stale = await get(`/v1/relations/${relation}/timeline`);
+    expect(stale.headers.get('server-timing')).not.toMatch(/desc="1 call"/);
+    expect((await stale.json<any>()).items.map((item: any) => item.id)).toEqual([id]);
+    const versions = await env.DB.prepare('SELECT view, version FROM view_versions ORDER BY view').all();
+    expect(versions.results.every((row: any) => row.version >= 1)).toBe(true);
+    await view(`/v1/relations/${relation}/timeline`);
+  });
+
+  it('replays the log in pages and records each rebuild', async () => {
+    const relation = freshRelation();
+    const events = Array.from({ length: 30 }, (_, index) => ({
+      type: 'EventNoted', occurred: `1900-01-${pad((index % 28) + 1)}`, headline: `Day ${index}`, source: SOURCE, data: {},
+    }));
+    await post(`/v1/relations/${relation}/events`, { events });
+    const live = await viewRows(relation);
+    const total = await env.DB.prepare('SELECT COUNT(*) AS n, MAX(position) AS last FROM events').first<any>();
+    const report = await rebuild();
+    expect(report).toMatchObject({ events: total.n, throughPosition: total.last });
+    expect(report.calls).toBeGreaterThanOrEqual(2 * Math.ceil(total.n / 50));
+    expect(await viewRows(relation)).toEqual(live);
+    const last = await env.DB.prepare('SELECT events, through_position FROM view_rebuilds ORDER BY id DESC LIMIT 1').first<any>();
+    expect(last).toEqual({ events: total.n, through_position: total.last });
+  });
+});

@@ -8,13 +8,21 @@ export default defineConfig(async () => {
       cloudflareTest({
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: 'test-editor-token' },
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            ADMIN_TOKEN: 'test-editor-token',
+            // Webhooks go to the test receiver on 127.0.0.1, retry within seconds and time out after one.
+            ALLOW_HTTP_WEBHOOKS: 'true',
+            WEBHOOK_RETRY_SCHEDULE: '1,1,1',
+            WEBHOOK_TIMEOUT_SECONDS: '1',
+          },
         },
       }),
     ],
     test: {
       include: ['tests/**/*.test.ts'],
       setupFiles: ['./tests/setup/apply-migrations.ts'],
+      globalSetup: ['./tests/setup/receiver.ts'],
     },
   };
 });

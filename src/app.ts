@@ -16,6 +16,7 @@ import { onThisDayRoutes } from './http/on-this-day';
 import { rebuildRoutes } from './http/rebuild';
 import { relationStatusRoutes } from './http/relation-status';
 import { timelineRoutes } from './http/timeline';
+import { webhookRoutes } from './http/webhooks';
 import { Db } from './store/db';
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -40,6 +41,7 @@ app.route('/', timelineRoutes);
 app.route('/', agreementRoutes);
 app.route('/', relationStatusRoutes);
 app.route('/', onThisDayRoutes);
+app.route('/', webhookRoutes);
 app.route('/', rebuildRoutes);
 mountDocs(app);
 // The pages for people last: their relation-shaped paths must not shadow an API route.

@@ -1,0 +1,232 @@
+import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { z } from 'zod';
+import type { AppEnv } from '../env';
+import { recoverFailed, retryDelivery, sendTestMessage } from '../webhooks/actions';
+import {
+  CreateSubscription, DeliveriesQuery, Delivery, DeliveryParams, ListQuery, PatchSubscription, RecoverQuery,
+  Subscription, SubscriptionId, SubscriptionWithSecret,
+} from '../webhooks/api-schemas';
+import { deliveriesOf } from '../webhooks/deliveries';
+import { webhookSettings } from '../webhooks/settings';
+import {
+  createSubscription, deleteSubscription, listSubscriptions, rotateSecret, subscriptionById, updateSubscription,
+} from '../webhooks/subscriptions';
+import { webhookUrlProblem } from '../webhooks/url-guard';
+import { requireEditor } from './editor-auth';
+import { invalidBody, notFound, problem, validationHook } from './problem';
+import { jsonContent, problemContent } from './schemas';
+
+/** Webhook subscriptions and their delivery log: editors only. */
+export const webhookRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const guarded = <R extends Omit<RouteConfig, 'middleware' | 'security'>>(route: R) =>
+  createRoute({
+    ...route,
+    tags: ['Webhooks'],
+    security: [{ editorToken: [] }],
+    middleware: [requireEditor] as const,
+    responses: {
+      ...route.responses,
+      401: problemContent('No editor token'),
+      403: problemContent('Wrong editor token'),
+    },
+  });
+
+const notFoundResponse = { 404: problemContent('No such subscription') };
+const idParams = { params: SubscriptionId };
+const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+const disabledProblem = (c: Parameters<typeof problem>[0], reason: string) =>
+  problem(c, 409, {
+    type: '/problems/subscription-disabled',
+    title: 'The subscription is disabled',
+    detail: `it was disabled (${reason}); enable it first with PATCH {"enabled": true}`,
+  });
+
+function urlProblem(c: { env: AppEnv['Bindings'] }, url: string | undefined) {
+  const refused = url === undefined ? null : webhookUrlProblem(url, webhookSettings(c.env).allowHttpLocal);
+  return refused ? invalidBody([{ pointer: '/url', detail: refused }]) : null;
+}
+
+const create = guarded({
+  method: 'post',
+  path: '/v1/webhooks',
+  summary: 'Subscribe a URL to webhooks',
+  description: 'Answers the signing secret (whsec_…) this once.',
+  request: body(CreateSubscription),
+  responses: { 201: jsonContent(SubscriptionWithSecret, 'Subscribed'), 422: problemContent('An invalid field') },
+});
+
+webhookRoutes.openapi(create, async (c) => {
+  const input = c.req.valid('json');
+  const refused = urlProblem(c, input.url);
+  if (refused) return refused as never;
+  const { subscription, secret } = await createSubscription(c.var.db, {
+    url: input.url,
+    events: [...new Set(input.events)],
+    relations: input.relations ?? null,
+    types: input.types ?? null,
+    tags: input.tags ?? null,
+    description: input.description ?? null,
+  }, new Date().toISOString());
+  return c.json({ ...subscription, secret }, 201);
+});
+
+const list = guarded({
+  method: 'get',
+  path: '/v1/webhooks',
+  summary: 'Every subscription, in id order',
+  request: { query: ListQuery },
+  responses: { 200: jsonContent(z.object({ webhooks: z.array(Subscription), next: z.string().nullable() }), 'A page') },
+});
+
+webhookRoutes.openapi(list, async (c) => {
+  const { after, limit } = c.req.valid('query');
+  const webhooks = await listSubscriptions(c.var.db, after, limit);
+  const last = webhooks.at(-1);
+  const next = webhooks.length === limit && last ? `/v1/webhooks?after=${last.id}&limit=${limit}` : null;
+  return c.json({ webhooks, next }, 200);
+});
+
+const one = guarded({
+  method: 'get',
+  path: '/v1/webhooks/{id}',
+  summary: 'One subscription',
+  request: idParams,
+  responses: { 200: jsonContent(Subscription, 'The subscription'), ...notFoundResponse },
+});
+
+webhookRoutes.openapi(one, async (c) => {
+  const subscription = await subscriptionById(c.var.db, c.req.valid('param').id);
+  return subscription ? c.json(subscription, 200) : notFound(c, 'no subscription has this id');
+});
+
+const patch = guarded({
+  method: 'patch',
+  path: '/v1/webhooks/{id}',
+  summary: 'Change the URL, the events, the filters or whether it is enabled',
+  request: { ...idParams, ...body(PatchSubscription) },
+  responses: { 200: jsonContent(Subscription, 'Changed'), ...notFoundResponse, 422: problemContent('An invalid field') },
+});
+
+webhookRoutes.openapi(patch, async (c) => {
+  const changes = c.req.valid('json');
+  const refused = urlProblem(c, changes.url);
+  if (refused) return refused as never;
+  const events = changes.events && [...new Set(changes.events)];
+  const updated = await updateSubscription(c.var.db, c.req.valid('param').id, { ...changes, events }, new Date().toISOString());
+  return updated ? c.json(updated, 200) : notFound(c, 'no subscription has this id');
+});
+
+const remove = guarded({
+  method: 'delete',
+  path: '/v1/webhooks/{id}',
+  summary: 'Unsubscribe: the subscription and its delivery log are deleted',
+  request: idParams,
+  responses: { 204: { description: 'Deleted' }, ...notFoundResponse },
+});
+
+webhookRoutes.openapi(remove, async (c) => {
+  const deleted = await deleteSubscription(c.var.db, c.req.valid('param').id);
+  return deleted ? c.body(null, 204) : notFound(c, 'no subscription has this id');
+});
+
+const rotate = guarded({
+  method: 'post',
+  path: '/v1/webhooks/{id}/rotate-secret',
+  summary: 'A new signing secret; for 24 hours messages carry signatures by both',
+  request: idParams,
+  responses: {
+    200: jsonContent(z.object({ secret: z.string(), previousSecretExpires: z.string() }), 'The new secret, shown this once'),
+    ...notFoundResponse,
+  },
+});
+
+webhookRoutes.openapi(rotate, async (c) => {
+  const rotated = await rotateSecret(c.var.db, c.req.valid('param').id, new Date());
+  return rotated ? c.json(rotated, 200) : notFound(c, 'no subscription has this id');
+});
+
+const test = guarded({
+  method: 'post',
+  path: '/v1/webhooks/{id}/test',
+  summary: 'Send a webhook.test message now',
+  description: 'Answers the delivery with its first attempt; if it failed, it is retried like any other.',
+  request: idParams,
+  responses: {
+    200: jsonContent(Delivery, 'The delivery and its attempt'),
+    ...notFoundResponse,
+    409: problemContent('The subscription is disabled'),
+  },
+});
+
+webhookRoutes.openapi(test, async (c) => {
+  const sent = await sendTestMessage(c.var.db, c.env, c.req.valid('param').id);
+  if (!sent) return notFound(c, 'no subscription has this id');
+  if (sent.kind === 'disabled') return disabledProblem(c, sent.reason);
+  return c.json(sent.delivery, 200);
+});
+
+const deliveries = guarded({
+  method: 'get',
+  path: '/v1/webhooks/{id}/deliveries',
+  summary: 'The delivery log: each message with its attempts, newest first',
+  request: { ...idParams, query: DeliveriesQuery },
+  responses: {
+    200: jsonContent(z.object({ deliveries: z.array(Delivery), next: z.string().nullable() }), 'A page of deliveries'),
+    ...notFoundResponse,
+  },
+});
+
+webhookRoutes.openapi(deliveries, async (c) => {
+  const { id } = c.req.valid('param');
+  const query = c.req.valid('query');
+  const page = await deliveriesOf(c.var.db, id, query);
+  if (!page) return notFound(c, 'no subscription has this id');
+  const status = query.status ? `&status=${query.status}` : '';
+  const next = page.before === null ? null : `/v1/webhooks/${id}/deliveries?before=${page.before}&limit=${query.limit}${status}`;
+  return c.json({ deliveries: page.deliveries, next }, 200);
+});
+
+const retry = guarded({
+  method: 'post',
+  path: '/v1/webhooks/{id}/deliveries/{deliveryId}/retry',
+  summary: 'Send a delivery again, with a fresh round of retries',
+  request: { params: DeliveryParams },
+  responses: {
+    202: jsonContent(Delivery, 'Queued'),
+    404: problemContent('No such subscription or delivery'),
+    409: problemContent('The delivery is still pending, or the subscription is disabled'),
+  },
+});
+
+webhookRoutes.openapi(retry, async (c) => {
+  const { id, deliveryId } = c.req.valid('param');
+  const retried = await retryDelivery(c.var.db, c.env, id, deliveryId);
+  if (!retried) return notFound(c, 'no subscription has this id');
+  if (retried.kind === 'missing') return notFound(c, 'this subscription has no delivery with this id');
+  if (retried.kind === 'disabled') return disabledProblem(c, retried.reason);
+  if (retried.kind === 'pending') {
+    return problem(c, 409, { type: '/problems/delivery-pending', title: 'The delivery is pending', detail: 'it is already waiting for its next attempt' });
+  }
+  return c.json(retried.delivery, 202);
+});
+
+const recover = guarded({
+  method: 'post',
+  path: '/v1/webhooks/{id}/recover',
+  summary: 'Send again every delivery that failed since an instant',
+  request: { ...idParams, query: RecoverQuery },
+  responses: {
+    202: jsonContent(z.object({ recovered: z.number().int(), deliveries: z.array(z.string()) }), 'Queued'),
+    400: problemContent('`since` is not an ISO instant'),
+    ...notFoundResponse,
+    409: problemContent('The subscription is disabled'),
+  },
+});
+
+webhookRoutes.openapi(recover, async (c) => {
+  const recovered = await recoverFailed(c.var.db, c.env, c.req.valid('param').id, c.req.valid('query').since);
+  if (!recovered) return notFound(c, 'no subscription has this id');
+  if (recovered.kind === 'disabled') return disabledProblem(c, recovered.reason);
+  return c.json({ recovered: recovered.recovered, deliveries: recovered.deliveries }, 202);
+});

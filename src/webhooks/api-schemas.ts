@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { EVENT_TYPES } from '../domain/catalog';
+import { relationNameProblem } from '../domain/relation';
+import { MESSAGE_TYPES } from './messages';
+
+/** Request and response shapes of /v1/webhooks; the OpenAPI document is generated from them. */
+
+const Relation = z.string().superRefine((value, ctx) => {
+  const problem = relationNameProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+const Tag = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'tags are lower-case-kebab');
+const EventType = z.enum(EVENT_TYPES as [string, ...string[]]);
+const MessageType = z.enum(MESSAGE_TYPES);
+
+const filters = {
+  relations: z.array(Relation).min(1).max(50).nullable().optional()
+    .describe('only these relations (null or absent: every relation)'),
+  types: z.array(EventType).min(1).max(20).nullable().optional()
+    .describe('only these event types; a correction or retraction also matches the type of the event it amends'),
+  tags: z.array(Tag).min(1).max(50).nullable().optional().describe('only events with at least one of these tags'),
+};
+
+export const CreateSubscription = z.strictObject({
+  url: z.string().max(2000).describe('https; http://localhost and http://127.0.0.1 only when ALLOW_HTTP_WEBHOOKS is set'),
+  events: z.array(MessageType).min(1).max(MESSAGE_TYPES.length),
+  ...filters,
+  description: z.string().trim().max(500).nullable().optional(),
+});
+
+export const PatchSubscription = z
+  .strictObject({
+    url: CreateSubscription.shape.url.optional(),
+    events: CreateSubscription.shape.events.optional(),
+    ...filters,
+    description: CreateSubscription.shape.description,
+    enabled: z.boolean().optional().describe('true re-enables a disabled subscription and clears the reason'),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'a patch changes at least one field' });
+
+export const SubscriptionId = z.object({ id: z.string().regex(/^wh_[0-9a-f]{32}$/, 'a subscription id: wh_ and 32 hex digits') });
+
+export const DeliveryParams = SubscriptionId.extend({
+  deliveryId: z.string().regex(/^dlv_[0-9a-f]{32}$/, 'a delivery id: dlv_ and 32 hex digits'),
+});
+
+export const Subscription = z.object({
+  id: z.string(),
+  url: z.string(),
+  events: z.array(MessageType),
+  relations: z.array(z.string()).nullable(),
+  types: z.array(z.string()).nullable(),
+  tags: z.array(z.string()).nullable(),
+  description: z.string().nullable(),
+  enabled: z.boolean(),
+  disabled: z.object({ reason: z.string(), at: z.string() }).nullable().describe('why and when it was disabled'),
+  failingSince: z.string().nullable().describe('the first failed attempt since the last success'),
+  previousSecretExpires: z.string().nullable().describe('until when the secret replaced by a rotation still signs'),
+  created: z.string(),
+  updated: z.string(),
+});
+
+export const SubscriptionWithSecret = Subscription.extend({
+  secret: z.string().describe('whsec_…: shown this once, never again'),
+});
+
+export const Attempt = z.object({
+  attempted: z.string(),
+  statusCode: z.number().int().nullable(),
+  latencyMs: z.number().int(),
+  responseBody: z.string().nullable().describe('the first 2 KB of the response'),
+  error: z.string().nullable(),
+  succeeded: z.boolean(),
+});
+
+export const Delivery = z.object({
+  id: z.string(),
+  messageId: z.string().describe('the webhook-id header: the same on every attempt'),
+  type: z.enum([...MESSAGE_TYPES, 'webhook.test']),
+  status: z.enum(['pending', 'succeeded', 'failed']),
+  created: z.string(),
+  nextAttemptAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  failure: z.string().nullable(),
+  deadLetteredAt: z.string().nullable(),
+  attempts: z.array(Attempt),
+});
+
+export const DeliveriesQuery = z.object({
+  status: z.enum(['pending', 'succeeded', 'failed']).optional(),
+  before: z.coerce.number().int().min(1).optional().describe('a cursor: the `next` link carries it'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const ListQuery = z.object({
+  after: z.string().max(40).default('').describe('a cursor: the `next` link carries it'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const RecoverQuery = z.object({
+  since: z.iso.datetime({ offset: true }).describe('resend failed deliveries created at or after this instant'),
+});

@@ -1,0 +1,248 @@
+import type { Db } from '../store/db';
+import type { MessageType } from './messages';
+
+/** A delivery taken for an attempt, with what sending it needs. */
+export interface ClaimedDelivery {
+  id: string;
+  subscriptionId: string;
+  messageId: string;
+  attempts: number;
+  body: string;
+  url: string;
+  secrets: string[];
+  disabledReason: string | null;
+}
+
+interface ClaimedRow {
+  id: string;
+  subscription_id: string;
+  message_id: string;
+  attempts: number;
+  body: string;
+  url: string;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires: string | null;
+  enabled: number;
+  disabled_reason: string | null;
+}
+
+// Longer than the request timeout: a lease that runs out means the attempt's worker died.
+const LEASE_MS = 60_000;
+// A queue message may arrive a little before the delivery's due time.
+const EARLY_MS = 2_000;
+
+/**
+ * Takes pending, due, unclaimed deliveries for an attempt, in one D1 call. Anything else asked for
+ * (already delivered, claimed by another attempt, a stale duplicate in the queue) is left alone.
+ */
+export async function claimDeliveries(db: Db, ids: string[], now: Date): Promise<ClaimedDelivery[]> {
+  const claim = crypto.randomUUID();
+  const at = now.toISOString();
+  const [, claimed] = await db.batch<ClaimedRow>([
+    db.prepare(
+      `UPDATE webhook_deliveries SET claim = ?2, claimed_until = ?3
+       WHERE id IN (SELECT value FROM json_each(?1)) AND status = 'pending'
+         AND (claimed_until IS NULL OR claimed_until < ?4) AND next_attempt_at <= ?5`,
+      JSON.stringify(ids), claim, new Date(now.getTime() + LEASE_MS).toISOString(), at,
+      new Date(now.getTime() + EARLY_MS).toISOString(),
+    ),
+    db.prepare(
+      `SELECT d.id, d.subscription_id, d.message_id, d.attempts, m.body, s.url, s.secret, s.previous_secret,
+         s.previous_secret_expires, s.enabled, s.disabled_reason
+       FROM webhook_deliveries d
+       JOIN webhook_messages m ON m.id = d.message_id
+       JOIN webhook_subscriptions s ON s.id = d.subscription_id
+       WHERE d.id IN (SELECT value FROM json_each(?1)) AND d.claim = ?2`,
+      JSON.stringify(ids), claim,
+    ),
+  ]);
+  return claimed.results.map((row) => ({
+    id: row.id,
+    subscriptionId: row.subscription_id,
+    messageId: row.message_id,
+    attempts: row.attempts,
+    body: row.body,
+    url: row.url,
+    secrets: row.previous_secret && row.previous_secret_expires && row.previous_secret_expires > at
+      ? [row.secret, row.previous_secret]
+      : [row.secret],
+    disabledReason: row.enabled ? null : row.disabled_reason ?? 'disabled',
+  }));
+}
+
+/** Deliveries of these dedupe keys not yet attempted: what an append hands to the queue. */
+export async function unsentDeliveries(db: Db, dedupeKeys: string[]): Promise<string[]> {
+  const rows = await db.all<{ id: string }>(db.prepare(
+    `SELECT id FROM webhook_deliveries
+     WHERE dedupe_key IN (SELECT value FROM json_each(?1)) AND status = 'pending' AND attempts = 0`,
+    JSON.stringify(dedupeKeys),
+  ));
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Pending deliveries whose attempt is long overdue (lost between the outbox and the queue, or a worker
+ * died mid-attempt): marks them due now and answers their ids, to be queued again.
+ */
+export async function overdueDeliveries(db: Db, now: Date, overdueMs: number, limit: number): Promise<string[]> {
+  const rows = await db.all<{ id: string }>(db.prepare(
+    `UPDATE webhook_deliveries SET next_attempt_at = ?1
+     WHERE id IN (
+       SELECT id FROM webhook_deliveries
+       WHERE status = 'pending' AND next_attempt_at < ?2 AND (claimed_until IS NULL OR claimed_until < ?1)
+       ORDER BY next_attempt_at LIMIT ?3)
+     RETURNING id`,
+    now.toISOString(), new Date(now.getTime() - overdueMs).toISOString(), limit,
+  ));
+  return rows.map((row) => row.id);
+}
+
+export interface Attempt {
+  attempted: string;
+  statusCode: number | null;
+  latencyMs: number;
+  responseBody: string | null;
+  error: string | null;
+  succeeded: boolean;
+}
+
+export interface DeliveryView {
+  id: string;
+  messageId: string;
+  type: MessageType;
+  status: 'pending' | 'succeeded' | 'failed';
+  created: string;
+  nextAttemptAt: string | null;
+  lastAttemptAt: string | null;
+  failure: string | null;
+  deadLetteredAt: string | null;
+  attempts: Attempt[];
+}
+
+interface DeliveryRow {
+  seq: number;
+  id: string;
+  message_id: string;
+  type: MessageType;
+  status: DeliveryView['status'];
+  created: string;
+  next_attempt_at: string | null;
+  last_attempt_at: string | null;
+  failure: string | null;
+  dead_lettered_at: string | null;
+}
+
+interface AttemptRow {
+  delivery_id: string;
+  attempted: string;
+  status_code: number | null;
+  latency_ms: number;
+  response_body: string | null;
+  error: string | null;
+  succeeded: number;
+}
+
+export interface DeliveryQuery {
+  status?: DeliveryView['status'];
+  before?: number;
+  limit: number;
+}
+
+const PAGE = `
+  SELECT d.rowid AS seq, d.id, d.message_id, m.type, d.status, d.created, d.next_attempt_at, d.last_attempt_at,
+    d.failure, d.dead_lettered_at
+  FROM webhook_deliveries d JOIN webhook_messages m ON m.id = d.message_id
+  WHERE d.subscription_id = ?1 AND (?2 IS NULL OR d.status = ?2) AND (?3 IS NULL OR d.rowid < ?3)
+  ORDER BY d.rowid DESC LIMIT ?4`;
+
+/** A subscription's deliveries, newest first, each with its attempts; null when there is no such subscription. */
+export async function deliveriesOf(db: Db, subscriptionId: string, query: DeliveryQuery) {
+  const params = [subscriptionId, query.status ?? null, query.before ?? null, query.limit];
+  const [known, page, attempts] = await db.batch([
+    db.prepare('SELECT id FROM webhook_subscriptions WHERE id = ?1', subscriptionId),
+    db.prepare(PAGE, ...params),
+    db.prepare(
+      `SELECT delivery_id, attempted, status_code, latency_ms, response_body, error, succeeded FROM webhook_attempts
+       WHERE delivery_id IN (SELECT id FROM (${PAGE})) ORDER BY id`,
+      ...params,
+    ),
+  ]);
+  if (known.results.length === 0) return null;
+  const byDelivery = new Map<string, AttemptRow[]>();
+  for (const row of attempts.results as AttemptRow[]) byDelivery.set(row.delivery_id, [...(byDelivery.get(row.delivery_id) ?? []), row]);
+  const rows = page.results as DeliveryRow[];
+  return {
+    deliveries: rows.map((row) => deliveryView(row, byDelivery.get(row.id) ?? [])),
+    before: rows.length === query.limit ? rows[rows.length - 1].seq : null,
+  };
+}
+
+function deliveryView(row: DeliveryRow, attempts: AttemptRow[]): DeliveryView {
+  return {
+    id: row.id,
+    messageId: row.message_id,
+    type: row.type,
+    status: row.status,
+    created: row.created,
+    nextAttemptAt: row.status === 'pending' ? row.next_attempt_at : null,
+    lastAttemptAt: row.last_attempt_at,
+    failure: row.failure,
+    deadLetteredAt: row.dead_lettered_at,
+    attempts: attempts.map(attemptFromRow),
+  };
+}
+
+export function attemptFromRow(row: Omit<AttemptRow, 'delivery_id'>): Attempt {
+  return {
+    attempted: row.attempted,
+    statusCode: row.status_code,
+    latencyMs: row.latency_ms,
+    responseBody: row.response_body,
+    error: row.error,
+    succeeded: row.succeeded === 1,
+  };
+}
+
+export async function deliveryById(db: Db, subscriptionId: string, deliveryId: string): Promise<DeliveryView | null> {
+  const [page, attempts] = await db.batch([
+    db.prepare(
+      `SELECT d.rowid AS seq, d.id, d.message_id, m.type, d.status, d.created, d.next_attempt_at, d.last_attempt_at,
+         d.failure, d.dead_lettered_at
+       FROM webhook_deliveries d JOIN webhook_messages m ON m.id = d.message_id
+       WHERE d.id = ?1 AND d.subscription_id = ?2`,
+      deliveryId, subscriptionId,
+    ),
+    db.prepare(
+      `SELECT delivery_id, attempted, status_code, latency_ms, response_body, error, succeeded FROM webhook_attempts
+       WHERE delivery_id = ?1 ORDER BY id`,
+      deliveryId,
+    ),
+  ]);
+  const row = page.results[0] as DeliveryRow | undefined;
+  return row ? deliveryView(row, attempts.results as AttemptRow[]) : null;
+}
+
+const START_AGAIN = `status = 'pending', attempts = 0, next_attempt_at = ?1, failure = NULL, claim = NULL, claimed_until = NULL`;
+
+/** Starts a new round of attempts for one delivery that is not pending; answers its status before. */
+export async function restartDelivery(db: Db, subscriptionId: string, deliveryId: string, now: string) {
+  const [before] = await db.batch<{ status: string }>([
+    db.prepare('SELECT status FROM webhook_deliveries WHERE id = ?1 AND subscription_id = ?2', deliveryId, subscriptionId),
+    db.prepare(
+      `UPDATE webhook_deliveries SET ${START_AGAIN} WHERE id = ?2 AND subscription_id = ?3 AND status <> 'pending'`,
+      now, deliveryId, subscriptionId,
+    ),
+  ]);
+  return before.results[0]?.status ?? null;
+}
+
+/** Starts a new round for every failed delivery of a subscription created since an instant. */
+export async function restartFailedSince(db: Db, subscriptionId: string, since: string, now: string): Promise<string[]> {
+  const rows = await db.all<{ id: string }>(db.prepare(
+    `UPDATE webhook_deliveries SET ${START_AGAIN}
+     WHERE subscription_id = ?2 AND status = 'failed' AND created >= ?3 RETURNING id`,
+    now, subscriptionId, since,
+  ));
+  return rows.map((row) => row.id);
+}

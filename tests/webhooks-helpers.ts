@@ -1,0 +1,71 @@
+import { SELF } from 'cloudflare:test';
+import { expect, inject } from 'vitest';
+import type { Answer, Received } from './setup/receiver';
+import { TOKEN } from './setup/client';
+
+/** Talking to the test receiver (tests/setup/receiver.ts) and to the webhook API. */
+
+const { port, closedPort } = inject('receiver');
+const control = `http://127.0.0.1:${port}/_control`;
+
+export const hookUrl = (name: string) => `http://127.0.0.1:${port}/hooks/${name}`;
+export const closedPortUrl = (name: string) => `http://127.0.0.1:${closedPort}/hooks/${name}`;
+
+let counter = 0;
+export function endpointName(label: string): string {
+  counter += 1;
+  return `${label}-${counter}-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+export async function endpoint(
+  name: string,
+  setup: { secrets: string[]; script?: Answer[]; perMessage?: Answer[]; fallback?: Answer },
+): Promise<void> {
+  const response = await fetch(`${control}/endpoints/${name}`, { method: 'PUT', body: JSON.stringify(setup) });
+  expect(response.status).toBe(200);
+}
+
+export async function changeEndpoint(name: string, changes: { secrets?: string[]; fallback?: Answer }): Promise<void> {
+  await fetch(`${control}/endpoints/${name}`, { method: 'PATCH', body: JSON.stringify(changes) });
+}
+
+export async function received(name: string): Promise<Received[]> {
+  return (await (await fetch(`${control}/endpoints/${name}`)).json<{ received: Received[] }>()).received;
+}
+
+export async function openClosedPort(open: boolean): Promise<void> {
+  await fetch(`${control}/closed-port`, { method: 'POST', body: JSON.stringify({ open }) });
+}
+
+export function api(method: string, path: string, body?: unknown): Promise<Response> {
+  return SELF.fetch(`https://relations.test${path}`, {
+    method,
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+export async function subscribe(body: Record<string, unknown>): Promise<{ id: string; secret: string } & Record<string, any>> {
+  const response = await api('POST', '/v1/webhooks', body);
+  expect(response.status, await response.clone().text()).toBe(201);
+  return response.json();
+}
+
+export async function deliveries(id: string, query = ''): Promise<any[]> {
+  const response = await api('GET', `/v1/webhooks/${id}/deliveries?limit=100${query}`);
+  expect(response.status).toBe(200);
+  return (await response.json<{ deliveries: any[] }>()).deliveries;
+}
+
+/** Polls until `done` holds (deliveries go through a real queue, with real delays). */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`still not there after ${timeoutMs} ms: ${JSON.stringify(value).slice(0, 2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+export const succeeded = (entries: Received[]) => entries.filter((entry) => entry.answered >= 200 && entry.answered < 300);

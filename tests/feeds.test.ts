@@ -1,3 +1,4 @@
+import { SELF } from 'cloudflare:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { freshRelation, get, noted, post, SOURCE } from './setup/client';
@@ -155,6 +156,10 @@ describe('feeds of the log', () => {
         expect(await notModified.text()).toBe('');
         expect(notModified.headers.get('etag')).toBe(etag);
       }
+      const head = await SELF.fetch(`https://relations.test${path}`, { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect(head.headers.get('etag')).toBe(etag);
+      expect(await head.text()).toBe('');
       const older = new Date(Date.parse(lastModified) - 1000).toUTCString();
       expect((await get(path, { 'if-modified-since': older })).status).toBe(200);
       expect((await get(path, { 'if-none-match': '"something-else"' })).status).toBe(200);

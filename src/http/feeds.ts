@@ -39,7 +39,7 @@ async function serveFeed(c: Context<AppEnv>, file: FeedFile, relation: string | 
   const url = new URL(c.req.url);
   const request = parseFeedRequest(url, relation);
   if (request instanceof Response) return request;
-  return cachedFeed(c.req.raw, { relation }, async () => {
+  return cachedFeed(publicOrigin(c), c.req.raw, { relation }, async () => {
     const page = await feedPage(c.var.db, { relation, filters: request.filters, before: request.before, limit: PAGE_SIZE });
     if (!page) return notFound(c, `no events have been recorded for ${relation}`);
     const feed = feedDocument(publicOrigin(c), url, file, relation, request, page);

@@ -6,6 +6,7 @@ import { recordEvents } from '../recording';
 import { eventById, relationLogPage } from '../store/events';
 import { requireEditor } from './editor-auth';
 import { feedsChanged } from './feed-cache';
+import { publicOrigin } from './origin';
 import { notFound, problem, problemResponse, validationHook } from './problem';
 import {
   AppendBody, AppendResult, jsonContent, problemContent, RecordedEvent, RelationParam,
@@ -57,7 +58,7 @@ logRoutes.openapi(append, async (c) => {
     recorded: new Date().toISOString(),
   });
   // Cached feeds must not outlive an append: a reader never sees a stale feed after a 201.
-  if (result.outcome === 'appended') await feedsChanged(relation);
+  if (result.outcome === 'appended') await feedsChanged(publicOrigin(c), relation);
   switch (result.outcome) {
     case 'appended':
     case 'replayed': {

@@ -35,7 +35,7 @@ const timelineJsRoute = createRoute({
 
 timelineExportRoutes.openapi(timelineJsRoute, async (c) => {
   const { relation } = c.req.valid('param');
-  const response = await cachedFeed(c.req.raw, { relation }, async () => {
+  const response = await cachedFeed(publicOrigin(c), c.req.raw, { relation }, async () => {
     const items = await wholeTimeline(c.var.db, relation);
     const periods = items && (await relationStatusPeriods(c.var.db, relation));
     if (!items || !periods) return notFound(c, `no events have been recorded for ${relation}`);
@@ -63,14 +63,14 @@ const icsRoute = createRoute({
 
 timelineExportRoutes.openapi(icsRoute, async (c) => {
   const { relation } = c.req.valid('param');
-  const response = await cachedFeed(c.req.raw, { relation }, async () => {
+  const response = await cachedFeed(publicOrigin(c), c.req.raw, { relation }, async () => {
     const items = await wholeTimeline(c.var.db, relation);
     if (!items) return notFound(c, `no events have been recorded for ${relation}`);
     const origin = publicOrigin(c);
     const body = anniversariesCalendar({
       name: relationDisplayName(relation),
       items: items.filter(hasAnniversary),
-      host: new URL(origin).host,
+      host: new URL(origin).hostname,
       eventUrl: (id) => `${origin}/${relation}#event-${id}`,
       stamp: new Date().toISOString(),
     });

@@ -21,6 +21,9 @@ table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 caption { text-align: left; font-weight: 600; padding: .5rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .45rem .5rem; border-bottom: 1px solid var(--line); }
 thead th { background: var(--wash); }
+tbody th { font-weight: 500; }
+/* On a phone the table scrolls sideways rather than squeezing titles into a narrow column. */
+@media (max-width: 40rem) { table { min-width: 36rem; } h1 { font-size: 1.5rem; } }
 .status { font-weight: 600; white-space: nowrap; }
 .status-in_force, .status-indefinite { color: #0b6a2c; }
 .status-expired, .status-ended { color: #8a1c1c; }

@@ -147,6 +147,19 @@ describe('retries and ids', () => {
     expect(inAnotherRelation.status).toBe(409);
   });
 
+  it('answers 409 naming the known ids when a retry also carries new events, and writes nothing', async () => {
+    const relation = freshRelation();
+    const known = noted({ id: crypto.randomUUID() });
+    await append(relation, { events: [known] });
+    const response = await expectNothingWritten(relation, () =>
+      post(eventsOf(relation), { events: [noted({ id: crypto.randomUUID() }), known, noted()] }),
+    );
+    expect(response.status).toBe(409);
+    const problem = await problemOf(response);
+    expect(problem.type).toBe('/problems/partly-recorded');
+    expect(problem.ids).toEqual([known.id]);
+  });
+
   it('refuses the same id twice in one request with 422 at the second one', async () => {
     const relation = freshRelation();
     const id = crypto.randomUUID();
@@ -193,6 +206,18 @@ describe('invalid events', () => {
     const byPointer = Object.fromEntries(problem.errors!.map((e) => [e.pointer, e.detail]));
     expect(byPointer['/events/1/occurred']).toMatch(/28 days/);
     expect(byPointer['/events/4/source/url']).toMatch(/url or a date/);
+  });
+
+  it('refuses text that a feed could not carry: control characters and unpaired surrogates', async () => {
+    const relation = freshRelation();
+    const events = [noted({ headline: 'a\u0000b' }), noted({ summary: 'bell \u0007' }), noted({ places: ['ok', 'x\u001b'] })];
+    const body = JSON.stringify({ events }).replace('"Test source"', '"Test \\ud800source"');
+    const response = await expectNothingWritten(relation, () => post(eventsOf(relation), body));
+    expect(response.status).toBe(422);
+    expect(new Set(pointersOf(await problemOf(response)))).toEqual(new Set([
+      '/events/0/headline', '/events/0/source/title', '/events/1/summary', '/events/2/places/1',
+    ]));
+    expect((await append(relation, { events: [noted({ headline: 'Tabs\tand emoji 🇲🇽🇷🇺 are fine', summary: 'line\nbreaks too' })] })).version).toBe(1);
   });
 
   it('accepts a citation with a date instead of a url', async () => {

@@ -4,7 +4,10 @@ import { InvalidDate, parseOccurred } from './dates';
 /** The event catalog: one schema per event type, past-tense names, one discriminated union. */
 
 const countryCode = z.string().regex(/^[a-z]{2}$/, 'an ISO 3166-1 alpha-2 code in lower case, e.g. mx');
-const text = (max: number) => z.string().trim().min(1).max(max);
+// Text goes into JSON, HTML and XML feeds: no control characters (XML 1.0 cannot carry them) and no lone surrogates.
+const PRINTABLE = /^(?:[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ud800-\udfff\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff])*$/;
+const text = (max: number) =>
+  z.string().trim().min(1).max(max).regex(PRINTABLE, 'no control characters or unpaired surrogates');
 const calendarDay = z.iso.date();
 
 export const Edtf = z.string().max(40).superRefine((value, ctx) => {

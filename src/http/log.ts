@@ -40,7 +40,7 @@ const append = createRoute({
     400: problemContent('The body is not JSON, or the relation name is malformed'),
     401: problemContent('No editor token'),
     403: problemContent('Wrong editor token'),
-    409: problemContent('The expected version does not match, or an id is already used by a different event'),
+    409: problemContent('The expected version does not match, an id is already used by a different event, or only some of the events are already in the log'),
     413: problemContent('The body is over 1 MiB'),
     415: problemContent('The body is not declared as application/json'),
     422: problemContent('Invalid events: each wrong field with its JSON pointer'),
@@ -84,6 +84,13 @@ logRoutes.openapi(append, async (c) => {
         type: '/problems/id-conflict',
         title: 'An id is already used by a different event',
         detail: 'events with these ids are already in the log with other contents; nothing was written',
+        ids: result.ids,
+      });
+    case 'partly-recorded':
+      return problem(c, 409, {
+        type: '/problems/partly-recorded',
+        title: 'Some of these events are already in the log',
+        detail: 'events with these ids are already in the log and the others are not; nothing was written: post the new events on their own',
         ids: result.ids,
       });
   }

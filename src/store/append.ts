@@ -32,6 +32,7 @@ export type AppendOutcome =
   | { outcome: 'replayed'; relation: string; version: number; events: AppendedEvent[] }
   | { outcome: 'version-conflict'; currentVersion: number }
   | { outcome: 'id-conflict'; ids: string[] }
+  | { outcome: 'partly-recorded'; ids: string[] }
   | { outcome: 'invalid'; errors: FieldError[] };
 
 /**
@@ -168,8 +169,10 @@ async function explainFailedAppend(
   const stored = new Map((identities.results as StoredIdentity[]).map((row) => [row.id, row]));
   const currentVersion = (version.results[0] as { version: number } | undefined)?.version ?? 0;
   if (stored.size > 0) {
-    const sameEvents = pending.every((event) => stored.get(event.id)?.digest === event.digest);
-    if (!sameEvents) return { outcome: 'id-conflict', ids: [...stored.keys()] };
+    const changed = pending.filter((event) => stored.has(event.id) && stored.get(event.id)!.digest !== event.digest);
+    if (changed.length) return { outcome: 'id-conflict', ids: changed.map((event) => event.id) };
+    // A retry that also carries new events: answering 200 would hide them, appending would split the call.
+    if (stored.size < pending.length) return { outcome: 'partly-recorded', ids: [...stored.keys()] };
     const events = pending.map(({ id }) => {
       const { position, version } = stored.get(id)!;
       return { id, position, version };

@@ -1,16 +1,16 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { freshRelation, noted, post } from './setup/client';
+import { noted, post } from './setup/client';
 import {
   api, changeEndpoint, closedPortUrl, deliveries, endpoint, endpointName, eventually, hookUrl, openClosedPort,
-  received, subscribe, succeeded,
+  received, subscribe, succeeded, webhookRelation,
 } from './webhooks-helpers';
 
 // vitest.config.mts: WEBHOOK_RETRY_SCHEDULE "1,1,1" (four attempts), WEBHOOK_TIMEOUT_SECONDS "1".
 const ATTEMPTS = 4;
 
 async function recordedSubscription(label: string, extra: Record<string, unknown> = {}, answers = {}) {
-  const relation = freshRelation();
+  const relation = webhookRelation();
   const name = endpointName(label);
   const subscription = await subscribe({ url: hookUrl(name), events: ['event.recorded'], relations: [relation], ...extra });
   await endpoint(name, { secrets: [subscription.secret], ...answers });
@@ -116,7 +116,7 @@ describe('delivery', () => {
   }, 90_000);
 
   it('keeps trying a receiver whose port is closed, and delivers once it is back', async () => {
-    const relation = freshRelation();
+    const relation = webhookRelation();
     const name = endpointName('closed');
     const subscription = await subscribe({ url: closedPortUrl(name), events: ['event.recorded'], relations: [relation] });
     await endpoint(name, { secrets: [subscription.secret] });

@@ -109,6 +109,12 @@ describe('the agreements', () => {
     const second = await view(`/v1/relations/mx-ru/agreements?asOf=2020-01-01&limit=500&cursor=${first.next}`);
     expect([...first.items, ...second.items]).toEqual(all.items);
     expect(second.next).toBeNull();
+
+    const unknown = await view('/v1/relations/mx-ru/agreements?asOf=2020-01-01&status=unknown&limit=500');
+    const unknownFirst = await view('/v1/relations/mx-ru/agreements?asOf=2020-01-01&status=unknown&limit=3');
+    const unknownRest = await view(`/v1/relations/mx-ru/agreements?asOf=2020-01-01&status=unknown&limit=500&cursor=${unknownFirst.next}`);
+    expect(unknownFirst.items).toHaveLength(3);
+    expect([...unknownFirst.items, ...unknownRest.items]).toEqual(unknown.items);
   });
 
   it('shows one agreement with the events of its history', async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AGREEMENT_STATUSES } from '../domain/agreements';
 import { Level } from '../domain/catalog';
 import type { AppEnv } from '../env';
-import { agreementsAsOf, agreementWithHistory } from '../views/agreements';
+import { agreementsPage, agreementWithHistory } from '../views/agreements';
 import { notFound, validationHook } from './problem';
 import { jsonContent, problemContent, RelationParam } from './schemas';
 import { CalendarDay, pageLimit, TimelineItemSchema, todayUtc } from './view-params';
@@ -27,7 +27,7 @@ const AgreementSchema = z.object({
 
 const asOf = CalendarDay.optional().describe('the day the status is for, YYYY-MM-DD (default: today, UTC)');
 
-// The list is worked out whole (the status depends on the day), so the cursor is an offset into it.
+// The status depends on the day asked for, so a page is an offset into the list in order of signing.
 const encodeOffset = (offset: number) => btoa(`o${offset}`).replaceAll('=', '');
 const decodeOffset = (cursor: string) => {
   try {
@@ -67,12 +67,11 @@ const list = createRoute({
 agreementRoutes.openapi(list, async (c) => {
   const { relation } = c.req.valid('param');
   const { asOf = todayUtc(), limit, cursor, ...filters } = c.req.valid('query');
-  const agreements = await agreementsAsOf(c.var.db, relation, asOf, filters);
-  if (!agreements) return notFound(c, `no events have been recorded for ${relation}`);
   const offset = cursor === undefined ? 0 : decodeOffset(cursor) ?? 0;
-  const items = agreements.slice(offset, offset + limit);
-  const next = offset + limit < agreements.length ? encodeOffset(offset + limit) : null;
-  return c.json({ relation, asOf, items, next }, 200);
+  const page = await agreementsPage(c.var.db, relation, asOf, filters, { offset, limit });
+  if (!page) return notFound(c, `no events have been recorded for ${relation}`);
+  const next = page.next === null ? null : encodeOffset(page.next);
+  return c.json({ relation, asOf, items: page.items, next }, 200);
 });
 
 const one = createRoute({

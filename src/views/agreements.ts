@@ -98,7 +98,13 @@ interface EndingRow {
   latest: string | null;
 }
 
-function signingsQuery(db: Db, relation: string, filters: Omit<AgreementFilters, 'status'>, agreementId?: string) {
+function signingsQuery(
+  db: Db,
+  relation: string,
+  filters: Omit<AgreementFilters, 'status'>,
+  agreementId?: string,
+  slice?: { offset: number; limit: number },
+) {
   const params: unknown[] = [relation];
   const bind = (value: unknown) => `?${params.push(value)}`;
   const where = ['a.relation = ?1'];
@@ -109,7 +115,8 @@ function signingsQuery(db: Db, relation: string, filters: Omit<AgreementFilters,
     `SELECT a.event_id, a.agreement_id, a.title, a.kind, a.parties, a.subject, a.valid_until,
        t.level, t.occurred, t.earliest, t.latest
      FROM view_agreements a JOIN view_timeline t ON t.event_id = a.event_id
-     WHERE ${where.join(' AND ')} ORDER BY t.sort_day, a.position`,
+     WHERE ${where.join(' AND ')} ORDER BY t.sort_day, a.position
+     ${slice ? `LIMIT ${bind(slice.limit)} OFFSET ${bind(slice.offset)}` : ''}`,
     ...params,
   );
 }
@@ -169,6 +176,33 @@ export async function agreementsAsOf(
   return (signings.results as SigningRow[])
     .map((signing) => agreementView(relation, signing, endings.results as EndingRow[], asOf))
     .filter((agreement) => filters.status === undefined || agreement.status === filters.status);
+}
+
+/**
+ * One page of the agreements: `offset` into the list in order of signing. Without a status filter
+ * only the page is read and judged; a status filter has to judge them all. One D1 call.
+ */
+export async function agreementsPage(
+  db: Db,
+  relation: string,
+  asOf: string,
+  filters: AgreementFilters,
+  page: { offset: number; limit: number },
+): Promise<{ items: AgreementView[]; next: number | null } | null> {
+  const slice = filters.status === undefined ? { offset: page.offset, limit: page.limit + 1 } : undefined;
+  const [known, signings, endings] = await readViews(db, [
+    db.prepare('SELECT 1 FROM relations WHERE relation = ?1', relation),
+    signingsQuery(db, relation, filters, undefined, slice),
+    endingsQuery(db, relation),
+  ]);
+  if (!known.results.length) return null;
+  const rows = signings.results as SigningRow[];
+  const judged = rows
+    .map((signing) => agreementView(relation, signing, endings.results as EndingRow[], asOf))
+    .filter((agreement) => filters.status === undefined || agreement.status === filters.status);
+  const listed = slice ? judged : judged.slice(page.offset);
+  const more = listed.length > page.limit;
+  return { items: listed.slice(0, page.limit), next: more ? page.offset + page.limit : null };
 }
 
 export interface AgreementHistory {

@@ -94,4 +94,21 @@ describe('the anniversaries calendar', () => {
     expect(first.URL).toBe(`https://relations.test/${relation}#event-${day}`);
     expect(leapDay.RRULE).toBe('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1');
   });
+
+  it('is served from the cache until an append to the relation, and answers conditional requests', async () => {
+    const relation = freshRelation();
+    await record(relation, [noted({ occurred: '1890-12-01', headline: 'First' })]);
+    const path = `/v1/relations/${relation}/anniversaries.ics`;
+    const first = await get(path);
+    expect(first.headers.get('server-timing')).toMatch(/desc="1 call"/);
+    const again = await get(path);
+    expect(again.headers.get('server-timing')).toMatch(/desc="0 calls"/);
+    expect(await again.text()).toBe(await first.text());
+    expect((await get(path, { 'if-none-match': again.headers.get('etag')! })).status).toBe(304);
+
+    const [added] = await record(relation, [noted({ occurred: '1943-06-22', headline: 'Second' })]);
+    const after = await get(path);
+    expect(after.headers.get('server-timing')).toMatch(/desc="1 call"/);
+    expect(vevents(await after.text()).map((event) => event.UID)).toContain(`${added}@relations.test`);
+  });
 });

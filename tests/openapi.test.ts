@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { app } from '../src/app';
 import { get } from './setup/client';
+import { servedRoutes } from './setup/routes';
 
 interface Operation {
   summary?: string;
@@ -13,19 +13,6 @@ interface OpenApiDocument {
   openapi: string;
   paths: Record<string, Record<string, Operation>>;
   components?: { securitySchemes?: Record<string, unknown> };
-}
-
-// The documentation's own routes are the only ones it need not describe.
-const SELF_DESCRIBED = new Set(['GET /openapi.json', 'GET /docs']);
-const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** Every route the Hono router serves, as "METHOD /path/{param}"; middleware (method ALL) is not a route. */
-function servedRoutes(): string[] {
-  const routes = app.routes
-    .filter((route) => METHODS.has(route.method))
-    .map((route) => `${route.method} ${route.path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}')}`)
-    .filter((route) => !SELF_DESCRIBED.has(route));
-  return [...new Set(routes)].sort();
 }
 
 function documentedRoutes(doc: OpenApiDocument): string[] {

@@ -161,6 +161,14 @@ describe('on this day', () => {
     expect(everywhere.items.find((item: any) => item.occurred === '1890-12-01')).toMatchObject({ yearsAgo: 136 });
   });
 
+  it('defaults to today in UTC, as agreements and status do', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const body = await view('/v1/on-this-day');
+    expect([body.date, body.year]).toEqual([today.slice(5), Number(today.slice(0, 4))]);
+    expect((await view('/v1/relations/mx-ru/agreements')).asOf).toBe(today);
+    expect((await view('/v1/relations/mx-ru/status')).on).toBe(today);
+  });
+
   it('never shows events known only to the month or the year', async () => {
     const monthOnly = mxRu.filter((event) => /^\d{4}-\d{2}$/.test(event.occurred));
     expect(monthOnly.length).toBeGreaterThan(0);

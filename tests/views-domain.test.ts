@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { agreementStatusOn, type DatedFact } from '../src/domain/agreements';
+import { recordedDaysFallingOn, yearsAgo } from '../src/domain/anniversaries';
+import { relationStatusOn, relationStatusPeriods, type StatusChange } from '../src/domain/relation-status';
+
+const year = (y: number): DatedFact => ({ occurred: String(y), earliest: `${y}-01-01`, latest: `${y}-12-31` });
+const day = (d: string): DatedFact => ({ occurred: d, earliest: d, latest: d });
+const signedIn2012 = (validUntil: string | null) => ({ signed: year(2012), validUntil, endings: [] });
+
+describe('an agreement on a day', () => {
+  it('signed in 2012 and valid to the end of 2014', () => {
+    const agreement = signedIn2012('2014-12-31');
+    expect(agreementStatusOn(agreement, '2011-12-31').status).toBe('not_yet_signed');
+    expect(agreementStatusOn(agreement, '2012-01-01').status).toBe('unknown');
+    expect(agreementStatusOn(agreement, '2012-12-30').status).toBe('unknown');
+    expect(agreementStatusOn(agreement, '2012-12-31').status).toBe('in_force');
+    expect(agreementStatusOn(agreement, '2013-05-01')).toEqual({
+      status: 'in_force', reason: 'signed in 2012, valid until 31 December 2014',
+    });
+    expect(agreementStatusOn(agreement, '2014-12-31').status).toBe('in_force');
+    expect(agreementStatusOn(agreement, '2015-01-01').status).toBe('expired');
+  });
+
+  it('is never in force by guess', () => {
+    fc.assert(fc.property(fc.integer({ min: 2013, max: 2200 }), (y) => {
+      expect(agreementStatusOn(signedIn2012(null), `${y}-06-01`).status).toBe('unknown');
+      expect(agreementStatusOn(signedIn2012('indefinite'), `${y}-06-01`).status).toBe('indefinite');
+    }));
+  });
+
+  it('ends when its ending is certain, and is unknown while it may have ended', () => {
+    const agreement = { signed: day('2000-06-01'), validUntil: '2030-01-01', endings: [{ ...year(2010), reason: 'denounced' }] };
+    expect(agreementStatusOn(agreement, '2009-12-31').status).toBe('in_force');
+    expect(agreementStatusOn(agreement, '2010-06-01').status).toBe('unknown');
+    expect(agreementStatusOn(agreement, '2010-12-31')).toEqual({ status: 'ended', reason: 'ended in 2010 (denounced)' });
+    expect(agreementStatusOn(agreement, '1999-01-01').status).toBe('not_yet_signed');
+  });
+});
+
+describe('relation status on a day', () => {
+  const change = (kind: 'established' | 'severed' | 'restored', fact: DatedFact, position: number): StatusChange<string> => ({
+    ...fact, change: kind, sortDay: fact.earliest!, position, event: `${kind} ${fact.occurred}`,
+  });
+  const month = (m: string): DatedFact => ({ occurred: m, earliest: `${m}-01`, latest: `${m}-30` });
+  const changes = [
+    change('restored', month('1943-06'), 3),
+    change('established', day('1890-12-01'), 1),
+    change('severed', day('1930-01-26'), 2),
+  ];
+
+  it('answers with the change that made it so, in the order things happened', () => {
+    expect(relationStatusOn(changes, '1935-05-01')).toMatchObject({ status: 'severed', event: 'severed 1930-01-26' });
+    expect(relationStatusOn(changes, '1890-11-30').status).toBe('not_established');
+    expect(relationStatusOn(changes, '1943-06-15')).toMatchObject({
+      status: 'unknown', event: 'severed 1930-01-26', possibleChange: 'restored 1943-06',
+    });
+    expect(relationStatusOn(changes, '1943-07-01').status).toBe('restored');
+    expect(relationStatusPeriods(changes).map((period) => [period.status, period.from, period.until])).toEqual([
+      ['established', '1890-12-01', '1930-01-26'],
+      ['severed', '1930-01-26', '1943-06'],
+      ['restored', '1943-06', null],
+    ]);
+  });
+});
+
+describe('anniversaries', () => {
+  it('put 29 February on 28 February in common years only', () => {
+    expect(recordedDaysFallingOn(2023, 2, 28)).toEqual([{ month: 2, day: 28 }, { month: 2, day: 29 }]);
+    expect(recordedDaysFallingOn(2024, 2, 28)).toEqual([{ month: 2, day: 28 }]);
+    expect(recordedDaysFallingOn(1900, 2, 28)).toEqual([{ month: 2, day: 28 }, { month: 2, day: 29 }]);
+    expect(recordedDaysFallingOn(2000, 2, 28)).toEqual([{ month: 2, day: 28 }]);
+    expect(yearsAgo(1890, 2026)).toBe(136);
+  });
+});

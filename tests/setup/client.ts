@@ -27,9 +27,17 @@ export function noted(fields: Record<string, unknown> = {}): Record<string, unkn
 
 /** A relation name no other test uses, so tests sharing one database stay independent. */
 const codes = ['ad', 'ae', 'af', 'ag', 'al', 'am', 'ao', 'ar', 'at', 'au', 'az', 'ba', 'bb', 'bd', 'be', 'bf', 'bg', 'bh', 'bi', 'bj', 'bn', 'bo', 'br', 'bs', 'bt', 'bw', 'by', 'bz', 'ca', 'cd', 'cf', 'cg', 'ch', 'ci', 'cl', 'cm', 'cn', 'co', 'cr', 'cu', 'cv', 'cy', 'cz', 'de', 'dj', 'dk', 'dm', 'do', 'dz', 'ec', 'ee', 'eg', 'er', 'es', 'et', 'fi', 'fj', 'fr', 'ga', 'gb', 'gd', 'ge', 'gh', 'gm', 'gn', 'gq', 'gr', 'gt', 'gw', 'gy'];
+const handedOut = new Set<string>();
 export function freshRelation(): string {
-  const a = codes[Math.floor(Math.random() * codes.length)];
-  let b = a;
-  while (b === a) b = codes[Math.floor(Math.random() * codes.length)];
-  return [a, b].sort().join('-');
+  // Random pairs collide often (a birthday problem over ~2,400 pairs): never hand out the same one twice.
+  for (;;) {
+    const a = codes[Math.floor(Math.random() * codes.length)];
+    let b = a;
+    while (b === a) b = codes[Math.floor(Math.random() * codes.length)];
+    const relation = [a, b].sort().join('-');
+    if (!handedOut.has(relation)) {
+      handedOut.add(relation);
+      return relation;
+    }
+  }
 }

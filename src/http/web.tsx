@@ -1,4 +1,5 @@
-import { Hono, type Context } from 'hono';
+import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { relationDisplayName, relationNameProblem } from '../domain/relation';
 import type { AppEnv } from '../env';
@@ -12,13 +13,34 @@ import { TimelineJsPage } from '../web/timelinejs-page';
 import { wholeTimeline } from './whole-timeline';
 
 /** The pages for people: the relations, and one page per relation. */
-export const webRoutes = new Hono<AppEnv>();
+export const webRoutes = new OpenAPIHono<AppEnv>();
 
 // Only what looks like a relation name (`mx-ru`, or `MX-RU` to be told it is lower case): /docs,
 // /healthz, /openapi.json and /feed.xml never reach these handlers.
 const RELATION_PATH = '/:relation{[A-Za-z]{2}-[A-Za-z]{2}}';
 
 const AsOf = z.iso.date();
+
+const html = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
+const Relation = z.object({ relation: z.string().describe('two ISO 3166-1 alpha-2 codes, lower case, alphabetical: mx-ru') });
+
+// Documented for completeness; the handlers below answer people, with pages, not problem+json.
+const PAGES: Omit<RouteConfig, 'method'>[] = [
+  { path: '/', summary: 'The web page: every relation', responses: { 200: html('The page') } },
+  {
+    path: '/{relation}',
+    summary: "The web page of a relation: relations over time, agreements as of a day, the timeline",
+    request: { params: Relation, query: z.object({ asOf: AsOf.optional().describe('YYYY-MM-DD, default today (UTC)') }) },
+    responses: { 200: html('The page'), 400: html('asOf is not a date'), 404: html('A malformed or unknown relation') },
+  },
+  {
+    path: '/{relation}/timelinejs',
+    summary: 'The timeline of a relation drawn by TimelineJS',
+    request: { params: Relation },
+    responses: { 200: html('The page'), 404: html('A malformed relation') },
+  },
+];
+for (const page of PAGES) webRoutes.openAPIRegistry.registerPath(createRoute({ method: 'get', ...page }));
 
 webRoutes.get('/', async (c) => c.html(<HomePage relations={await listRelations(c.var.db)} />));
 

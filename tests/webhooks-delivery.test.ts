@@ -1,5 +1,7 @@
-import { env } from 'cloudflare:test';
+import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import worker from '../src/index';
+import type { Bindings } from '../src/env';
 import { noted, post } from './setup/client';
 import {
   api, changeEndpoint, closedPortUrl, deliveries, endpoint, endpointName, eventually, hookUrl, openClosedPort,
@@ -179,6 +181,39 @@ describe('delivery', () => {
     await eventually(() => deliveries(subscription.id), (list) => list[0].status === 'succeeded');
     expect(succeeded(await received(name)).map((entry) => entry.webhookId)).toEqual([first.messageId]);
   }, 60_000);
+
+  it('marks as failed what the queue itself gave up on and sent to the dead-letter queue', async () => {
+    const { subscription } = await recordedSubscription('queue-gave-up', {}, { fallback: { status: 500 } });
+    // A delivery the consumer never finished (it kept failing before recording anything).
+    const now = new Date().toISOString();
+    const messageId = `msg_${crypto.randomUUID().replaceAll('-', '')}`;
+    const deliveryId = `dlv_${crypto.randomUUID().replaceAll('-', '')}`;
+    await env.DB.batch([
+      env.DB.prepare("INSERT INTO webhook_messages (id, type, body, created) VALUES (?, 'webhook.test', '{}', ?)").bind(messageId, now),
+      env.DB.prepare(
+        `INSERT INTO webhook_deliveries (id, subscription_id, message_id, dedupe_key, status, next_attempt_at, created)
+         VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
+      ).bind(deliveryId, subscription.id, messageId, `webhook.test:${messageId}`, '9999-01-01T00:00:00.000Z', now),
+    ]);
+    const batch = createMessageBatch('relations-webhook-dead-letters', [
+      { id: 'dead-1', timestamp: new Date(), attempts: 1, body: { deliveryId } },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch as never, env as unknown as Bindings);
+    expect((await getQueueResult(batch, ctx)).ackAll).toBe(true);
+    const [delivery] = await deliveries(subscription.id);
+    expect(delivery).toMatchObject({ id: deliveryId, status: 'failed', failure: 'the queue gave up on it' });
+    expect(delivery.deadLetteredAt).not.toBeNull();
+  });
+
+  it('sends no test message to a disabled subscription', async () => {
+    const { subscription } = await recordedSubscription('disabled-test');
+    await api('PATCH', `/v1/webhooks/${subscription.id}`, { enabled: false });
+    const response = await api('POST', `/v1/webhooks/${subscription.id}/test`);
+    expect(response.status).toBe(409);
+    expect((await response.json<any>()).detail).toMatch(/disabled by an editor/);
+    expect(await deliveries(subscription.id)).toEqual([]);
+  });
 
   it('disables a subscription after five days of nothing but failures', async () => {
     const { relation, subscription } = await recordedSubscription('failing', {}, { fallback: { status: 500 } });

@@ -55,6 +55,9 @@ describe('subscriptions', () => {
     expect(body).toMatchObject({ url: 'https://other.example.org/x', types: ['AgreementSigned'], enabled: false });
     expect(body.disabled.reason).toBe('disabled by an editor');
     expect(body.events).toEqual(['event.recorded']);
+    const unsafe = await api('PATCH', `/v1/webhooks/${a.id}`, { url: 'https://169.254.169.254/latest' });
+    expect(unsafe.status).toBe(422);
+    expect((await unsafe.json<any>()).errors[0].pointer).toBe('/url');
     const cleared = await (await api('PATCH', `/v1/webhooks/${a.id}`, { types: null, enabled: true })).json<any>();
     expect(cleared).toMatchObject({ types: null, enabled: true, disabled: null });
 

@@ -6,7 +6,7 @@ import {
   CreateSubscription, DeliveriesQuery, Delivery, DeliveryParams, ListQuery, PatchSubscription, RecoverQuery,
   Subscription, SubscriptionId, SubscriptionWithSecret,
 } from '../webhooks/api-schemas';
-import { deliveriesOf } from '../webhooks/deliveries';
+import { deliveriesOf } from '../webhooks/delivery-log';
 import { webhookSettings } from '../webhooks/settings';
 import {
   createSubscription, deleteSubscription, listSubscriptions, rotateSecret, subscriptionById, updateSubscription,

@@ -1,7 +1,8 @@
 import type { Bindings } from '../env';
 import type { Db } from '../store/db';
 import { attemptDeliveries } from './attempt';
-import { deliveryById, restartDelivery, restartFailedSince } from './deliveries';
+import { restartDelivery, restartFailedSince } from './deliveries';
+import { deliveryById } from './delivery-log';
 import { enqueueDeliveries } from './dispatch';
 import { testMessage } from './messages';
 import { singleOutbox } from './outbox';

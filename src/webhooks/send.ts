@@ -1,6 +1,6 @@
 import { retryAfterSeconds } from './retry-schedule';
 import { signatureHeader } from './signing';
-import type { Attempt } from './deliveries';
+import type { Attempt } from './delivery-log';
 
 const RESPONSE_BODY_BYTES = 2048;
 

@@ -26,16 +26,15 @@ interface ClaimedRow {
   disabled_reason: string | null;
 }
 
-// Longer than the request timeout: a lease that runs out means the attempt's worker died.
-const LEASE_MS = 60_000;
 // A queue message may arrive a little before the delivery's due time.
 const EARLY_MS = 2_000;
 
 /**
- * Takes pending, due, unclaimed deliveries for an attempt, in one D1 call. Anything else asked for
+ * Takes pending, due, unclaimed deliveries for an attempt, in one D1 call, for `leaseMs`: a lease that
+ * runs out means the attempt's worker died. Anything else asked for
  * (already delivered, claimed by another attempt, a stale duplicate in the queue) is left alone.
  */
-export async function claimDeliveries(db: Db, ids: string[], now: Date): Promise<ClaimedDelivery[]> {
+export async function claimDeliveries(db: Db, ids: string[], now: Date, leaseMs: number): Promise<ClaimedDelivery[]> {
   const claim = crypto.randomUUID();
   const at = now.toISOString();
   const [, claimed] = await db.batch<ClaimedRow>([
@@ -43,7 +42,7 @@ export async function claimDeliveries(db: Db, ids: string[], now: Date): Promise
       `UPDATE webhook_deliveries SET claim = ?2, claimed_until = ?3
        WHERE id IN (SELECT value FROM json_each(?1)) AND status = 'pending'
          AND (claimed_until IS NULL OR claimed_until < ?4) AND next_attempt_at <= ?5`,
-      JSON.stringify(ids), claim, new Date(now.getTime() + LEASE_MS).toISOString(), at,
+      JSON.stringify(ids), claim, new Date(now.getTime() + leaseMs).toISOString(), at,
       new Date(now.getTime() + EARLY_MS).toISOString(),
     ),
     db.prepare(

@@ -160,6 +160,21 @@ describe('retries and ids', () => {
     expect(problem.ids).toEqual([known.id]);
   });
 
+  it('reads an id in any case, and keeps it in lower case', async () => {
+    const relation = freshRelation();
+    const id = crypto.randomUUID();
+    const event = noted({ id: id.toUpperCase() });
+    const { events } = await append(relation, { events: [event] });
+    expect(events[0].id).toBe(id);
+    const retry = await expectNothingWritten(relation, () => post(eventsOf(relation), { events: [{ ...event, id }] }));
+    expect(retry.status).toBe(200);
+    expect((await SELF.fetch(`https://relations.test/v1/events/${id.toUpperCase()}`)).status).toBe(200);
+    const retraction = { type: 'EventRetracted', headline: 'Retracted', source: SOURCE, data: { eventId: id.toUpperCase(), reason: 'wrong' } };
+    const [amendment] = (await append(relation, { events: [retraction] })).events;
+    const stored = await (await SELF.fetch(`https://relations.test/v1/events/${amendment.id}`)).json<any>();
+    expect(stored.data.eventId).toBe(id);
+  });
+
   it('refuses the same id twice in one request with 422 at the second one', async () => {
     const relation = freshRelation();
     const id = crypto.randomUUID();

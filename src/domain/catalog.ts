@@ -9,6 +9,8 @@ const PRINTABLE = /^(?:[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ud800-\udf
 const text = (max: number) =>
   z.string().trim().min(1).max(max).regex(PRINTABLE, 'no control characters or unpaired surrogates');
 const calendarDay = z.iso.date();
+// UUIDs compare case-insensitively (RFC 9562); the log keeps them in lower case, so any spelling finds the event.
+const uuid = () => z.uuid().toLowerCase();
 
 export const Edtf = z.string().max(40).superRefine((value, ctx) => {
   try {
@@ -41,7 +43,7 @@ const Tag = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'tags are lower-case-ke
 
 /** What every event says besides its type-specific data. */
 const about = {
-  id: z.uuid().optional().describe('the client may choose it; posting the same id again is a no-op'),
+  id: uuid().optional().describe('the client may choose it; posting the same id again is a no-op'),
   occurred: Edtf.describe('when it happened, EDTF: 1890-12-01, 1943-06, 1976, 1910/1920, 2012~'),
   headline: text(200),
   summary: text(4000).optional(),
@@ -129,13 +131,13 @@ const factSchemas = FACT_TYPES.map((type) =>
 export const EventCorrected = z.strictObject({
   type: z.literal('EventCorrected'),
   ...amendment,
-  data: z.strictObject({ eventId: z.uuid(), reason: text(1000), changes: Changes }),
+  data: z.strictObject({ eventId: uuid(), reason: text(1000), changes: Changes }),
 });
 
 export const EventRetracted = z.strictObject({
   type: z.literal('EventRetracted'),
   ...amendment,
-  data: z.strictObject({ eventId: z.uuid(), reason: text(1000) }),
+  data: z.strictObject({ eventId: uuid(), reason: text(1000) }),
 });
 
 // The union is built from the table above, so TypeScript cannot infer it: the interface below names its output.

@@ -131,7 +131,7 @@ const oneEvent = createRoute({
   method: 'get',
   path: '/v1/events/{id}',
   summary: 'One event of the log',
-  request: { params: z.object({ id: z.uuid() }) },
+  request: { params: z.object({ id: z.uuid().toLowerCase() }) },
   responses: {
     200: jsonContent(RecordedEvent, 'The event'),
     400: problemContent('The id is not a UUID'),

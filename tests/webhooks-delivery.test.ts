@@ -90,6 +90,11 @@ describe('event.recorded', () => {
     expect((await post(`/v1/relations/${relation}/events`, { events: [event] })).status).toBe(200);
     const stale = await post(`/v1/relations/${relation}/events`, { expectedVersion: 0, events: [noted()] });
     expect(stale.status).toBe(409);
+    // The batch fails at its second event, after the first event's outbox rows: nothing of it stays.
+    const first = { ...noted(), id: crypto.randomUUID() };
+    const clash = await post(`/v1/relations/${relation}/events`, { events: [first, { ...noted(), id: event.id }] });
+    expect(clash.status).toBe(409);
+    expect((await api('GET', `/v1/events/${first.id}`)).status).toBe(404);
     const log = await deliveries(subscription.id);
     expect(log).toHaveLength(1);
   });

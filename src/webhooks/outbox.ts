@@ -1,3 +1,4 @@
+import { isAmendment } from '../domain/catalog';
 import type { Db } from '../store/db';
 import type { PendingEvent } from '../store/events';
 import { MATCHES_FILTERS_SQL } from './filters';
@@ -28,7 +29,7 @@ const WANTS_RECORDED = `s.enabled = 1 AND s.on_recorded = 1 AND ${MATCHES_FILTER
  * so the event's position and version are filled in from the row just written.
  */
 export function recordedOutbox(db: Db, event: PendingEvent): D1PreparedStatement[] {
-  const amends = typeof event.data.eventId === 'string' ? event.data.eventId : null;
+  const amends = isAmendment(event.type) ? String(event.data.eventId) : null;
   const subject = [event.relation, event.type, JSON.stringify(event.tags), amends] as const;
   const messageId = newMessageId();
   return [

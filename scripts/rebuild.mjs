@@ -21,9 +21,10 @@ try {
   console.error(`nothing answers at ${base}: start the service with npm start (or set RELATIONS_URL)`);
   process.exit(1);
 }
-const body = await response.json();
-if (!response.ok) {
-  console.error(`${response.status} ${body.title}: ${body.detail ?? ''}`);
+const text = await response.text();
+const body = response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null;
+if (!response.ok || !body) {
+  console.error(`${response.status} ${body ? `${body.title}: ${body.detail ?? ''}` : text}`);
   process.exit(1);
 }
 console.log(

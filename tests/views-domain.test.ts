@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agreementStatusOn, type DatedFact } from '../src/domain/agreements';
 import { recordedDaysFallingOn, yearsAgo } from '../src/domain/anniversaries';
+import { parseOccurred } from '../src/domain/dates';
+import { dating } from '../src/views/timeline';
 import { relationStatusOn, relationStatusPeriods, type StatusChange } from '../src/domain/relation-status';
 
 const year = (y: number): DatedFact => ({ occurred: String(y), earliest: `${y}-01-01`, latest: `${y}-12-31` });
@@ -71,5 +73,21 @@ describe('anniversaries', () => {
     expect(recordedDaysFallingOn(1900, 2, 28)).toEqual([{ month: 2, day: 28 }, { month: 2, day: 29 }]);
     expect(recordedDaysFallingOn(2000, 2, 28)).toEqual([{ month: 2, day: 28 }]);
     expect(yearsAgo(1890, 2026)).toBe(136);
+  });
+});
+
+describe('the dates of the timeline', () => {
+  it('read plain dates exactly as the EDTF parser does', () => {
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    const plain = fc.oneof(
+      fc.integer({ min: 1, max: 9999 }).map((y) => pad(y, 4)),
+      fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${pad(y, 4)}-${pad(m)}`),
+      fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
+        .map((date) => date.toISOString().slice(0, 10)),
+    );
+    fc.assert(fc.property(plain, (occurred) => {
+      const { precision, earliest, latest } = parseOccurred(occurred);
+      expect(dating(occurred)).toEqual({ occurred, precision, earliest, latest, sort_day: earliest });
+    }), { numRuns: 500 });
   });
 });

@@ -21,7 +21,8 @@ export interface RebuildOptions {
   pageSize?: number;
 }
 
-const LEASE_MS = 5 * 60 * 1000;
+// Renewed with every page written, so it only runs out when a rebuild has stopped (a restart, a crash).
+const LEASE_MS = 60 * 1000;
 const MAX_CATCH_UPS = 50;
 
 interface SchemaObject {

@@ -1,5 +1,5 @@
 import type { EventType, Level, Source } from '../domain/catalog';
-import { occurredInWords, parseOccurred, type Precision } from '../domain/dates';
+import { daysInMonth, occurredInWords, parseOccurred, type Precision } from '../domain/dates';
 import type { Db } from '../store/db';
 import { readViews } from './freshness';
 import { amendedEventId, type ProjectedEvent, type Projector, type TableSet } from './projection';
@@ -78,10 +78,26 @@ export function timelineItem(row: TimelineRow): TimelineItem {
   };
 }
 
-/** The columns that follow from `occurred`. */
-function dating(occurred: string) {
-  const { precision, earliest, latest } = parseOccurred(occurred);
+const PLAIN_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/**
+ * The columns that follow from `occurred`. The plain forms (`1976`, `1943-06`, `1890-12-01`), most
+ * of the log, are read directly, since the EDTF parser is the slowest step of a rebuild; the log
+ * only holds validated dates, and anything else goes through the parser.
+ */
+export function dating(occurred: string) {
+  const plain = PLAIN_DATE.exec(occurred);
+  const { precision, earliest, latest } = plain ? plainBounds(plain[1], plain[2], plain[3]) : parseOccurred(occurred);
   return { occurred, precision, earliest, latest, sort_day: (earliest ?? latest) as string };
+}
+
+function plainBounds(year: string, month?: string, day?: string): { precision: Precision; earliest: string; latest: string } {
+  if (day) return { precision: 'day', earliest: `${year}-${month}-${day}`, latest: `${year}-${month}-${day}` };
+  if (month) {
+    const last = String(daysInMonth(Number(year), Number(month))).padStart(2, '0');
+    return { precision: 'month', earliest: `${year}-${month}-01`, latest: `${year}-${month}-${last}` };
+  }
+  return { precision: 'year', earliest: `${year}-01-01`, latest: `${year}-12-31` };
 }
 
 function insertFact(db: Db, event: ProjectedEvent, tables: TableSet): D1PreparedStatement {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES, isAmendment, NewEvent, Source } from '../src/domain/catalog';
+import { amendableTypes, EVENT_TYPES, FACT_TYPES, isAmendment, NewEvent, Source } from '../src/domain/catalog';
 import { countryName, relationDisplayName, relationNameProblem } from '../src/domain/relation';
 
 const SOURCE = { title: 'Mexico–Russia relations', publisher: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Mexico%E2%80%93Russia_relations' };
@@ -84,6 +84,17 @@ describe('the event catalog', () => {
     expect(new Set(errorsOf({ ...correction, data: { eventId, reason: 'typo', changes: { type: 'VisitMade' } } }))).toEqual(new Set(['data/changes']));
     expect(errorsOf({ ...correction, data: { eventId: 'not-a-uuid', reason: 'typo', changes: { headline: 'X' } } })).toEqual(['data/eventId']);
     expect(errorsOf({ ...correction, type: 'EventRetracted', data: { eventId } })).toEqual(['data/reason']);
+  });
+});
+
+describe('amendableTypes', () => {
+  it('lets a retraction or a correction without data point at any fact, and corrected data only at the types it suits', () => {
+    expect(amendableTypes('EventRetracted', { eventId: crypto.randomUUID(), reason: 'r' })).toEqual(FACT_TYPES);
+    expect(amendableTypes('EventCorrected', { changes: { headline: 'h' } })).toEqual(FACT_TYPES);
+    expect(amendableTypes('EventCorrected', { changes: { data: minimal.VisitMade } })).toEqual(['VisitMade']);
+    expect(amendableTypes('EventCorrected', { changes: { data: {} } }).sort())
+      .toEqual(['EventNoted', 'RelationsEstablished', 'RelationsRestored', 'RelationsSevered']);
+    expect(amendableTypes('EventCorrected', { changes: { data: { visitor: 'only a visitor' } } })).toEqual([]);
   });
 });
 

@@ -169,5 +169,12 @@ export function isAmendment(type: string): type is 'EventCorrected' | 'EventRetr
   return type === 'EventCorrected' || type === 'EventRetracted';
 }
 
+/** The fact types an amendment may point at: any fact, or for a correction of `data`, the types that data suits. */
+export function amendableTypes(type: EventType, data: Record<string, unknown>): FactType[] {
+  const corrected = type === 'EventCorrected' ? (data.changes as { data?: unknown } | undefined)?.data : undefined;
+  if (corrected === undefined) return FACT_TYPES;
+  return FACT_TYPES.filter((fact) => dataSchemas[fact].safeParse(corrected).success);
+}
+
 /** The current payload version of every event type; older payloads are upcast on read. */
 export const SCHEMA_VERSION = 1;

@@ -1,5 +1,6 @@
-import { dataSchemas, isAmendment, SCHEMA_VERSION, type FactType, type NewEvent } from '../domain/catalog';
+import { isAmendment, SCHEMA_VERSION, type NewEvent } from '../domain/catalog';
 import { parseOccurred } from '../domain/dates';
+import { amendedIds, amendmentProblems, requireTarget, type FieldError } from './amendments';
 import type { Db } from './db';
 import { insertEvent, selectIdentities, type PendingEvent, type StoredIdentity } from './events';
 import { advanceVersion, openRelation, requireVersion, selectVersion } from './relations';
@@ -20,11 +21,6 @@ export interface AppendedEvent {
   id: string;
   position: number;
   version: number;
-}
-
-export interface FieldError {
-  pointer: string;
-  detail: string;
 }
 
 export type AppendOutcome =
@@ -49,15 +45,13 @@ export async function appendEvents(
   if (duplicates.length) return { outcome: 'invalid', errors: duplicates };
 
   const pending = await Promise.all(request.events.map((event) => pendingEvent(request, event)));
-  const amendmentErrors = await checkAmendments(db, request.relation, pending);
-  if (amendmentErrors.length) return { outcome: 'invalid', errors: amendmentErrors };
-
   const statements = [openRelation(db, request.relation, request.recorded)];
   if (request.expectedVersion !== undefined) {
     statements.push(requireVersion(db, request.relation, request.expectedVersion));
   }
   const inserts: number[] = [];
   pending.forEach((event, index) => {
+    if (isAmendment(event.type)) statements.push(requireTarget(db, event));
     inserts.push(statements.length);
     statements.push(insertEvent(db, event, index + 1), ...alsoWrite(event));
   });
@@ -117,56 +111,22 @@ function duplicateIds(events: NewEvent[]): FieldError[] {
 }
 
 /**
- * A correction or retraction must point at an earlier fact of the same relation, and a corrected
- * `data` must be valid for the type of the event it corrects. Costs one read, only when amending.
+ * The batch wrote nothing. Work out why with one read: a retry, an id conflict, an amendment
+ * that points at the wrong event, or a stale expected version.
  */
-async function checkAmendments(db: Db, relation: string, events: PendingEvent[]): Promise<FieldError[]> {
-  const targets = events.filter((event) => isAmendment(event.type)).map((event) => event.data.eventId as string);
-  if (!targets.length) return [];
-  const stored = await db.all<StoredIdentity>(selectIdentities(db, targets));
-  const known = new Map<string, { relation: string; type: string }>(stored.map((row) => [row.id, row]));
-  const errors: FieldError[] = [];
-  events.forEach((event, index) => {
-    if (isAmendment(event.type)) errors.push(...amendmentErrors(event, index, relation, known));
-    known.set(event.id, { relation, type: event.type });
-  });
-  return errors;
-}
-
-function amendmentErrors(
-  event: PendingEvent,
-  index: number,
-  relation: string,
-  known: Map<string, { relation: string; type: string }>,
-): FieldError[] {
-  const pointer = `/events/${index}/data/eventId`;
-  const target = known.get(event.data.eventId as string);
-  if (!target || target.relation !== relation) {
-    return [{ pointer, detail: `no earlier event of ${relation} has this id` }];
-  }
-  if (isAmendment(target.type)) return [{ pointer, detail: 'corrections and retractions point at a fact, not at another amendment' }];
-  const corrected = (event.data.changes as { data?: unknown } | undefined)?.data;
-  if (event.type !== 'EventCorrected' || corrected === undefined) return [];
-  const result = dataSchemas[target.type as FactType].safeParse(corrected);
-  if (result.success) return [];
-  return result.error.issues.map((issue) => ({
-    pointer: [`/events/${index}/data/changes/data`, ...issue.path.map(String)].join('/'),
-    detail: `${issue.message} (for ${target.type})`,
-  }));
-}
-
-/** The batch wrote nothing. Work out why with one read: a retry, an id conflict, or a stale expected version. */
 async function explainFailedAppend(
   db: Db,
   request: AppendRequest,
   pending: PendingEvent[],
   error: unknown,
 ): Promise<AppendOutcome> {
+  const ids = pending.map((event) => event.id);
   const [identities, version] = await db.batch([
-    selectIdentities(db, pending.map((event) => event.id)),
+    selectIdentities(db, [...ids, ...amendedIds(pending)]),
     selectVersion(db, request.relation),
   ]);
-  const stored = new Map((identities.results as StoredIdentity[]).map((row) => [row.id, row]));
+  const rows = identities.results as StoredIdentity[];
+  const stored = new Map(rows.filter((row) => ids.includes(row.id)).map((row) => [row.id, row]));
   const currentVersion = (version.results[0] as { version: number } | undefined)?.version ?? 0;
   if (stored.size > 0) {
     const changed = pending.filter((event) => stored.has(event.id) && stored.get(event.id)!.digest !== event.digest);
@@ -179,6 +139,8 @@ async function explainFailedAppend(
     });
     return { outcome: 'replayed', relation: request.relation, version: currentVersion, events };
   }
+  const errors = amendmentProblems(request.relation, pending, rows);
+  if (errors.length) return { outcome: 'invalid', errors };
   if (request.expectedVersion !== undefined && request.expectedVersion !== currentVersion) {
     return { outcome: 'version-conflict', currentVersion };
   }

@@ -1,12 +1,11 @@
 import { app } from './app';
 import type { Bindings } from './env';
 import { scheduled } from './scheduled';
-import { deliverBatch, recordDeadLetters } from './webhooks/consumer';
+import { queue } from './webhooks/consumer';
 import type { DeliveryJob } from './webhooks/dispatch';
 
 export default {
   fetch: app.fetch,
   scheduled,
-  // The webhook queue and its dead-letter queue both end here.
-  queue: (batch, env) => (batch.queue.endsWith('-dead-letters') ? recordDeadLetters(batch, env) : deliverBatch(batch, env)),
+  queue,
 } satisfies ExportedHandler<Bindings, DeliveryJob>;

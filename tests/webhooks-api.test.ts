@@ -1,4 +1,5 @@
 import { SELF } from 'cloudflare:test';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { retryAfterSeconds, retryDelaySeconds } from '../src/webhooks/retry-schedule';
 import { STANDARD_RETRY_SCHEDULE, webhookSettings } from '../src/webhooks/settings';
@@ -132,6 +133,16 @@ describe('the URL guard', () => {
       expect(webhookUrlProblem(url, false)).toMatch(reason);
       expect(webhookUrlProblem(url, true)).toBeNull();
     }
+  });
+
+  it('judges an IPv4 address the same however it is written: dotted, one number, or IPv4-mapped IPv6', () => {
+    fc.assert(fc.property(fc.ipV4(), (ip) => {
+      const [a, b, c, d] = ip.split('.').map(Number);
+      const verdict = webhookUrlProblem(`https://${ip}/x`, false) === null;
+      expect(webhookUrlProblem(`https://${((a * 256 + b) * 256 + c) * 256 + d}/x`, false) === null).toBe(verdict);
+      const mapped = `[::ffff:${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}]`;
+      expect(webhookUrlProblem(`https://${mapped}/x`, false) === null).toBe(verdict);
+    }), { numRuns: 500 });
   });
 
   it('accepts public https URLs and, only when allowed, http on the local machine', () => {

@@ -52,3 +52,8 @@ export async function recordDeadLetters(batch: MessageBatch<DeliveryJob>, env: B
   )]);
   batch.ackAll();
 }
+
+/** The Worker's queue handler: the deliveries queue and its dead-letter queue (`…-dead-letters`) both end here. */
+export function queue(batch: MessageBatch<DeliveryJob>, env: Bindings): Promise<void> {
+  return batch.queue.endsWith('-dead-letters') ? recordDeadLetters(batch, env) : deliverBatch(batch, env);
+}

@@ -63,12 +63,15 @@ function ipv6Range(literal: string): string | null {
     `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
   if (words.every((word) => word === 0)) return 'unspecified';
   if (words.slice(0, 7).every((word) => word === 0) && words[7] === 1) return 'loopback';
-  if (words.slice(0, 5).every((word) => word === 0) && words[5] === 0xffff) {
-    return `IPv4-mapped ${ipv4Range(embeddedV4(words[6], words[7])) ?? 'IPv4'}`;
-  }
+  // An IPv4 address inside an IPv6 one is judged as that IPv4 address.
+  const embedded = (kind: string, high: number, low: number) => {
+    const range = ipv4Range(embeddedV4(high, low));
+    return range && `${kind} ${range}`;
+  };
+  if (words.slice(0, 5).every((word) => word === 0) && words[5] === 0xffff) return embedded('IPv4-mapped', words[6], words[7]);
   if (words.slice(0, 6).every((word) => word === 0)) return 'IPv4-compatible';
-  if (first === 0x64 && words[1] === 0xff9b) return `NAT64 ${ipv4Range(embeddedV4(words[6], words[7])) ?? 'IPv4'}`;
-  if (first === 0x2002) return `6to4 ${ipv4Range(embeddedV4(words[1], words[2])) ?? 'IPv4'}`;
+  if (first === 0x64 && words[1] === 0xff9b) return embedded('NAT64', words[6], words[7]);
+  if (first === 0x2002) return embedded('6to4', words[1], words[2]);
   if ((first & 0xffc0) === 0xfe80) return 'link-local';
   if ((first & 0xffc0) === 0xfec0) return 'site-local';
   if ((first & 0xfe00) === 0xfc00) return 'unique local (private)';

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { recoverFailed, retryDelivery, sendTestMessage } from '../webhooks/actions';
@@ -13,7 +14,7 @@ import {
 } from '../webhooks/subscriptions';
 import { webhookUrlProblem } from '../webhooks/url-guard';
 import { requireEditor } from './editor-auth';
-import { invalidBody, notFound, problem, validationHook } from './problem';
+import { notFound, problem, validationHook } from './problem';
 import { jsonContent, problemContent } from './schemas';
 
 /** Webhook subscriptions and their delivery log: editors only. */
@@ -35,16 +36,22 @@ const guarded = <R extends Omit<RouteConfig, 'middleware' | 'security'>>(route: 
 const notFoundResponse = { 404: problemContent('No such subscription') };
 const idParams = { params: SubscriptionId };
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
-const disabledProblem = (c: Parameters<typeof problem>[0], reason: string) =>
+const disabledProblem = (c: Context, reason: string) =>
   problem(c, 409, {
     type: '/problems/subscription-disabled',
     title: 'The subscription is disabled',
     detail: `it was disabled (${reason}); enable it first with PATCH {"enabled": true}`,
   });
 
-function urlProblem(c: { env: AppEnv['Bindings'] }, url: string | undefined) {
+/** A URL the guard refuses is a 422 naming `/url`, like any invalid field. */
+function refusedUrl(c: Context<AppEnv>, url: string | undefined) {
   const refused = url === undefined ? null : webhookUrlProblem(url, webhookSettings(c.env).allowHttpLocal);
-  return refused ? invalidBody([{ pointer: '/url', detail: refused }]) : null;
+  return refused && problem(c, 422, {
+    type: '/problems/invalid-body',
+    title: 'The request body is not valid',
+    detail: refused,
+    errors: [{ pointer: '/url', detail: refused }],
+  });
 }
 
 const create = guarded({
@@ -58,8 +65,8 @@ const create = guarded({
 
 webhookRoutes.openapi(create, async (c) => {
   const input = c.req.valid('json');
-  const refused = urlProblem(c, input.url);
-  if (refused) return refused as never;
+  const refused = refusedUrl(c, input.url);
+  if (refused) return refused;
   const { subscription, secret } = await createSubscription(c.var.db, {
     url: input.url,
     events: [...new Set(input.events)],
@@ -110,8 +117,8 @@ const patch = guarded({
 
 webhookRoutes.openapi(patch, async (c) => {
   const changes = c.req.valid('json');
-  const refused = urlProblem(c, changes.url);
-  if (refused) return refused as never;
+  const refused = refusedUrl(c, changes.url);
+  if (refused) return refused;
   const events = changes.events && [...new Set(changes.events)];
   const updated = await updateSubscription(c.var.db, c.req.valid('param').id, { ...changes, events }, new Date().toISOString());
   return updated ? c.json(updated, 200) : notFound(c, 'no subscription has this id');

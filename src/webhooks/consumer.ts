@@ -15,9 +15,10 @@ export async function deliverBatch(batch: MessageBatch<DeliveryJob>, env: Bindin
   try {
     outcomes = await attemptDeliveries(db, [...new Set(ids)], webhookSettings(env));
   } catch (error) {
-    // D1 unreachable: try the whole batch again once the claims have run out.
+    // D1 unreachable: try the whole batch again after the longest claim has run out (what is still
+    // claimed then is acknowledged, and the sweep queues it again once it is overdue).
     console.error('webhook deliveries: batch failed, retrying', error);
-    batch.retryAll({ delaySeconds: 90 });
+    batch.retryAll({ delaySeconds: 300 });
     return;
   }
   const byDelivery = new Map(outcomes.map((outcome) => [outcome.delivery.id, outcome.verdict]));

@@ -48,7 +48,13 @@ const description =
 
 const responses = {
   200: jsonContent(
-    z.object({ date: z.string(), year: z.number().int(), items: z.array(Anniversary), next: z.string().nullable() }),
+    z.object({
+      relation: z.string().optional().describe('the relation asked for, on its own route'),
+      date: z.string(),
+      year: z.number().int(),
+      items: z.array(Anniversary),
+      next: z.string().nullable().describe('the cursor of the following page, null at the end'),
+    }),
     'The anniversaries',
   ),
   400: problemContent('A bad parameter, named'),

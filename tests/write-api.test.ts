@@ -293,6 +293,22 @@ describe('invalid events', () => {
     );
     expect(response.status).toBe(413);
     await problemOf(response);
+
+    // Streamed, without a content-length: counted as it arrives.
+    const bytes = new TextEncoder().encode(JSON.stringify({ events: [noted({ summary: padding })] }));
+    const streamed = await expectNothingWritten(relation, () =>
+      SELF.fetch(`https://relations.test${eventsOf(relation)}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: new ReadableStream({
+          start(controller) {
+            for (let at = 0; at < bytes.length; at += 64 * 1024) controller.enqueue(bytes.slice(at, at + 64 * 1024));
+            controller.close();
+          },
+        }),
+      }),
+    );
+    expect(streamed.status).toBe(413);
   });
 
   it('refuses a malformed relation name with 400 naming the parameter', async () => {

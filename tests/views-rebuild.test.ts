@@ -137,6 +137,25 @@ describe('rebuilding the views', () => {
     await view(`/v1/relations/${relation}/timeline`);
   });
 
+  it('runs one at a time: another unexpired lease is a 409, and the views stay as they were', async () => {
+    const relation = freshRelation();
+    await post(`/v1/relations/${relation}/events`, {
+      events: [{ type: 'EventNoted', occurred: '1960-10-10', headline: 'Kept', source: SOURCE, data: {} }],
+    });
+    const live = await viewRows(relation);
+    const expires = new Date(Date.now() + 60_000).toISOString();
+    await env.DB.prepare("INSERT INTO view_rebuild_lease (id, holder, expires) VALUES (1, 'another rebuild', ?1)").bind(expires).run();
+    try {
+      const refused = await post('/v1/admin/rebuild', {});
+      expect(refused.status).toBe(409);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(await viewRows(relation)).toEqual(live);
+    } finally {
+      await env.DB.prepare("DELETE FROM view_rebuild_lease WHERE holder = 'another rebuild'").run();
+    }
+    await rebuild();
+  });
+
   it('replays the log in pages and records each rebuild', async () => {
     const relation = freshRelation();
     const events = Array.from({ length: 30 }, (_, index) => ({

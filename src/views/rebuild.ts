@@ -96,11 +96,20 @@ async function acquireLease(db: Db, holder: string): Promise<SchemaObject[]> {
   return schema.results as SchemaObject[];
 }
 
-function renewLease(db: Db, holder: string): D1PreparedStatement {
-  return db.prepare(
-    'UPDATE view_rebuild_lease SET expires = ?2 WHERE holder = ?1',
-    holder, new Date(Date.now() + LEASE_MS).toISOString(),
-  );
+/**
+ * Renews the lease, and aborts the batch it leads if another rebuild has taken it meanwhile (the
+ * insert then collides with that rebuild's row), so a rebuild never writes into another's tables.
+ */
+function holdLease(db: Db, holder: string): D1PreparedStatement[] {
+  const expires = new Date(Date.now() + LEASE_MS).toISOString();
+  return [
+    db.prepare(
+      `INSERT INTO view_rebuild_lease (id, holder, expires) SELECT 1, ?1, ?2
+       WHERE NOT EXISTS (SELECT 1 FROM view_rebuild_lease WHERE holder = ?1)`,
+      holder, expires,
+    ),
+    db.prepare('UPDATE view_rebuild_lease SET expires = ?2 WHERE holder = ?1', holder, expires),
+  ];
 }
 
 function releaseLease(db: Db, holder: string): D1PreparedStatement {
@@ -119,11 +128,21 @@ async function replayLog(db: Db, holder: string, after: number, pageSize: number
   for (;;) {
     const page = await logPage(db, after, pageSize);
     if (!page.length) return { after, events };
-    await db.batch([...page.flatMap((event) => projectEvent(db, event, '_next')), renewLease(db, holder)]);
+    try {
+      await db.batch([...holdLease(db, holder), ...page.flatMap((event) => projectEvent(db, event, '_next'))]);
+    } catch (error) {
+      if (await holdsLease(db, holder)) throw error;
+      throw new RebuildInProgress('the rebuild lost its lease to another');
+    }
     events += page.length;
     after = page[page.length - 1].position;
     if (page.length < pageSize) return { after, events };
   }
+}
+
+async function holdsLease(db: Db, holder: string): Promise<boolean> {
+  const lease = await db.first<{ holder: string }>(db.prepare('SELECT holder FROM view_rebuild_lease WHERE id = 1'));
+  return lease?.holder === holder;
 }
 
 /**

@@ -130,6 +130,17 @@ describe('relation names', () => {
     }
   });
 
+  it('take one code per state: no retired or alias codes, no territories with reserved codes, no groupings', () => {
+    expect(relationNameProblem('fr-uk')).toBe('"uk" is a retired or alias code: use "gb"');
+    expect(relationNameProblem('mx-su')).toBe('"su" is a retired or alias code: use "ru"');
+    expect(relationNameProblem('dd-fr')).toBe('"dd" is a retired or alias code: use "de"');
+    for (const name of ['fr-fx', 'mx-yu', 'tp-us', 'ac-gb', 'es-ic', 'eu-us', 'un-us', 'xa-xb']) {
+      expect(relationNameProblem(name), name).not.toBeNull();
+    }
+    expect(relationNameProblem('rs-xk')).toBeNull();
+    expect(relationDisplayName('rs-xk')).toBe('Serbia–Kosovo');
+  });
+
   it('are shown with the countries\' names', () => {
     expect(relationDisplayName('mx-ru')).toBe('Mexico–Russia');
     expect(relationDisplayName('de-fr')).toBe('Germany–France');

@@ -6,9 +6,18 @@ const RELATION_PATTERN = /^([a-z]{2})-([a-z]{2})$/;
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 
+// Regions Intl knows that are not states: groupings, pseudo-regions, and the exceptionally
+// reserved codes of territories (Ascension, Clipperton, Diego Garcia, Ceuta, Canaries, Tristan).
+const NOT_STATES = new Set(['eu', 'ez', 'un', 'qo', 'zz', 'xa', 'xb', 'ac', 'cp', 'dg', 'ea', 'ic', 'ta']);
+
+/** The current code of a state: retired and alias codes (uk, su, dd, yu …) map to the code in use. */
+function currentCode(code: string): string {
+  return Intl.getCanonicalLocales(`und-${code.toUpperCase()}`)[0].slice(4).toLowerCase();
+}
+
 export function countryName(code: string): string | undefined {
-  // Intl knows a few non-country regions (EU, UN, ZZ …); a relation is between states.
-  if (!/^[a-z]{2}$/.test(code) || ['eu', 'un', 'ez', 'qo', 'zz'].includes(code)) return undefined;
+  // One state, one code: an alias would open a second stream for the same pair of states.
+  if (!/^[a-z]{2}$/.test(code) || NOT_STATES.has(code) || currentCode(code) !== code) return undefined;
   return regionNames.of(code.toUpperCase());
 }
 
@@ -17,8 +26,12 @@ export function relationNameProblem(relation: string): string | null {
   const match = RELATION_PATTERN.exec(relation);
   if (!match) return 'a relation is two ISO 3166-1 alpha-2 codes in lower case joined by "-", e.g. mx-ru';
   const [, a, b] = match;
-  if (!countryName(a)) return `"${a}" is not an ISO 3166-1 alpha-2 country code`;
-  if (!countryName(b)) return `"${b}" is not an ISO 3166-1 alpha-2 country code`;
+  for (const code of [a, b]) {
+    if (countryName(code)) continue;
+    const current = currentCode(code);
+    if (current !== code && countryName(current)) return `"${code}" is a retired or alias code: use "${current}"`;
+    return `"${code}" is not an ISO 3166-1 alpha-2 country code`;
+  }
   if (a >= b) return `the codes come in alphabetical order, once each: ${[a, b].sort().join('-')}`;
   return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshRelation, get, noted, post } from './setup/client';
+import { freshRelation, get, noted, post, SOURCE } from './setup/client';
 import { problemOf } from './setup/log-state';
 
 const N = 10;
@@ -59,6 +59,24 @@ describe('concurrent appends to one relation', () => {
     const total = sizes.reduce((a, b) => a + b, 0);
     expect(bodies.flatMap((b) => b.events.map((e) => e.version)).sort((a, b) => a - b)).toEqual(oneToN(total));
     expect(await versionsInLog(relation)).toEqual(oneToN(total));
+  });
+
+  it('a correction racing the event it corrects is recorded or refused, never an error', async () => {
+    const relation = freshRelation();
+    const facts = Array.from({ length: N }, () => noted({ id: crypto.randomUUID() }));
+    const corrections = facts.map((fact) => ({
+      type: 'EventCorrected', headline: 'Corrected', source: SOURCE,
+      data: { eventId: fact.id, reason: 'a typo', changes: { headline: 'Fixed' } },
+    }));
+    const responses = await Promise.all(facts.flatMap((fact, i) => [
+      post(`/v1/relations/${relation}/events`, { events: [fact] }),
+      post(`/v1/relations/${relation}/events`, { events: [corrections[i]] }),
+    ]));
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((_, i) => i % 2 === 0)).toEqual(Array(N).fill(201));
+    for (const status of statuses.filter((_, i) => i % 2 === 1)) expect([201, 422]).toContain(status);
+    const recorded = statuses.filter((status) => status === 201).length;
+    expect(await versionsInLog(relation)).toEqual(oneToN(recorded));
   });
 
   it('the same event posted concurrently is written once; every other call is answered as a retry', async () => {

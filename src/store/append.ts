@@ -40,6 +40,7 @@ export async function appendEvents(
   db: Db,
   request: AppendRequest,
   alsoWrite: AlsoWrite = () => [],
+  attempts = 2,
 ): Promise<AppendOutcome> {
   const duplicates = duplicateIds(request.events);
   if (duplicates.length) return { outcome: 'invalid', errors: duplicates };
@@ -62,7 +63,11 @@ export async function appendEvents(
     const events = inserts.map((at) => results[at].results[0]);
     return { outcome: 'appended', relation: request.relation, version: events[events.length - 1].version, events };
   } catch (error) {
-    return explainFailedAppend(db, request, pending, error);
+    const explained = await explainFailedAppend(db, request, pending);
+    if (explained) return explained;
+    // Nothing in the log explains it now: it changed in between (an amended event recorded meanwhile).
+    if (attempts > 1) return appendEvents(db, request, alsoWrite, attempts - 1);
+    throw error;
   }
 }
 
@@ -112,14 +117,13 @@ function duplicateIds(events: NewEvent[]): FieldError[] {
 
 /**
  * The batch wrote nothing. Work out why with one read: a retry, an id conflict, an amendment
- * that points at the wrong event, or a stale expected version.
+ * that points at the wrong event, or a stale expected version; null when none of these.
  */
 async function explainFailedAppend(
   db: Db,
   request: AppendRequest,
   pending: PendingEvent[],
-  error: unknown,
-): Promise<AppendOutcome> {
+): Promise<AppendOutcome | null> {
   const ids = pending.map((event) => event.id);
   const [identities, version] = await db.batch([
     selectIdentities(db, [...ids, ...amendedIds(pending)]),
@@ -144,5 +148,5 @@ async function explainFailedAppend(
   if (request.expectedVersion !== undefined && request.expectedVersion !== currentVersion) {
     return { outcome: 'version-conflict', currentVersion };
   }
-  throw error;
+  return null;
 }

@@ -29,25 +29,9 @@ export type PendingEvent = Omit<RecordedEvent, 'position' | 'version'> & {
   digest: string;
 };
 
-interface EventRow {
-  position: number;
-  id: string;
-  relation: string;
-  version: number;
-  type: EventType;
-  schema: number;
-  occurred: string;
-  recorded: string;
-  headline: string;
-  summary: string | null;
-  tags: string;
-  places: string;
-  participants: string;
-  level: Level;
-  data: string;
-  source: string;
-  actor: string;
-}
+/** A row of the events table: the JSON columns still as text. */
+type JsonColumn = 'tags' | 'places' | 'participants' | 'data' | 'source';
+type EventRow = Omit<RecordedEvent, JsonColumn> & Record<JsonColumn, string>;
 
 const COLUMNS =
   'position, id, relation, version, type, schema, occurred, recorded, headline, summary, tags, places, participants, level, data, source, actor';

@@ -1,0 +1,107 @@
+// The memory of the workerd process that runs the Worker, read from /proc (Linux).
+import { readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+function parentOf(pid) {
+  try {
+    // The command name may hold spaces and parentheses: the fields after the last ')' are fixed.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
+function descendantsOf(root) {
+  const children = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const parent = parentOf(name);
+    if (parent !== null) children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
+  }
+  const found = [];
+  const queue = [root];
+  while (queue.length) {
+    for (const child of children.get(queue.shift()) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+function command(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+function holdsFileUnder(pid, dir) {
+  try {
+    return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+      try {
+        return readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith(dir);
+      } catch {
+        return false;
+      }
+    });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * wrangler dev runs two workerd processes (its proxy, and the one that runs the Worker); the
+ * Worker's is the one holding the local D1 files under `persist` open.
+ */
+export function workerdProcessOf(wranglerPid, persist) {
+  const workerds = descendantsOf(wranglerPid).filter((pid) => command(pid) === 'workerd');
+  return workerds.find((pid) => holdsFileUnder(pid, persist)) ?? null;
+}
+
+/** Resident set size now and its peak since the last reset, in bytes. */
+export function residentMemory(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+  return { rss: kib('VmRSS'), peak: kib('VmHWM') };
+}
+
+/** Resets the peak (VmHWM) to the current RSS, so a peak can be read for one phase. */
+export function resetPeakMemory(pid) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Samples the RSS of `pid` every `everyMs` while `work` runs; answers the work's result, the
+ * highest RSS sampled, and the kernel's peak (VmHWM) when it could be reset at the start.
+ */
+export async function peakMemoryDuring(pid, work, everyMs = 50) {
+  const resetWorked = resetPeakMemory(pid);
+  const before = residentMemory(pid).rss;
+  let sampled = before;
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      try {
+        sampled = Math.max(sampled, residentMemory(pid).rss);
+      } catch {
+        return;
+      }
+      await sleep(everyMs);
+    }
+  })();
+  try {
+    const result = await work();
+    return { result, before, sampled, peak: resetWorked ? residentMemory(pid).peak : null };
+  } finally {
+    running = false;
+    await sampler;
+  }
+}

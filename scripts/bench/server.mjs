@@ -1,0 +1,150 @@
+// Starts the bench Worker (bench/worker.ts: the real Worker plus /__bench/ routes) with `wrangler dev`
+// on a free port of 127.0.0.1, against a fresh D1 in a temporary directory, and stops it again.
+// The config is derived from wrangler.toml at start, so the bench always runs the bindings,
+// queues and crons the Worker itself declares; only the entry and the paths differ. The Worker is
+// bundled once up front and served unbundled, so edits to src/ during a run never reload it.
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  closeSync, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { workerdProcessOf } from './memory.mjs';
+
+export const BENCH_TOKEN = 'bench-editor-token';
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+/**
+ * wrangler's environment for one bench server: its own dev registry (so it never meets, nor reloads
+ * because of, another `wrangler dev` on this machine), no config watching, no fetch of `Request.cf`.
+ */
+function wranglerEnv(dir) {
+  return {
+    ...process.env,
+    WRANGLER_SEND_METRICS: 'false',
+    WRANGLER_REGISTRY_PATH: join(dir, 'registry'),
+    WRANGLER_CI_DISABLE_CONFIG_WATCHING: 'true',
+    CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+    NO_COLOR: '1',
+  };
+}
+
+export function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** wrangler.toml with another entry and absolute paths, written into `dir` next to its own `.dev.vars`. */
+function writeBenchConfig(dir, main, vars) {
+  const config = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8')
+    .replace(/^main\s*=.*$/m, `main = ${JSON.stringify(main)}`)
+    .replace(/^(\s*(?:migrations_dir|directory)\s*=\s*)"([^"]+)"/gm, (_, key, path) => `${key}${JSON.stringify(resolve(ROOT, path))}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'wrangler.toml'), config);
+  const devVars = { ADMIN_TOKEN: BENCH_TOKEN, ...vars };
+  writeFileSync(join(dir, '.dev.vars'), Object.entries(devVars).map(([key, value]) => `${key}=${value}\n`).join(''));
+  return join(dir, 'wrangler.toml');
+}
+
+function runWrangler(dir, args) {
+  const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'wrangler'), args, { cwd: ROOT, env: wranglerEnv(dir), encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`wrangler ${args.slice(0, 3).join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
+}
+
+/** Bundles bench/worker.ts once; answers the config that serves that bundle as it is. */
+function bundleBenchWorker(dir, vars) {
+  const source = writeBenchConfig(join(dir, 'build'), join(ROOT, 'bench', 'worker.ts'), vars);
+  runWrangler(dir, ['deploy', '--dry-run', '--outdir', join(dir, 'bundle'), '--config', source]);
+  return writeBenchConfig(join(dir, 'serve'), join(dir, 'bundle', 'worker.js'), vars);
+}
+
+/**
+ * A running bench server: `url`, `token`, `workerd()` (the process that runs the Worker, for its memory),
+ * `stop()`. `vars` go into the server's own `.dev.vars` (never the developer's).
+ */
+export async function startBenchServer({ vars = {}, log = () => {} } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'relations-bench-'));
+  const persist = join(dir, 'state');
+  let config;
+  try {
+    config = bundleBenchWorker(dir, vars);
+    runWrangler(dir, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist, '--config', config]);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const [port, inspectorPort] = [await freePort(), await freePort()];
+  // wrangler's output goes to a file in the server's directory: `tail()` shows its end on a failure.
+  const logFile = join(dir, 'wrangler.log');
+  const logFd = openSync(logFile, 'a');
+  const dev = spawn(
+    join(ROOT, 'node_modules', '.bin', 'wrangler'),
+    ['dev', '--config', config, '--local', '--ip', '127.0.0.1', '--port', String(port),
+      '--inspector-port', String(inspectorPort), '--persist-to', persist, '--no-bundle', '--test-scheduled',
+      '--show-interactive-dev-session=false', '--log-level', process.env.BENCH_LOG_LEVEL ?? 'warn'],
+    { cwd: ROOT, env: wranglerEnv(dir), stdio: ['ignore', logFd, logFd], detached: true },
+  );
+  closeSync(logFd);
+  const tail = (bytes = 4000) => {
+    try {
+      const fd = openSync(logFile, 'r');
+      const size = fstatSync(fd).size;
+      const buffer = Buffer.alloc(Math.min(bytes, size));
+      readSync(fd, buffer, 0, buffer.length, size - buffer.length);
+      closeSync(fd);
+      return buffer.toString('utf8');
+    } catch {
+      return '';
+    }
+  };
+  let exited = false;
+  dev.on('exit', () => { exited = true; });
+
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (!exited) {
+      // wrangler runs in its own process group: end the group, so workerd goes with it.
+      try { process.kill(-dev.pid, 'SIGTERM'); } catch {}
+      for (let i = 0; i < 50 && !exited; i += 1) await sleep(100);
+      if (!exited) try { process.kill(-dev.pid, 'SIGKILL'); } catch {}
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(url, () => exited);
+  } catch (error) {
+    const output = tail();
+    await stop();
+    throw new Error(`${error.message}\n${output}`);
+  }
+  log(`bench server on ${url}, D1 in ${persist}`);
+  return {
+    url,
+    token: BENCH_TOKEN,
+    persist,
+    tail,
+    workerd: () => workerdProcessOf(dev.pid, persist),
+    stop,
+  };
+}
+
+async function waitForHealth(url, exited) {
+  for (let attempt = 0; attempt < 240; attempt += 1) {
+    if (exited()) throw new Error('wrangler dev exited before it answered /healthz');
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error('wrangler dev did not answer /healthz within a minute');
+}

@@ -6,7 +6,7 @@ import { loadFixtures } from './fixtures.mjs';
 import { appendRates } from './bench/appends.mjs';
 import { feedRates } from './bench/feeds.mjs';
 import { proxyRetries } from './bench/post.mjs';
-import { d1CallsPerRoute } from './bench/routes.mjs';
+import { d1CallsPerRoute, routesServerOptions } from './bench/routes.mjs';
 import { startBenchServer } from './bench/server.mjs';
 import { rebuildFromLog } from './bench/rebuild.mjs';
 import { viewReadRates } from './bench/views.mjs';
@@ -16,6 +16,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 
 // Each section names the server it needs: `shared` (the seed fixtures, shared by the sections that
 // only read or add little), or a server of its own (`seed`: with the seed fixtures; `options`: its vars).
+const SHARED_OPTIONS = routesServerOptions;
 const SECTIONS = [
   { name: 'appends', run: appendRates },
   { name: 'routes', shared: true, run: d1CallsPerRoute },
@@ -35,8 +36,11 @@ async function stop(server) {
   running.delete(server);
   await server.stop();
 }
+let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {
+    interrupted = true;
+    console.error(`\n${signal}: stopping the bench servers`);
     await Promise.all([...running].map((server) => server.stop()));
     process.exit(130);
   });
@@ -62,11 +66,12 @@ let shared = null;
 try {
   for (const [index, section] of chosen.entries()) {
     let server;
-    if (section.shared) server = shared ??= await seededServer();
+    if (section.shared) server = shared ??= await seededServer(SHARED_OPTIONS);
     else server = section.seed ? await seededServer(section.options) : await start(section.options);
     try {
       await section.run({ server });
     } catch (error) {
+      if (interrupted) await new Promise(() => {}); // the signal handler exits
       console.error(`\n${section.name} failed: ${error.message}\nthe end of wrangler's output:\n${server.tail()}`);
       throw error;
     }
@@ -79,6 +84,6 @@ try {
   await Promise.all([...running].map(stop));
 }
 if (proxyRetries.count) {
-  console.log(`\n${proxyRetries.count} repeatable POST(s) sent again after wrangler's proxy lost its connection to the Worker`);
+  console.log(`\n${proxyRetries.count} request(s) that are safe to repeat sent again after wrangler's proxy lost its connection to the Worker`);
 }
-console.log(`\ndone in ${((Date.now() - began) / 1000).toFixed(0)} s`);
+console.log(`\ndone in ${((Date.now() - began) / 1000).toFixed(0)} s · load average ${loadavg()[0].toFixed(2)}`);

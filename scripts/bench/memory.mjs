@@ -2,22 +2,37 @@
 import { readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-function parentOf(pid) {
+/** State, parent and process group of a process, or null when it is gone. */
+function statOf(pid) {
   try {
     // The command name may hold spaces and parentheses: the fields after the last ')' are fixed.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    const [state, parent, group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state, parent: Number(parent), group: Number(group) };
   } catch {
     return null;
   }
 }
 
+function parentOf(pid) {
+  return statOf(pid)?.parent ?? null;
+}
+
+const processIds = () => readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+
+/** The processes of a process group that still run (zombies left to be reaped do not count). */
+export function liveMembersOf(group) {
+  return processIds().filter((pid) => {
+    const stat = statOf(pid);
+    return stat !== null && stat.group === group && stat.state !== 'Z' && stat.state !== 'X';
+  });
+}
+
 function descendantsOf(root) {
   const children = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const parent = parentOf(name);
-    if (parent !== null) children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
+  for (const pid of processIds()) {
+    const parent = parentOf(pid);
+    if (parent !== null) children.set(parent, [...(children.get(parent) ?? []), pid]);
   }
   const found = [];
   const queue = [root];

@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { workerdProcessOf } from './memory.mjs';
+import { liveMembersOf, workerdProcessOf } from './memory.mjs';
 
 export const BENCH_TOKEN = 'bench-editor-token';
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -31,15 +31,16 @@ function wranglerEnv(dir) {
   };
 }
 
-export function freePort() {
-  return new Promise((resolvePort, reject) => {
+/** `count` distinct ports free on 127.0.0.1 (all held open at once, so none is handed out twice). */
+export async function freePorts(count) {
+  const servers = await Promise.all(Array.from({ length: count }, () => new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
+    server.listen(0, '127.0.0.1', () => resolvePort(server));
+  })));
+  const ports = servers.map((server) => server.address().port);
+  await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
+  return ports;
 }
 
 /** wrangler.toml with another entry and absolute paths, written into `dir` next to its own `.dev.vars`. */
@@ -66,74 +67,101 @@ function bundleBenchWorker(dir, vars) {
   return writeBenchConfig(join(dir, 'serve'), join(dir, 'bundle', 'worker.js'), vars);
 }
 
-/**
- * A running bench server: `url`, `token`, `workerd()` (the process that runs the Worker, for its memory),
- * `stop()`. `vars` go into the server's own `.dev.vars` (never the developer's).
- */
-export async function startBenchServer({ vars = {}, log = () => {} } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'relations-bench-'));
-  const persist = join(dir, 'state');
-  let config;
+/** The last `bytes` of a file, or '' when it cannot be read. */
+function tailOf(file, bytes) {
   try {
-    config = bundleBenchWorker(dir, vars);
-    runWrangler(dir, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist, '--config', config]);
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
+    const fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    const buffer = Buffer.alloc(Math.min(bytes, size));
+    readSync(fd, buffer, 0, buffer.length, size - buffer.length);
+    closeSync(fd);
+    return buffer.toString('utf8');
+  } catch {
+    return '';
   }
-  const [port, inspectorPort] = [await freePort(), await freePort()];
-  // wrangler's output goes to a file in the server's directory: `tail()` shows its end on a failure.
-  const logFile = join(dir, 'wrangler.log');
+}
+
+function signalGroup(pgid, signal) {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // the group has ended
+  }
+}
+
+/**
+ * Starts `wrangler dev` on two free ports (the server's and its inspector's), in a process group of
+ * its own with the workerd processes it starts; its output goes to `logFile`. Answers once the Worker
+ * answers /healthz, with `stop()`, which ends the group (and kills whatever still runs after five
+ * seconds, such as a workerd draining a request).
+ */
+async function launch(dir, config, persist, logFile) {
+  const [port, inspectorPort] = await freePorts(2);
   const logFd = openSync(logFile, 'a');
   const dev = spawn(
     join(ROOT, 'node_modules', '.bin', 'wrangler'),
     ['dev', '--config', config, '--local', '--ip', '127.0.0.1', '--port', String(port),
-      '--inspector-port', String(inspectorPort), '--persist-to', persist, '--no-bundle', '--test-scheduled',
+      '--inspector-port', String(inspectorPort), '--persist-to', persist, '--no-bundle',
       '--show-interactive-dev-session=false', '--log-level', process.env.BENCH_LOG_LEVEL ?? 'warn'],
     { cwd: ROOT, env: wranglerEnv(dir), stdio: ['ignore', logFd, logFd], detached: true },
   );
   closeSync(logFd);
-  const tail = (bytes = 4000) => {
-    try {
-      const fd = openSync(logFile, 'r');
-      const size = fstatSync(fd).size;
-      const buffer = Buffer.alloc(Math.min(bytes, size));
-      readSync(fd, buffer, 0, buffer.length, size - buffer.length);
-      closeSync(fd);
-      return buffer.toString('utf8');
-    } catch {
-      return '';
-    }
-  };
   let exited = false;
-  dev.on('exit', () => { exited = true; });
-
-  const url = `http://127.0.0.1:${port}`;
+  dev.on('exit', () => {
+    exited = true;
+  });
   const stop = async () => {
-    if (!exited) {
-      // wrangler runs in its own process group: end the group, so workerd goes with it.
-      try { process.kill(-dev.pid, 'SIGTERM'); } catch {}
-      for (let i = 0; i < 50 && !exited; i += 1) await sleep(100);
-      if (!exited) try { process.kill(-dev.pid, 'SIGKILL'); } catch {}
-    }
-    rmSync(dir, { recursive: true, force: true });
+    signalGroup(dev.pid, 'SIGTERM');
+    for (let i = 0; i < 50 && liveMembersOf(dev.pid).length; i += 1) await sleep(100);
+    if (liveMembersOf(dev.pid).length) signalGroup(dev.pid, 'SIGKILL');
   };
+  const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(url, () => exited);
   } catch (error) {
-    const output = tail();
     await stop();
+    throw error;
+  }
+  return { url, pid: dev.pid, stop };
+}
+
+/**
+ * A running bench server: `url`, `token`, `workerd()` (the process that runs the Worker, for its
+ * memory), `tail()` (the end of wrangler's output), `stop()`. `vars` go into the server's own
+ * `.dev.vars` (never the developer's).
+ */
+export async function startBenchServer({ vars = {} } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'relations-bench-'));
+  const persist = join(dir, 'state');
+  const logFile = join(dir, 'wrangler.log');
+  const tail = (bytes = 4000) => tailOf(logFile, bytes);
+  try {
+    const config = bundleBenchWorker(dir, vars);
+    runWrangler(dir, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist, '--config', config]);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const dev = await launch(dir, config, persist, logFile);
+        return {
+          url: dev.url,
+          token: BENCH_TOKEN,
+          tail,
+          workerd: () => workerdProcessOf(dev.pid, persist),
+          stop: async () => {
+            await dev.stop();
+            rmSync(dir, { recursive: true, force: true });
+          },
+        };
+      } catch (error) {
+        // Another program may take a port between our finding it free and wrangler binding it.
+        if (attempt < 3 && /Address already in use/.test(tail())) continue;
+        throw error;
+      }
+    }
+  } catch (error) {
+    const output = tail();
+    rmSync(dir, { recursive: true, force: true });
     throw new Error(`${error.message}\n${output}`);
   }
-  log(`bench server on ${url}, D1 in ${persist}`);
-  return {
-    url,
-    token: BENCH_TOKEN,
-    persist,
-    tail,
-    workerd: () => workerdProcessOf(dev.pid, persist),
-    stop,
-  };
 }
 
 async function waitForHealth(url, exited) {

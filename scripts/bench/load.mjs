@@ -11,11 +11,17 @@ export async function drive({ send, count = Infinity, seconds = Infinity, concur
   const deadline = start + seconds * 1000;
   let next = 0;
   let done = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < count && performance.now() < deadline) {
+    while (!failed && next < count && performance.now() < deadline) {
       const i = next;
       next += 1;
-      await send(i);
+      try {
+        await send(i);
+      } catch (error) {
+        failed = true; // the other workers stop sending too
+        throw error;
+      }
       done += 1;
     }
   };

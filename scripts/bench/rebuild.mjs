@@ -2,7 +2,7 @@
 // of the workerd process that runs the Worker meanwhile.
 import { performance } from 'node:perf_hooks';
 import { insertRows, storedSchema } from './bare-insert.mjs';
-import { peakMemoryDuring } from './memory.mjs';
+import { peakMemoryDuring } from './processes.mjs';
 import { benchRelation } from './relations.mjs';
 import { mixedEvents, rowOf } from './synthetic.mjs';
 import { mebibytes, perSecond, printTable, seconds } from './table.mjs';

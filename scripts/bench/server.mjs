@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { liveMembersOf, workerdProcessOf } from './memory.mjs';
+import { liveMembersOf, workerdProcessOf } from './processes.mjs';
 
 export const BENCH_TOKEN = 'bench-editor-token';
 const ROOT = resolve(import.meta.dirname, '..', '..');

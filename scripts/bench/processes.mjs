@@ -1,4 +1,4 @@
-// The memory of the workerd process that runs the Worker, read from /proc (Linux).
+// The processes wrangler dev starts (found through /proc, Linux), and the memory of the one that runs the Worker.
 import { readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 

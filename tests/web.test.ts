@@ -77,7 +77,8 @@ describe('the web page', () => {
   });
 
   it('answers a malformed or unknown relation, or a bad date, with a page for people', async () => {
-    for (const path of ['/ru-mx', '/zz-aa', '/MX-RU', `/${freshRelation()}`]) {
+    const unknown = freshRelation();
+    for (const path of ['/ru-mx', '/zz-aa', '/MX-RU', `/${unknown}`, `/${unknown}/timelinejs`, '/ru-mx/timelinejs']) {
       const response = await get(path);
       expect(response.status, path).toBe(404);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);

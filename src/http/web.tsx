@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { relationDisplayName, relationNameProblem } from '../domain/relation';
 import type { AppEnv } from '../env';
-import { listRelations } from '../store/relations';
+import { listRelations, relationSummary } from '../store/relations';
 import { agreementsAsOf } from '../views/agreements';
 import { relationStatusReport } from '../views/relation-status';
 import { HomePage } from '../web/home';
@@ -37,7 +37,7 @@ const PAGES: Omit<RouteConfig, 'method'>[] = [
     path: '/{relation}/timelinejs',
     summary: 'The timeline of a relation drawn by TimelineJS',
     request: { params: Relation },
-    responses: { 200: html('The page'), 404: html('A malformed relation') },
+    responses: { 200: html('The page'), 404: html('A malformed or unknown relation') },
   },
 ];
 for (const page of PAGES) webRoutes.openAPIRegistry.registerPath(createRoute({ method: 'get', ...page }));
@@ -64,7 +64,10 @@ webRoutes.get(RELATION_PATH, async (c) => {
 
 webRoutes.get(`${RELATION_PATH}/timelinejs`, async (c) => {
   const relation = c.req.param('relation');
-  return refuseRelation(c, relation) ?? c.html(<TimelineJsPage relation={relation} name={relationDisplayName(relation)} />);
+  const refused = refuseRelation(c, relation);
+  if (refused) return refused;
+  if (!(await relationSummary(c.var.db, relation))) return unknownRelation(c, relation);
+  return c.html(<TimelineJsPage relation={relation} name={relationDisplayName(relation)} />);
 });
 
 /** A 404 page unless `relation` is a well-formed relation name. */

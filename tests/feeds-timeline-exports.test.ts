@@ -35,6 +35,7 @@ describe('TimelineJS', () => {
     const response = await get(`/v1/relations/${relation}/timeline.timelinejs.json`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.headers.get('server-timing')).toMatch(/^d1;desc="1 call";/);
     const timeline = await response.json<any>();
     const slide = (id: string) => timeline.events.find((event: any) => event.unique_id === `event-${id}`);
 

@@ -99,6 +99,16 @@ describe('the web page', () => {
     expect((await get('/v1/relations')).status).toBe(200);
   });
 
+  it('reads everything a relation page shows in one D1 call', async () => {
+    const relation = await relationWithHistory();
+    const page = await get(`/${relation}?asOf=2012-01-01`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('server-timing')).toMatch(/^d1;desc="1 call";/);
+    const html = await page.text();
+    expect(html).toContain('Relations restored');
+    expect(statusOf(html, 'short-one')).toBe('in_force');
+  });
+
   it('offers the TimelineJS view of a relation', async () => {
     const relation = await relationWithHistory();
     const html = await (await get(`/${relation}`)).text();

@@ -4,13 +4,13 @@ import { relationDisplayName } from '../domain/relation';
 import type { AppEnv } from '../env';
 import { anniversariesCalendar, hasAnniversary } from '../feeds/ics';
 import { timelineJs } from '../feeds/timelinejs';
-import { relationStatusPeriods } from '../views/relation-status';
+import { relationOverview } from '../views/relation-overview';
+import { wholeTimeline } from '../views/timeline';
 import { withValidators } from './conditional';
 import { cachedFeed } from './feed-cache';
 import { publicOrigin } from './origin';
 import { notFound, validationHook } from './problem';
 import { problemContent, RelationParam } from './schemas';
-import { wholeTimeline } from './whole-timeline';
 
 /** The timeline in other people's formats: TimelineJS for a visual timeline, iCalendar for anniversaries. */
 export const timelineExportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -36,12 +36,15 @@ const timelineJsRoute = createRoute({
 timelineExportRoutes.openapi(timelineJsRoute, async (c) => {
   const { relation } = c.req.valid('param');
   const response = await cachedFeed(publicOrigin(c), c.req.raw, { relation }, async () => {
-    const items = await wholeTimeline(c.var.db, relation);
-    const periods = items && (await relationStatusPeriods(c.var.db, relation));
-    if (!items || !periods) return notFound(c, `no events have been recorded for ${relation}`);
     const today = new Date().toISOString().slice(0, 10);
+    const overview = await relationOverview(c.var.db, relation, today);
+    if (!overview) return notFound(c, `no events have been recorded for ${relation}`);
     const body = timelineJs({
-      name: relationDisplayName(relation), items, periods, today, pageUrl: `${publicOrigin(c)}/${relation}`,
+      name: relationDisplayName(relation),
+      items: overview.timeline,
+      periods: overview.status.periods,
+      today,
+      pageUrl: `${publicOrigin(c)}/${relation}`,
     });
     return withValidators(JSON.stringify(body), 'application/json; charset=utf-8', null);
   });

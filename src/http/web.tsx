@@ -4,13 +4,11 @@ import { z } from 'zod';
 import { relationDisplayName, relationNameProblem } from '../domain/relation';
 import type { AppEnv } from '../env';
 import { listRelations, relationSummary } from '../store/relations';
-import { agreementsAsOf } from '../views/agreements';
-import { relationStatusReport } from '../views/relation-status';
+import { relationOverview } from '../views/relation-overview';
 import { HomePage } from '../web/home';
 import { MessagePage } from '../web/not-found';
 import { RelationPage } from '../web/relation-page';
 import { TimelineJsPage } from '../web/timelinejs-page';
-import { wholeTimeline } from './whole-timeline';
 
 /** The pages for people: the relations, and one page per relation. */
 export const webRoutes = new OpenAPIHono<AppEnv>();
@@ -52,14 +50,10 @@ webRoutes.get(RELATION_PATH, async (c) => {
   if (!AsOf.safeParse(asOf).success) {
     return message(c, 400, 'Not a date', `“${asOf}” is not a day of the calendar; the form sends one as YYYY-MM-DD.`);
   }
-  const [timeline, status, agreements] = await Promise.all([
-    wholeTimeline(c.var.db, relation),
-    relationStatusReport(c.var.db, relation, asOf),
-    agreementsAsOf(c.var.db, relation, asOf),
-  ]);
-  if (!timeline || !status || !agreements) return unknownRelation(c, relation);
+  const overview = await relationOverview(c.var.db, relation, asOf);
+  if (!overview) return unknownRelation(c, relation);
   const name = relationDisplayName(relation);
-  return c.html(<RelationPage {...{ relation, name, asOf, timeline, status, agreements }} />);
+  return c.html(<RelationPage {...{ relation, name, asOf, ...overview }} />);
 });
 
 webRoutes.get(`${RELATION_PATH}/timelinejs`, async (c) => {

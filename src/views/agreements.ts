@@ -98,7 +98,7 @@ interface EndingRow {
   latest: string | null;
 }
 
-function signingsQuery(
+export function signingsQuery(
   db: Db,
   relation: string,
   filters: Omit<AgreementFilters, 'status'>,
@@ -121,7 +121,7 @@ function signingsQuery(
   );
 }
 
-function endingsQuery(db: Db, relation: string, agreementId?: string) {
+export function endingsQuery(db: Db, relation: string, agreementId?: string) {
   return db.prepare(
     `SELECT e.event_id, e.agreement_id, e.reason, t.occurred, t.earliest, t.latest
      FROM view_agreement_endings e JOIN view_timeline t ON t.event_id = e.event_id
@@ -173,6 +173,17 @@ export async function agreementsAsOf(
     endingsQuery(db, relation),
   ]);
   if (!known.results.length) return null;
+  return agreementsFrom(relation, signings, endings, asOf, filters);
+}
+
+/** The agreements read by `signingsQuery` and `endingsQuery`, each with its status on `asOf`. */
+export function agreementsFrom(
+  relation: string,
+  signings: D1Result,
+  endings: D1Result,
+  asOf: string,
+  filters: AgreementFilters = {},
+): AgreementView[] {
   return (signings.results as SigningRow[])
     .map((signing) => agreementView(relation, signing, endings.results as EndingRow[], asOf))
     .filter((agreement) => filters.status === undefined || agreement.status === filters.status);

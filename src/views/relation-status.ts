@@ -81,19 +81,28 @@ function statusChange(row: ChangeRow): StatusChange<StatusEvent> {
   };
 }
 
+/** The status changes of a relation, oldest first: read with `statusChangesFrom`. */
+export function statusChangesQuery(db: Db, relation: string): D1PreparedStatement {
+  return db.prepare(
+    `SELECT s.event_id, s.change, s.position, t.type, t.occurred, t.earliest, t.latest, t.sort_day, t.headline
+     FROM view_relation_status s JOIN view_timeline t ON t.event_id = s.event_id
+     WHERE s.relation = ?1 ORDER BY t.sort_day, s.position`,
+    relation,
+  );
+}
+
+export function statusChangesFrom(result: D1Result): StatusChange<StatusEvent>[] {
+  return (result.results as ChangeRow[]).map(statusChange);
+}
+
 /** Every change of a relation's status, or null for an unknown relation. One D1 call. */
 async function statusChanges(db: Db, relation: string): Promise<StatusChange<StatusEvent>[] | null> {
   const [known, rows] = await readViews(db, [
     db.prepare('SELECT 1 FROM relations WHERE relation = ?1', relation),
-    db.prepare(
-      `SELECT s.event_id, s.change, s.position, t.type, t.occurred, t.earliest, t.latest, t.sort_day, t.headline
-       FROM view_relation_status s JOIN view_timeline t ON t.event_id = s.event_id
-       WHERE s.relation = ?1 ORDER BY t.sort_day, s.position`,
-      relation,
-    ),
+    statusChangesQuery(db, relation),
   ]);
   if (!known.results.length) return null;
-  return (rows.results as ChangeRow[]).map(statusChange);
+  return statusChangesFrom(rows);
 }
 
 export interface RelationStatusReport extends RelationStatusOn<StatusEvent> {
@@ -104,16 +113,9 @@ export interface RelationStatusReport extends RelationStatusOn<StatusEvent> {
 /** Whether relations were established, severed or restored on `day`, and the periods over time. One D1 call. */
 export async function relationStatusReport(db: Db, relation: string, day: string): Promise<RelationStatusReport | null> {
   const changes = await statusChanges(db, relation);
-  if (!changes) return null;
+  return changes && statusReport(changes, day);
+}
+
+export function statusReport(changes: StatusChange<StatusEvent>[], day: string): RelationStatusReport {
   return { on: day, ...statusOn(changes, day), periods: periodsOf(changes) };
-}
-
-export async function relationStatusOn(db: Db, relation: string, day: string): Promise<RelationStatusOn<StatusEvent> | null> {
-  const changes = await statusChanges(db, relation);
-  return changes && statusOn(changes, day);
-}
-
-export async function relationStatusPeriods(db: Db, relation: string): Promise<StatusPeriod<StatusEvent>[] | null> {
-  const changes = await statusChanges(db, relation);
-  return changes && periodsOf(changes);
 }

@@ -186,6 +186,21 @@ function pageQuery(db: Db, relation: string, query: TimelineQuery): D1PreparedSt
   );
 }
 
+/** Every live event of a relation in the order things happened: read each row with `timelineItem`. */
+export function wholeTimelineQuery(db: Db, relation: string): D1PreparedStatement {
+  return db.prepare(`SELECT ${TIMELINE_COLUMNS} FROM view_timeline WHERE relation = ?1 ORDER BY sort_day, position`, relation);
+}
+
+/** Every live event of a relation in the order things happened, or null for an unknown relation. One D1 call. */
+export async function wholeTimeline(db: Db, relation: string): Promise<TimelineItem[] | null> {
+  const [known, rows] = await readViews(db, [
+    db.prepare('SELECT 1 FROM relations WHERE relation = ?1', relation),
+    wholeTimelineQuery(db, relation),
+  ]);
+  if (!known.results.length) return null;
+  return (rows.results as TimelineRow[]).map(timelineItem);
+}
+
 /** One page of a relation's timeline, or null when the relation has no events. One D1 call. */
 export async function timelinePage(
   db: Db,

@@ -3,7 +3,7 @@ import type { EventType, Source } from '../domain/catalog';
 import { occurredInWords } from '../domain/dates';
 import type { Db } from '../store/db';
 import { readViews } from './freshness';
-import { amendedEventId, type Projector, type TableSet } from './projection';
+import { copiedFromTimeline, type Projector, type TableSet } from './projection';
 
 /**
  * On this day: live events dated to an exact day, keyed by month and day. An event known only to
@@ -27,10 +27,8 @@ export const onThisDayProjector: Projector = {
   version: 1,
   tables: ['view_on_this_day'],
   project(db, event, tables) {
-    const target = amendedEventId(event);
-    if (target === null) return /^\d{4}-\d{2}-\d{2}$/.test(event.occurred) ? [copyDay(db, event.id, tables)] : [];
-    const forget = db.prepare(`DELETE FROM view_on_this_day${tables} WHERE event_id = ?1`, target);
-    return event.type === 'EventRetracted' ? [forget] : [forget, copyDay(db, target, tables)];
+    const dated = /^\d{4}-\d{2}-\d{2}$/.test(event.occurred);
+    return copiedFromTimeline(db, event, `view_on_this_day${tables}`, dated, (id) => copyDay(db, id, tables));
   },
 };
 

@@ -29,3 +29,21 @@ export interface Projector {
 export function amendedEventId(event: ProjectedEvent): string | null {
   return event.type === 'EventCorrected' || event.type === 'EventRetracted' ? (event.data.eventId as string) : null;
 }
+
+/**
+ * The statements of a view that copies one row per event from the timeline (where corrections are
+ * already applied): a fact is copied when `copies` it; an amendment drops the row of the event it
+ * points at and, for a correction, copies it again.
+ */
+export function copiedFromTimeline(
+  db: Db,
+  event: ProjectedEvent,
+  table: string,
+  copies: boolean,
+  copy: (eventId: string) => D1PreparedStatement,
+): D1PreparedStatement[] {
+  const target = amendedEventId(event);
+  if (target === null) return copies ? [copy(event.id)] : [];
+  const forget = db.prepare(`DELETE FROM ${table} WHERE event_id = ?1`, target);
+  return event.type === 'EventRetracted' ? [forget] : [forget, copy(target)];
+}

@@ -5,7 +5,7 @@ import {
 } from '../domain/relation-status';
 import type { Db } from '../store/db';
 import { readViews } from './freshness';
-import { amendedEventId, type Projector, type TableSet } from './projection';
+import { copiedFromTimeline, type Projector, type TableSet } from './projection';
 
 /** Relation status: the live events that established, severed or restored relations. */
 
@@ -33,10 +33,8 @@ export const relationStatusProjector: Projector = {
   version: 1,
   tables: ['view_relation_status'],
   project(db, event, tables) {
-    const target = amendedEventId(event);
-    if (target === null) return event.type in CHANGES ? [copyChange(db, event.id, tables)] : [];
-    const forget = db.prepare(`DELETE FROM view_relation_status${tables} WHERE event_id = ?1`, target);
-    return event.type === 'EventRetracted' ? [forget] : [forget, copyChange(db, target, tables)];
+    const changes = event.type in CHANGES;
+    return copiedFromTimeline(db, event, `view_relation_status${tables}`, changes, (id) => copyChange(db, id, tables));
   },
 };
 

@@ -1,6 +1,7 @@
-import type { EventType, Level, Source } from '../domain/catalog';
+import type { EventType, Level } from '../domain/catalog';
 import { daysInMonth, occurredInWords, parseOccurred, type Precision } from '../domain/dates';
 import type { Db } from '../store/db';
+import type { RecordedEvent } from '../store/events';
 import { readViews } from './freshness';
 import { amendedEventId, type ProjectedEvent, type Projector, type TableSet } from './projection';
 
@@ -21,22 +22,15 @@ export interface TimelineQuery {
   cursor?: string;
 }
 
-export interface TimelineItem {
-  id: string;
-  type: EventType;
-  occurred: string;
+/** A live fact as the timeline shows it: the event's own fields, as corrected, and how it is dated. */
+export type TimelineItem = Pick<
+  RecordedEvent,
+  'id' | 'type' | 'occurred' | 'headline' | 'summary' | 'tags' | 'places' | 'participants' | 'level' | 'source' | 'data'
+> & {
   precision: Precision;
   occurredInWords: string;
-  headline: string;
-  summary: string | null;
-  tags: string[];
-  places: string[];
-  participants: string[];
-  level: Level;
-  source: Source;
-  data: Record<string, unknown>;
   links: { event: string };
-}
+};
 
 /** The columns of view_timeline an item is made of. */
 export const TIMELINE_COLUMNS =

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { agreementStatusOn, type DatedFact } from '../src/domain/agreements';
 import { recordedDaysFallingOn, yearsAgo } from '../src/domain/anniversaries';
 import { parseOccurred } from '../src/domain/dates';
-import { dating } from '../src/views/timeline';
+import { dating } from '../src/views/timeline/projector';
 import { relationStatusOn, relationStatusPeriods, type StatusChange } from '../src/domain/relation-status';
 
 const year = (y: number): DatedFact => ({ occurred: String(y), earliest: `${y}-01-01`, latest: `${y}-12-31` });

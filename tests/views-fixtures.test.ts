@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anniversariesSql } from '../src/views/on-this-day';
+import { anniversariesSql } from '../src/views/on-this-day/queries';
 import { freshRelation, get } from './setup/client';
 import { badParameter, fixtureEvents, loadFixtures, view, wholeTimeline } from './views-helpers';
 

@@ -1,4 +1,4 @@
-import { SELF } from 'cloudflare:test';
+import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { freshRelation, noted, post, SOURCE, TOKEN } from './setup/client';
 import { logOf, pointersOf, problemOf, totalEvents } from './setup/log-state';
@@ -129,6 +129,42 @@ describe('retries and ids', () => {
     const withoutVersion = await expectNothingWritten(relation, () => post(eventsOf(relation), { events: [events[1]] }));
     expect(withoutVersion.status).toBe(200);
     expect((await withoutVersion.json<Appended>()).events).toEqual([original.events[1]]);
+  });
+
+  it('recognises a retry of events that an earlier release recorded: what an event digests to never changes', async () => {
+    // Two events as an earlier release wrote them to the log, with the digests it computed for them.
+    const signed = {
+      id: '7f1c1d2e-5b6a-4c3d-9e8f-0a1b2c3d4e5f', type: 'AgreementSigned', occurred: '1997-11-13',
+      headline: 'A fisheries agreement is signed', summary: 'Both sides sign.', tags: ['fisheries'], places: ['Reykjavík'],
+      participants: ['A minister'], source: { title: 'A source', publisher: 'A publisher', url: 'https://example.org/a' },
+      data: { agreementId: 'is-no-1997-fisheries', title: 'Fisheries Agreement', kind: 'agreement', parties: ['Iceland', 'Norway'] },
+    };
+    const corrected = {
+      id: '8a2d3e4f-6c7b-4d5e-8f9a-1b2c3d4e5f60', type: 'EventCorrected', headline: 'The date was misread',
+      source: { title: 'A source', publisher: 'A publisher', date: '2020-01-01' },
+      data: { eventId: signed.id, reason: 'misread', changes: { occurred: '1997-11', tags: ['fisheries', 'sea'] } },
+    };
+    const digests = [
+      '5e64081f62c525907b55800546db374a069a08f33084239de521c25d63ed0851',
+      '3567e40d7cd32677696d42e33001259abc5fcdd86245355ec2594979ea80436c',
+    ];
+    const recorded = '2024-01-01T00:00:00.000Z';
+    await env.DB.batch([
+      env.DB.prepare("INSERT INTO relations (relation, version, created) VALUES ('is-no', 2, ?1)").bind(recorded),
+      ...[signed, corrected].map((event, index) => env.DB.prepare(
+        `INSERT INTO events (id, relation, version, type, schema, occurred, occurred_earliest, occurred_latest, recorded,
+           headline, summary, tags, places, participants, level, data, source, actor, digest)
+         VALUES (?1, 'is-no', ?2, ?3, 1, ?4, ?5, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'federal', ?12, ?13, 'editor', ?14)`,
+      ).bind(
+        event.id, index + 1, event.type, index === 0 ? '1997-11-13' : '2024-01-01', index === 0 ? '1997-11-13' : '2024-01-01',
+        recorded, event.headline, (event as { summary?: string }).summary ?? null, JSON.stringify((event as { tags?: string[] }).tags ?? []),
+        JSON.stringify((event as { places?: string[] }).places ?? []), JSON.stringify((event as { participants?: string[] }).participants ?? []),
+        JSON.stringify(event.data), JSON.stringify(event.source), digests[index],
+      )),
+    ]);
+    const retry = await expectNothingWritten('is-no', () => post(eventsOf('is-no'), { events: [signed, corrected] }));
+    expect(retry.status, await retry.clone().text()).toBe(200);
+    expect((await retry.json<Appended>()).events.map((event) => event.version)).toEqual([1, 2]);
   });
 
   it('answers 409 for an id already used by a different event, and writes nothing', async () => {

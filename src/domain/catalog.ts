@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { InvalidDate, parseOccurred } from './dates';
 
-/** The event catalog: one schema per event type, past-tense names, one discriminated union. */
+/**
+ * The event catalog: one schema per event type, past-tense names, one discriminated union. Every
+ * field of an event is defined here once; the log, the views, the API and the webhooks take their
+ * shapes from these schemas.
+ */
 
 const countryCode = z.string().regex(/^[a-z]{2}$/, 'an ISO 3166-1 alpha-2 code in lower case, e.g. mx');
 // Text goes into JSON, HTML and XML feeds: no control characters (XML 1.0 cannot carry them) and no lone surrogates.
@@ -11,6 +15,7 @@ const text = (max: number) =>
 const calendarDay = z.iso.date();
 // UUIDs compare case-insensitively (RFC 9562); the log keeps them in lower case, so any spelling finds the event.
 const uuid = () => z.uuid().toLowerCase();
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a slug such as mx-ru-1976-air-transport').max(120);
 
 export const Edtf = z.string().max(40).superRefine((value, ctx) => {
   try {
@@ -39,11 +44,13 @@ export type Source = z.infer<typeof Source>;
 export const Level = z.enum(['federal', 'subnational']);
 export type Level = z.infer<typeof Level>;
 
-const Tag = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'tags are lower-case-kebab');
+export const Tag = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'tags are lower-case-kebab');
 
-/** What every event says besides its type-specific data. */
-const about = {
-  id: uuid().optional().describe('the client may choose it; posting the same id again is a no-op'),
+/**
+ * What every event says besides its type and its data, each field once. The `events` table and the
+ * timeline view have a column of the same name for each (see CONTRIBUTING.md).
+ */
+export const EventFields = {
   occurred: Edtf.describe('when it happened, EDTF: 1890-12-01, 1943-06, 1976, 1910/1920, 2012~'),
   headline: text(200),
   summary: text(4000).optional(),
@@ -53,6 +60,10 @@ const about = {
   level: Level.default('federal'),
   source: Source,
 };
+export type EventFieldName = keyof typeof EventFields;
+export const EVENT_FIELD_NAMES = Object.keys(EventFields) as EventFieldName[];
+
+const EventId = uuid().describe('the client may choose it; posting the same id again is a no-op');
 
 const States = z.tuple([text(100), text(100)]).describe('the two states as they were named then');
 
@@ -67,7 +78,7 @@ export const dataSchemas = {
     to: countryCode,
   }),
   AgreementSigned: z.strictObject({
-    agreementId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a slug such as mx-ru-1976-air-transport').max(120),
+    agreementId: slug,
     title: text(500),
     kind: z.enum(['agreement', 'treaty', 'memorandum', 'protocol', 'convention']),
     parties: z.array(text(300)).min(2).max(10),
@@ -79,7 +90,7 @@ export const dataSchemas = {
       .describe('a day, "indefinite", or null when the source does not say'),
   }),
   AgreementEnded: z.strictObject({
-    agreementId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(120),
+    agreementId: slug,
     reason: text(1000).optional(),
   }),
   MissionOpened: z.strictObject({
@@ -98,75 +109,109 @@ export const dataSchemas = {
     mainExports: z.record(countryCode, z.array(text(200)).max(50)).optional(),
   }),
   EventNoted: z.strictObject({}),
-} as const;
+};
 
 export type FactType = keyof typeof dataSchemas;
 export const FACT_TYPES = Object.keys(dataSchemas) as FactType[];
+export const AMENDMENT_TYPES = ['EventCorrected', 'EventRetracted'] as const;
+export type AmendmentType = (typeof AMENDMENT_TYPES)[number];
+export type EventType = FactType | AmendmentType;
+export const EVENT_TYPES: readonly EventType[] = [...FACT_TYPES, ...AMENDMENT_TYPES];
+
+/** The fields a correction may change: each field of the event, without its default (absent means unchanged). */
+type Changeable<S extends Record<string, z.ZodType>> = {
+  [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer T extends z.ZodType> ? T : S[K]>;
+};
+function changeable<S extends Record<string, z.ZodType>>(shape: S): Changeable<S> {
+  const fields = Object.entries(shape).map(([name, schema]) => [
+    name,
+    (schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema).optional(),
+  ]);
+  return Object.fromEntries(fields) as Changeable<S>;
+}
 
 /** What a correction may change: any field of the event it points at, but not its type. */
 const Changes = z
   .strictObject({
-    occurred: about.occurred.optional(),
-    headline: about.headline.optional(),
-    summary: about.summary,
-    tags: z.array(Tag).max(20).optional(),
-    places: z.array(text(200)).max(20).optional(),
-    participants: z.array(text(200)).max(50).optional(),
-    level: Level.optional(),
+    ...changeable(EventFields),
     data: z.record(z.string(), z.unknown()).optional().describe('the whole corrected data of the event'),
-    source: Source.optional(),
   })
   .refine((changes) => Object.keys(changes).length > 0, { message: 'a correction changes at least one field' });
+export type Changes = z.output<typeof Changes>;
 
-const amendment = {
-  ...about,
-  // A correction or retraction happens when it is recorded; `occurred` is optional here.
-  occurred: about.occurred.optional(),
-};
+// The key order of these objects is the order of a parsed event, which the digest of an append
+// covers: reordering them would make retries of events already recorded look like conflicts.
+const factEvent = <T extends FactType>(type: T) =>
+  z.strictObject({ type: z.literal(type), id: EventId.optional(), ...EventFields, data: dataSchemas[type] });
+type FactEvent = { [T in FactType]: ReturnType<typeof factEvent<T>> }[FactType];
 
-const factSchemas = FACT_TYPES.map((type) =>
-  z.strictObject({ type: z.literal(type), ...about, data: dataSchemas[type] }),
-);
+// A correction or retraction happens when it is recorded; `occurred` is optional here.
+const amendmentFields = { id: EventId.optional(), ...EventFields, occurred: EventFields.occurred.optional() };
 
 export const EventCorrected = z.strictObject({
   type: z.literal('EventCorrected'),
-  ...amendment,
+  ...amendmentFields,
   data: z.strictObject({ eventId: uuid(), reason: text(1000), changes: Changes }),
 });
 
 export const EventRetracted = z.strictObject({
   type: z.literal('EventRetracted'),
-  ...amendment,
+  ...amendmentFields,
   data: z.strictObject({ eventId: uuid(), reason: text(1000) }),
 });
 
-// The union is built from the table above, so TypeScript cannot infer it: the interface below names its output.
 export const NewEvent = z.discriminatedUnion('type', [
-  ...(factSchemas as unknown as [z.ZodObject, ...z.ZodObject[]]),
+  ...(FACT_TYPES.map(factEvent) as [FactEvent, ...FactEvent[]]),
   EventCorrected,
   EventRetracted,
-]) as unknown as z.ZodType<NewEvent>;
-
-export type EventType = FactType | 'EventCorrected' | 'EventRetracted';
-export const EVENT_TYPES: EventType[] = [...FACT_TYPES, 'EventCorrected', 'EventRetracted'];
-
+]);
 /** An event as submitted, after validation and defaults. */
-export interface NewEvent {
-  id?: string;
-  type: EventType;
-  occurred?: string;
-  headline: string;
-  summary?: string;
-  tags: string[];
-  places: string[];
-  participants: string[];
-  level: Level;
-  data: Record<string, unknown>;
-  source: Source;
+export type NewEvent = z.output<typeof NewEvent>;
+
+/** The fields as the log keeps them: defaults applied, and an absent optional field as null. */
+type Kept<S extends Record<string, z.ZodType>> = {
+  [K in keyof S]: S[K] extends z.ZodOptional<infer T extends z.ZodType> ? z.ZodNullable<T>
+    : S[K] extends z.ZodDefault<infer T extends z.ZodType> ? T
+    : S[K];
+};
+function kept<S extends Record<string, z.ZodType>>(shape: S): Kept<S> {
+  const fields = Object.entries(shape).map(([name, schema]) => [
+    name,
+    schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType).nullable()
+      : schema instanceof z.ZodDefault ? schema.unwrap()
+      : schema,
+  ]);
+  return Object.fromEntries(fields) as Kept<S>;
 }
 
-export function isAmendment(type: string): type is 'EventCorrected' | 'EventRetracted' {
-  return type === 'EventCorrected' || type === 'EventRetracted';
+/** What an event says, as recorded (and, in the views, as corrected): its id, type, fields and data. */
+export const EventContent = z.object({
+  id: z.uuid(),
+  type: z.enum(EVENT_TYPES),
+  ...kept(EventFields),
+  data: z.record(z.string(), z.unknown()),
+});
+export type EventContent = z.output<typeof EventContent>;
+
+/** An event as the log holds it: its content, and where and when it was appended, and by whom. */
+export const RecordedEvent = EventContent.extend({
+  relation: z.string(),
+  position: z.number().int(),
+  version: z.number().int(),
+  schema: z.number().int().describe('the payload version of `data`'),
+  recorded: z.string().describe('the UTC instant it was appended'),
+  actor: z.string(),
+});
+export type RecordedEvent = z.output<typeof RecordedEvent>;
+
+/** The fields of a submitted event in the form the log keeps them: an absent optional field is null. */
+export function keptFields(event: NewEvent): { [K in EventFieldName]: EventContent[K] } {
+  const fields = EVENT_FIELD_NAMES.map((name) => [name, event[name] ?? null]);
+  return Object.fromEntries(fields) as { [K in EventFieldName]: EventContent[K] };
+}
+
+export function isAmendment(type: string): type is AmendmentType {
+  return (AMENDMENT_TYPES as readonly string[]).includes(type);
 }
 
 /** The fact types an amendment may point at: any fact, or for a correction of `data`, the types that data suits. */

@@ -1,7 +1,8 @@
 import { parse, type ParsedDate } from 'edtf';
 
 /** How finely the source dates an event. An interval is as precise as its coarser end. */
-export type Precision = 'day' | 'month' | 'year' | 'interval';
+export const PRECISIONS = ['day', 'month', 'year', 'interval'] as const;
+export type Precision = (typeof PRECISIONS)[number];
 
 /** An `occurred` value understood: its precision, and the first and last day it can mean. */
 export interface Occurred {

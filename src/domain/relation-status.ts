@@ -7,8 +7,10 @@ import { occurredInWords } from './dates';
  * inside that month or year: the answer then says so instead of guessing.
  */
 
-export type RelationChange = 'established' | 'severed' | 'restored';
-export type RelationState = RelationChange | 'not_established' | 'unknown';
+export const RELATION_CHANGES = ['established', 'severed', 'restored'] as const;
+export type RelationChange = (typeof RELATION_CHANGES)[number];
+export const RELATION_STATES = [...RELATION_CHANGES, 'not_established', 'unknown'] as const;
+export type RelationState = (typeof RELATION_STATES)[number];
 
 export interface StatusChange<E> extends DatedFact {
   change: RelationChange;

@@ -1,7 +1,7 @@
 import { parse, type ParsedDate } from 'edtf';
 import { occurredInWords } from '../domain/dates';
 import type { RelationChange, StatusPeriod } from '../domain/relation-status';
-import type { TimelineItem } from '../views/timeline';
+import type { TimelineItem } from '../views/timeline/queries';
 import { escapeXml } from './xml';
 
 /** Knight Lab TimelineJS 3 JSON (https://timeline.knightlab.com/docs/json-format.html). */

@@ -3,27 +3,13 @@ import { z } from 'zod';
 import { AGREEMENT_STATUSES } from '../domain/agreements';
 import { Level } from '../domain/catalog';
 import type { AppEnv } from '../env';
-import { agreementsPage, agreementWithHistory } from '../views/agreements';
+import { agreementsPage, AgreementView, agreementWithHistory } from '../views/agreements/queries';
+import { TimelineItem } from '../views/timeline/queries';
 import { notFound, validationHook } from './problem';
 import { jsonContent, problemContent, RelationParam } from './schemas';
-import { CalendarDay, pageLimit, TimelineItemSchema, todayUtc } from './view-params';
+import { CalendarDay, pageLimit, todayUtc } from './view-params';
 
 export const agreementRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-
-const AgreementSchema = z.object({
-  agreementId: z.string(),
-  title: z.string(),
-  kind: z.string(),
-  parties: z.array(z.string()),
-  level: Level,
-  subject: z.string().nullable(),
-  signed: z.string().describe('EDTF'),
-  validUntil: z.string().nullable().describe('a day, "indefinite", or null when the source does not say'),
-  status: z.enum(AGREEMENT_STATUSES),
-  reason: z.string().describe('why it has that status, in words'),
-  ended: z.object({ occurred: z.string(), reason: z.string().nullable(), event: z.string() }).nullable(),
-  links: z.object({ agreement: z.string(), signing: z.string() }),
-});
 
 const asOf = CalendarDay.optional().describe('the day the status is for, YYYY-MM-DD (default: today, UTC)');
 
@@ -56,7 +42,7 @@ const list = createRoute({
   request: { params: RelationParam, query: AgreementsQuery },
   responses: {
     200: jsonContent(
-      z.object({ relation: z.string(), asOf: z.string(), items: z.array(AgreementSchema), next: z.string().nullable() }),
+      z.object({ relation: z.string(), asOf: z.string(), items: z.array(AgreementView), next: z.string().nullable() }),
       'The agreements in order of signing',
     ),
     400: problemContent('A bad parameter, named'),
@@ -84,7 +70,7 @@ const one = createRoute({
   },
   responses: {
     200: jsonContent(
-      z.object({ relation: z.string(), asOf: z.string(), agreement: AgreementSchema, history: z.array(TimelineItemSchema) }),
+      z.object({ relation: z.string(), asOf: z.string(), agreement: AgreementView, history: z.array(TimelineItem) }),
       'The agreement',
     ),
     400: problemContent('A bad parameter, named'),

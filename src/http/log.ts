@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { RecordedEvent } from '../domain/catalog';
 import type { AppEnv } from '../env';
 import { recordEvents } from '../recording';
 import { eventById, relationLogPage } from '../store/events';
@@ -8,9 +9,7 @@ import { requireEditor } from './editor-auth';
 import { feedsChanged } from './feed-cache';
 import { publicOrigin } from './origin';
 import { notFound, problem, problemResponse, validationHook } from './problem';
-import {
-  AppendBody, AppendResult, jsonContent, problemContent, RecordedEvent, RelationParam,
-} from './schemas';
+import { AppendBody, AppendResult, jsonContent, problemContent, RelationParam } from './schemas';
 
 /** The raw log: record events (editors), replay a relation's log, read one event. */
 export const logRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

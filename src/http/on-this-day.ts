@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isDayOfYear } from '../domain/anniversaries';
 import { FACT_TYPES } from '../domain/catalog';
 import type { AppEnv } from '../env';
-import { anniversariesPage, decodeAnniversaryCursor } from '../views/on-this-day';
+import { anniversariesPage, Anniversary, decodeAnniversaryCursor } from '../views/on-this-day/queries';
 import { notFound, problem, validationHook } from './problem';
 import { jsonContent, problemContent, RelationParam } from './schemas';
 import { listOf, pageLimit, splitList, todayUtc } from './view-params';
@@ -28,20 +28,6 @@ const OnThisDayQuery = z
     limit: pageLimit(100, 500),
     cursor: z.string().max(100).refine((value) => decodeAnniversaryCursor(value) !== null, 'not a cursor of this list').optional(),
   });
-
-const Anniversary = z.object({
-  id: z.uuid(),
-  relation: z.string(),
-  type: z.string(),
-  occurred: z.string(),
-  occurredInWords: z.string(),
-  yearsAgo: z.number().int(),
-  headline: z.string(),
-  summary: z.string().nullable(),
-  source: z.record(z.string(), z.unknown()),
-  tags: z.array(z.string()),
-  links: z.object({ event: z.string() }),
-});
 
 const description =
   'Live events dated to an exact day whose month and day match, oldest first, with how many years ago they happened. Events known only to the month or year, or to an approximate day, never appear. Events of 29 February fall on 28 February in common years.';

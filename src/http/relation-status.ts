@@ -1,21 +1,12 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
-import { relationStatusReport } from '../views/relation-status';
+import { RelationStatusReport, relationStatusReport } from '../views/relation-status/queries';
 import { notFound, validationHook } from './problem';
 import { jsonContent, problemContent, RelationParam } from './schemas';
 import { CalendarDay, todayUtc } from './view-params';
 
 export const relationStatusRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-
-const StatusEvent = z.object({
-  id: z.uuid(),
-  type: z.string(),
-  occurred: z.string(),
-  occurredInWords: z.string(),
-  headline: z.string(),
-  links: z.object({ event: z.string() }),
-});
 
 const status = createRoute({
   method: 'get',
@@ -29,20 +20,7 @@ const status = createRoute({
   },
   responses: {
     200: jsonContent(
-      z.object({
-        relation: z.string(),
-        on: z.string(),
-        status: z.enum(['established', 'severed', 'restored', 'not_established', 'unknown']),
-        reason: z.string(),
-        event: StatusEvent.nullable(),
-        possibleChange: StatusEvent.nullable(),
-        periods: z.array(z.object({
-          status: z.enum(['established', 'severed', 'restored']),
-          from: z.string(),
-          until: z.string().nullable(),
-          event: StatusEvent,
-        })),
-      }),
+      RelationStatusReport.extend({ relation: z.string() }),
       'The status on that day',
     ),
     400: problemContent('A bad parameter, named'),

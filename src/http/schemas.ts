@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_TYPES, Level, NewEvent, Source } from '../domain/catalog';
+import { NewEvent } from '../domain/catalog';
 import { relationNameProblem } from '../domain/relation';
 
 /** Request and response shapes shared by the route modules; the OpenAPI document is generated from them. */
@@ -25,26 +25,6 @@ export const AppendResult = z.object({
   relation: z.string(),
   version: z.number().int(),
   events: z.array(z.object({ id: z.uuid(), position: z.number().int(), version: z.number().int() })),
-});
-
-export const RecordedEvent = z.object({
-  position: z.number().int(),
-  id: z.uuid(),
-  relation: z.string(),
-  version: z.number().int(),
-  type: z.enum(EVENT_TYPES as [string, ...string[]]),
-  schema: z.number().int(),
-  occurred: z.string(),
-  recorded: z.string(),
-  headline: z.string(),
-  summary: z.string().nullable(),
-  tags: z.array(z.string()),
-  places: z.array(z.string()),
-  participants: z.array(z.string()),
-  level: Level,
-  data: z.record(z.string(), z.unknown()),
-  source: Source,
-  actor: z.string(),
 });
 
 export const Problem = z.object({

@@ -5,7 +5,7 @@ import type { AppEnv } from '../env';
 import { anniversariesCalendar, hasAnniversary } from '../feeds/ics';
 import { timelineJs } from '../feeds/timelinejs';
 import { relationOverview } from '../views/relation-overview';
-import { wholeTimeline } from '../views/timeline';
+import { wholeTimeline } from '../views/timeline/queries';
 import { withValidators } from './conditional';
 import { cachedFeed } from './feed-cache';
 import { publicOrigin } from './origin';

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { Edtf, FACT_TYPES, Level } from '../domain/catalog';
 import { InvalidDate, parseOccurred } from '../domain/dates';
 import type { AppEnv } from '../env';
-import { decodeCursor, timelinePage } from '../views/timeline';
+import { decodeCursor, TimelineItem, timelinePage } from '../views/timeline/queries';
 import { notFound, validationHook } from './problem';
 import { jsonContent, problemContent, RelationParam } from './schemas';
-import { listOf, pageLimit, splitList, TimelineItemSchema } from './view-params';
+import { listOf, pageLimit, splitList } from './view-params';
 
 export const timelineRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -47,7 +47,7 @@ const timeline = createRoute({
   request: { params: RelationParam, query: TimelineQuery },
   responses: {
     200: jsonContent(
-      z.object({ relation: z.string(), items: z.array(TimelineItemSchema), next: z.string().nullable() }),
+      z.object({ relation: z.string(), items: z.array(TimelineItem), next: z.string().nullable() }),
       'One page; `next` is the cursor of the following page, null at the end',
     ),
     400: problemContent('A bad parameter, named'),

@@ -18,22 +18,3 @@ export const splitList = (value: string | undefined) => (value === undefined ? u
 
 /** Today in UTC, read by the handler: the domain and the views take the day as an argument. */
 export const todayUtc = () => new Date().toISOString().slice(0, 10);
-
-export const EventLink = z.object({ event: z.string() });
-
-export const TimelineItemSchema = z.object({
-  id: z.uuid(),
-  type: z.string(),
-  occurred: z.string().describe('EDTF'),
-  precision: z.enum(['day', 'month', 'year', 'interval']),
-  occurredInWords: z.string(),
-  headline: z.string(),
-  summary: z.string().nullable(),
-  tags: z.array(z.string()),
-  places: z.array(z.string()),
-  participants: z.array(z.string()),
-  level: z.enum(['federal', 'subnational']),
-  source: z.record(z.string(), z.unknown()),
-  data: z.record(z.string(), z.unknown()),
-  links: EventLink,
-});

@@ -1,4 +1,4 @@
-import { isAmendment, SCHEMA_VERSION, type NewEvent } from '../domain/catalog';
+import { isAmendment, keptFields, SCHEMA_VERSION, type NewEvent } from '../domain/catalog';
 import { parseOccurred } from '../domain/dates';
 import { amendedIds, amendmentProblems, requireTarget, type FieldError } from './amendments';
 import type { Db } from './db';
@@ -72,34 +72,27 @@ export async function appendEvents(
 }
 
 async function pendingEvent(request: AppendRequest, event: NewEvent): Promise<PendingEvent> {
-  const digest = await digestOf(request.relation, event);
   // A correction or retraction that gives no date of its own happened when it was recorded.
   const occurred = event.occurred ?? request.recorded.slice(0, 10);
   const { earliest, latest } = parseOccurred(occurred);
   return {
     id: event.id ?? crypto.randomUUID(),
-    relation: request.relation,
     type: event.type,
-    schema: SCHEMA_VERSION,
+    ...keptFields(event),
     occurred,
+    data: event.data,
+    relation: request.relation,
+    schema: SCHEMA_VERSION,
+    recorded: request.recorded,
+    actor: request.actor,
     occurredEarliest: earliest,
     occurredLatest: latest,
-    recorded: request.recorded,
-    headline: event.headline,
-    summary: event.summary ?? null,
-    tags: event.tags,
-    places: event.places,
-    participants: event.participants,
-    level: event.level,
-    data: event.data,
-    source: event.source,
-    actor: request.actor,
-    digest,
+    digest: await digestOf(request.relation, event),
   };
 }
 
 /** Identifies the event as submitted, so that a retry can be told from a different event with the same id. */
-async function digestOf(relation: string, event: NewEvent): Promise<string> {
+export async function digestOf(relation: string, event: NewEvent): Promise<string> {
   const bytes = new TextEncoder().encode(JSON.stringify([relation, event]));
   const hash = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(hash)].map((byte) => byte.toString(16).padStart(2, '0')).join('');

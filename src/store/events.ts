@@ -1,26 +1,9 @@
-import type { EventType, Level, Source } from '../domain/catalog';
+import { RecordedEvent, type EventType } from '../domain/catalog';
 import type { Db } from './db';
+import { fromColumns, toColumn } from './event-columns';
+import { selectVersion } from './relations';
 
-/** An event as the log holds it. */
-export interface RecordedEvent {
-  position: number;
-  id: string;
-  relation: string;
-  version: number;
-  type: EventType;
-  schema: number;
-  occurred: string;
-  recorded: string;
-  headline: string;
-  summary: string | null;
-  tags: string[];
-  places: string[];
-  participants: string[];
-  level: Level;
-  data: Record<string, unknown>;
-  source: Source;
-  actor: string;
-}
+/** The events table: the log itself. Its columns are the recorded event's fields (see domain/catalog.ts). */
 
 /** An event about to be appended: everything but what the database assigns. */
 export type PendingEvent = Omit<RecordedEvent, 'position' | 'version'> & {
@@ -29,39 +12,30 @@ export type PendingEvent = Omit<RecordedEvent, 'position' | 'version'> & {
   digest: string;
 };
 
-/** A row of the events table: the JSON columns still as text. */
-type JsonColumn = 'tags' | 'places' | 'participants' | 'data' | 'source';
-type EventRow = Omit<RecordedEvent, JsonColumn> & Record<JsonColumn, string>;
+/** The columns that hold a recorded event, in the order of its schema. */
+const EVENT_COLUMNS = Object.keys(RecordedEvent.shape) as (keyof RecordedEvent)[];
 
-const COLUMNS =
-  'position, id, relation, version, type, schema, occurred, recorded, headline, summary, tags, places, participants, level, data, source, actor';
-
-export function eventFromRow(row: EventRow): RecordedEvent {
-  return {
-    ...row,
-    tags: JSON.parse(row.tags),
-    places: JSON.parse(row.places),
-    participants: JSON.parse(row.participants),
-    data: JSON.parse(row.data),
-    source: JSON.parse(row.source),
-  };
+/** The column list of a SELECT of whole events, each column prefixed with `alias.` when one is given. */
+export function eventColumns(alias?: string): string {
+  return EVENT_COLUMNS.map((column) => (alias ? `${alias}.${column}` : column)).join(', ');
 }
 
-/**
- * Inserts one event as the `offset`-th of an append batch: its version is the relation's version
- * (read inside the same transaction) plus its offset.
- */
+export const eventFromRow = (row: Record<string, unknown>) => fromColumns<RecordedEvent>(row);
+
+// The database assigns `position`; `version` is the relation's version, read inside the same transaction, plus the offset.
+const WRITTEN = EVENT_COLUMNS.filter((column) => column !== 'position' && column !== 'version');
+const INSERT_EVENT = `
+  INSERT INTO events (version, ${WRITTEN.join(', ')}, occurred_earliest, occurred_latest, digest)
+  VALUES ((SELECT version FROM relations WHERE relation = ?1) + ?2,
+    ${[...WRITTEN, 'occurred_earliest', 'occurred_latest', 'digest'].map((_, index) => `?${index + 3}`).join(', ')})
+  RETURNING id, position, version`;
+
+/** Inserts one event as the `offset`-th of an append batch. */
 export function insertEvent(db: Db, event: PendingEvent, offset: number): D1PreparedStatement {
   return db.prepare(
-    `INSERT INTO events (id, relation, version, type, schema, occurred, occurred_earliest, occurred_latest, recorded,
-       headline, summary, tags, places, participants, level, data, source, actor, digest)
-     VALUES (?1, ?2, (SELECT version FROM relations WHERE relation = ?2) + ?3, ?4, ?5, ?6, ?7, ?8, ?9,
-       ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
-     RETURNING id, position, version`,
-    event.id, event.relation, offset, event.type, event.schema, event.occurred, event.occurredEarliest,
-    event.occurredLatest, event.recorded, event.headline, event.summary, JSON.stringify(event.tags),
-    JSON.stringify(event.places), JSON.stringify(event.participants), event.level, JSON.stringify(event.data),
-    JSON.stringify(event.source), event.actor, event.digest,
+    INSERT_EVENT,
+    event.relation, offset, ...WRITTEN.map((column) => toColumn(event[column])),
+    event.occurredEarliest, event.occurredLatest, event.digest,
   );
 }
 
@@ -84,7 +58,7 @@ export function selectIdentities(db: Db, ids: string[]): D1PreparedStatement {
 }
 
 export async function eventById(db: Db, id: string): Promise<RecordedEvent | null> {
-  const row = await db.first<EventRow>(db.prepare(`SELECT ${COLUMNS} FROM events WHERE id = ?1`, id));
+  const row = await db.first<Record<string, unknown>>(db.prepare(`SELECT ${eventColumns()} FROM events WHERE id = ?1`, id));
   return row && eventFromRow(row);
 }
 
@@ -93,10 +67,10 @@ export async function eventById(db: Db, id: string): Promise<RecordedEvent | nul
  * Null when the relation has no events. One round trip: the relation and the page in one batch.
  */
 export async function relationLogPage(db: Db, relation: string, after: number, limit: number) {
-  const [known, page] = await db.batch<EventRow>([
-    db.prepare('SELECT version FROM relations WHERE relation = ?1', relation),
+  const [known, page] = await db.batch<Record<string, unknown>>([
+    selectVersion(db, relation),
     db.prepare(
-      `SELECT ${COLUMNS} FROM events WHERE relation = ?1 AND position > ?2 ORDER BY position LIMIT ?3`,
+      `SELECT ${eventColumns()} FROM events WHERE relation = ?1 AND position > ?2 ORDER BY position LIMIT ?3`,
       relation, after, limit,
     ),
   ]);
@@ -106,8 +80,8 @@ export async function relationLogPage(db: Db, relation: string, after: number, l
 
 /** Every event in position order, page by page: the input of a rebuild. */
 export async function logPage(db: Db, after: number, limit: number): Promise<RecordedEvent[]> {
-  const rows = await db.all<EventRow>(
-    db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ?1 ORDER BY position LIMIT ?2`, after, limit),
+  const rows = await db.all<Record<string, unknown>>(
+    db.prepare(`SELECT ${eventColumns()} FROM events WHERE position > ?1 ORDER BY position LIMIT ?2`, after, limit),
   );
   return rows.map(eventFromRow);
 }

@@ -1,6 +1,6 @@
-import type { EventType, Level } from '../domain/catalog';
+import type { EventType, Level, RecordedEvent } from '../domain/catalog';
 import type { Db } from './db';
-import { eventFromRow, type RecordedEvent } from './events';
+import { eventColumns, eventFromRow } from './events';
 
 /** What a feed may be narrowed to. A correction or retraction matches through the event it amends. */
 export interface FeedFilters {
@@ -39,11 +39,6 @@ export interface FeedPage {
   created: string | null;
 }
 
-const COLUMNS = [
-  'position', 'id', 'relation', 'version', 'type', 'schema', 'occurred', 'recorded', 'headline', 'summary', 'tags',
-  'places', 'participants', 'level', 'data', 'source', 'actor',
-].map((column) => `e.${column}`).join(', ');
-
 /**
  * One page of a feed: the log in position order descending (the `recorded` clock), narrowed by
  * relation and filters. Null when the relation has no events. One D1 call.
@@ -52,7 +47,7 @@ export async function feedPage(db: Db, query: FeedPageQuery): Promise<FeedPage |
   const [scope, page] = await db.batch([scopeStatement(db, query.relation), pageStatement(db, query)]);
   const { created, relations } = scope.results[0] as { created: string | null; relations: number };
   if (query.relation !== null && relations === 0) return null;
-  const rows = page.results as (Parameters<typeof eventFromRow>[0] & AmendedColumns)[];
+  const rows = page.results as (Record<string, unknown> & AmendedColumns)[];
   const entries = rows.slice(0, query.limit).map(entryFromRow);
   const older = rows.length > query.limit ? entries[entries.length - 1].position : null;
   return { entries, older, created };
@@ -84,7 +79,7 @@ function pageStatement(db: Db, query: FeedPageQuery): D1PreparedStatement {
   }
   params.push(query.limit + 1);
   return db.prepare(
-    `SELECT ${COLUMNS}, t.id AS amends_id, t.type AS amends_type, t.occurred AS amends_occurred, t.headline AS amends_headline
+    `SELECT ${eventColumns('e')}, t.id AS amends_id, t.type AS amends_type, t.occurred AS amends_occurred, t.headline AS amends_headline
      FROM events e
      LEFT JOIN events t ON e.type IN ('EventCorrected', 'EventRetracted') AND t.id = json_extract(e.data, '$.eventId')
      ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
@@ -100,7 +95,7 @@ interface AmendedColumns {
   amends_headline: string | null;
 }
 
-function entryFromRow(row: Parameters<typeof eventFromRow>[0] & AmendedColumns): FeedEntry {
+function entryFromRow(row: Record<string, unknown> & AmendedColumns): FeedEntry {
   const { amends_id, amends_type, amends_occurred, amends_headline, ...event } = row;
   const amends = amends_id
     ? { id: amends_id, type: amends_type!, occurred: amends_occurred!, headline: amends_headline! }

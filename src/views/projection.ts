@@ -1,11 +1,8 @@
+import type { EventContent, RecordedEvent } from '../domain/catalog';
 import type { Db } from '../store/db';
-import type { RecordedEvent } from '../store/events';
 
 /** What a projector reads of an event: the same whether it is being appended or replayed. */
-export type ProjectedEvent = Pick<
-  RecordedEvent,
-  'id' | 'relation' | 'type' | 'occurred' | 'headline' | 'summary' | 'tags' | 'places' | 'participants' | 'level' | 'data' | 'source'
->;
+export type ProjectedEvent = EventContent & Pick<RecordedEvent, 'relation'>;
 
 /**
  * The tables a projector writes: the live ones (`''`), or the fresh ones a rebuild fills before
@@ -18,11 +15,12 @@ export type TableSet = '' | '_next';
  * path and the rebuild call the same function, so a rebuilt view equals the live one row for row.
  */
 export interface Projector {
-  view: string;
+  name: string;
   /** Bump it when what the projector writes changes: the view is then rebuilt before it serves. */
   version: number;
+  /** The tables it writes, as migrations/ defines them. */
   tables: string[];
-  project(db: Db, event: ProjectedEvent, tables: TableSet): D1PreparedStatement[];
+  handle(db: Db, event: ProjectedEvent, tables: TableSet): D1PreparedStatement[];
 }
 
 /** The fact an amendment points at, or null for a fact. */
@@ -32,18 +30,18 @@ export function amendedEventId(event: ProjectedEvent): string | null {
 
 /**
  * The statements of a view that copies one row per event from the timeline (where corrections are
- * already applied): a fact is copied when `copies` it; an amendment drops the row of the event it
+ * already applied): a fact is copied when `copies` it; an amendment drops the rows of the event it
  * points at and, for a correction, copies it again.
  */
 export function copiedFromTimeline(
   db: Db,
   event: ProjectedEvent,
-  table: string,
+  tables: string[],
   copies: boolean,
-  copy: (eventId: string) => D1PreparedStatement,
+  copy: (eventId: string) => D1PreparedStatement[],
 ): D1PreparedStatement[] {
   const target = amendedEventId(event);
-  if (target === null) return copies ? [copy(event.id)] : [];
-  const forget = db.prepare(`DELETE FROM ${table} WHERE event_id = ?1`, target);
-  return event.type === 'EventRetracted' ? [forget] : [forget, copy(target)];
+  if (target === null) return copies ? copy(event.id) : [];
+  const forget = tables.map((table) => db.prepare(`DELETE FROM ${table} WHERE event_id = ?1`, target));
+  return event.type === 'EventRetracted' ? forget : [...forget, ...copy(target)];
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../store/db';
 import { logPage } from '../store/events';
-import { projectEvent, projectors } from './projectors';
+import { PROJECTORS, projectEvent } from './projectors';
 
 /** Another rebuild holds the lease. */
 export class RebuildInProgress extends Error {}
@@ -63,16 +63,14 @@ export async function rebuildViews(db: Db, options: RebuildOptions = {}): Promis
       throughPosition: after,
       calls: db.calls - callsBefore,
       milliseconds: Date.now() - started,
-      views: projectors().map(({ view, version }) => ({ view, version })),
+      views: PROJECTORS.map(({ name, version }) => ({ view: name, version })),
     };
   } finally {
     if (!swapped) await db.batch([releaseLease(db, holder)]).catch(() => undefined);
   }
 }
 
-function viewTables(): string[] {
-  return projectors().flatMap((projector) => projector.tables);
-}
+const VIEW_TABLES = PROJECTORS.flatMap((projector) => projector.tables);
 
 /** Takes the lease unless another rebuild holds an unexpired one; reads the views' definitions in the same call. */
 async function acquireLease(db: Db, holder: string): Promise<SchemaObject[]> {
@@ -89,7 +87,7 @@ async function acquireLease(db: Db, holder: string): Promise<SchemaObject[]> {
       `SELECT type, name, tbl_name, sql FROM sqlite_master
        WHERE tbl_name IN (SELECT value FROM json_each(?1)) AND sql IS NOT NULL
        ORDER BY type DESC, name`,
-      JSON.stringify(viewTables()),
+      JSON.stringify(VIEW_TABLES),
     ),
   ]);
   if (!lease.results.length) throw new RebuildInProgress('another rebuild of the views is running');
@@ -165,10 +163,10 @@ async function swapIn(db: Db, holder: string, schema: SchemaObject[], events: nu
         db.prepare(`ALTER TABLE ${table.name}_next RENAME TO ${table.name}`),
       ]),
       ...indexes.map((index) => db.prepare(index.sql)),
-      ...projectors().map(({ view, version }) =>
+      ...PROJECTORS.map(({ name, version }) =>
         db.prepare(
           'INSERT INTO view_versions (view, version) VALUES (?1, ?2) ON CONFLICT (view) DO UPDATE SET version = excluded.version',
-          view, version,
+          name, version,
         ),
       ),
       releaseLease(db, holder),

@@ -1,8 +1,8 @@
 import type { Db } from '../store/db';
-import { agreementsFrom, endingsQuery, signingsQuery, type AgreementView } from './agreements';
-import { readViews } from './freshness';
-import { statusChangesFrom, statusChangesQuery, statusReport, type RelationStatusReport } from './relation-status';
-import { timelineItem, wholeTimelineQuery, type TimelineItem, type TimelineRow } from './timeline';
+import { agreementsFrom, endingsQuery, signingsQuery, type AgreementView } from './agreements/queries';
+import { readRelationViews } from './freshness';
+import { statusChangesFrom, statusChangesQuery, statusReport, type RelationStatusReport } from './relation-status/queries';
+import { timelineItem, wholeTimelineQuery, type TimelineItem } from './timeline/queries';
 
 export interface RelationOverview {
   timeline: TimelineItem[];
@@ -15,16 +15,16 @@ export interface RelationOverview {
  * agreements as of that day. Null for an unknown relation. One D1 call.
  */
 export async function relationOverview(db: Db, relation: string, asOf: string): Promise<RelationOverview | null> {
-  const [known, timeline, changes, signings, endings] = await readViews(db, [
-    db.prepare('SELECT 1 FROM relations WHERE relation = ?1', relation),
+  const read = await readRelationViews(db, relation, [
     wholeTimelineQuery(db, relation),
     statusChangesQuery(db, relation),
     signingsQuery(db, relation, {}),
     endingsQuery(db, relation),
   ]);
-  if (!known.results.length) return null;
+  if (!read) return null;
+  const [timeline, changes, signings, endings] = read;
   return {
-    timeline: (timeline.results as TimelineRow[]).map(timelineItem),
+    timeline: timeline.results.map(timelineItem),
     status: statusReport(statusChangesFrom(changes), asOf),
     agreements: agreementsFrom(relation, signings, endings, asOf),
   };

@@ -1,6 +1,6 @@
 import { occurredInWords, parseOccurred } from '../domain/dates';
 import type { StatusPeriod } from '../domain/relation-status';
-import type { TimelineItem } from '../views/timeline';
+import type { TimelineItem } from '../views/timeline/queries';
 
 /** A stretch of the timeline under one state of relations. */
 export interface TimelineGroup {

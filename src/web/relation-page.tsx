@@ -1,8 +1,8 @@
 import type { AgreementStatus } from '../domain/agreements';
 import { occurredInWords } from '../domain/dates';
-import type { AgreementView } from '../views/agreements';
-import type { RelationStatusReport } from '../views/relation-status';
-import type { TimelineItem } from '../views/timeline';
+import type { AgreementView } from '../views/agreements/queries';
+import type { RelationStatusReport } from '../views/relation-status/queries';
+import type { TimelineItem } from '../views/timeline/queries';
 import { feedAlternates, Layout } from './layout';
 import { Occurred } from './occurred';
 import { groupByPeriod } from './periods';

@@ -1,5 +1,5 @@
 import type { Db } from '../store/db';
-import { anniversariesOn, type Anniversary } from '../views/on-this-day';
+import { anniversariesOn, type Anniversary } from '../views/on-this-day/queries';
 import { filtersOfKey, matchesFilters } from './filters';
 import { anniversaryMessage, stableMessageId, type AnniversaryItem } from './messages';
 import { anniversaryOutbox } from './outbox';

@@ -30,15 +30,11 @@ export const eventLink = (id: string) => `/v1/events/${id}`;
  * inside the append batch, where they are assigned.
  */
 export function recordedMessage(event: PendingEvent): MessageBody {
-  const { id, relation, type, occurred, recorded, headline, summary, tags, places, participants, level, data, source, actor } = event;
+  const { occurredEarliest, occurredLatest, digest, ...recorded } = event;
   return {
     type: 'event.recorded',
-    timestamp: recorded,
-    data: {
-      relation,
-      event: { id, position: 0, version: 0, type, occurred, recorded, headline, summary, tags, places, participants, level, data, source, actor },
-      links: { event: eventLink(id) },
-    },
+    timestamp: event.recorded,
+    data: { relation: event.relation, event: { ...recorded, position: 0, version: 0 }, links: { event: eventLink(event.id) } },
   };
 }
 

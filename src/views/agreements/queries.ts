@@ -1,11 +1,11 @@
-import { agreementStatusOn, type AgreementStatus } from '../domain/agreements';
-import type { Level } from '../domain/catalog';
-import type { Db } from '../store/db';
-import { readViews } from './freshness';
-import { amendedEventId, type Projector, type TableSet } from './projection';
-import { TIMELINE_COLUMNS, timelineItem, type TimelineItem, type TimelineRow } from './timeline';
+import { z } from 'zod';
+import { AGREEMENT_STATUSES, agreementStatusOn, type AgreementStatus } from '../../domain/agreements';
+import { Level } from '../../domain/catalog';
+import type { Db } from '../../store/db';
+import { readRelationViews } from '../freshness';
+import { SELECT_TIMELINE_ROWS, timelineItem, type TimelineItem } from '../timeline/queries';
 
-/** Agreements: one row per signing, its endings apart; the status on a day is worked out on read. */
+/** The agreements' read side: each signing with its endings; the status on a day is worked out on read. */
 
 export interface AgreementFilters {
   status?: AgreementStatus;
@@ -14,66 +14,21 @@ export interface AgreementFilters {
   subject?: string;
 }
 
-export interface AgreementView {
-  agreementId: string;
-  title: string;
-  kind: string;
-  parties: string[];
-  level: Level;
-  subject: string | null;
-  signed: string;
-  validUntil: string | null;
-  status: AgreementStatus;
-  reason: string;
-  ended: { occurred: string; reason: string | null; event: string } | null;
-  links: { agreement: string; signing: string };
-}
-
-/** Copies a signing from its timeline row, where corrections have already been applied. */
-function copySigning(db: Db, eventId: string, tables: TableSet) {
-  return db.prepare(
-    `INSERT INTO view_agreements${tables} (event_id, relation, agreement_id, title, kind, parties, subject, valid_until, position)
-     SELECT event_id, relation, json_extract(data, '$.agreementId'), json_extract(data, '$.title'),
-       json_extract(data, '$.kind'), json_extract(data, '$.parties'), json_extract(data, '$.subject'),
-       json_extract(data, '$.validUntil'), position
-     FROM view_timeline${tables} WHERE event_id = ?1 AND type = 'AgreementSigned'`,
-    eventId,
-  );
-}
-
-function copyEnding(db: Db, eventId: string, tables: TableSet) {
-  return db.prepare(
-    `INSERT INTO view_agreement_endings${tables} (event_id, relation, agreement_id, reason, position)
-     SELECT event_id, relation, json_extract(data, '$.agreementId'), json_extract(data, '$.reason'), position
-     FROM view_timeline${tables} WHERE event_id = ?1 AND type = 'AgreementEnded'`,
-    eventId,
-  );
-}
-
-function forget(db: Db, eventId: string, tables: TableSet) {
-  return [
-    db.prepare(`DELETE FROM view_agreements${tables} WHERE event_id = ?1`, eventId),
-    db.prepare(`DELETE FROM view_agreement_endings${tables} WHERE event_id = ?1`, eventId),
-  ];
-}
-
-export const agreementsProjector: Projector = {
-  view: 'agreements',
-  version: 1,
-  tables: ['view_agreements', 'view_agreement_endings'],
-  project(db, event, tables) {
-    const target = amendedEventId(event);
-    if (target === null) {
-      if (event.type === 'AgreementSigned') return [copySigning(db, event.id, tables)];
-      if (event.type === 'AgreementEnded') return [copyEnding(db, event.id, tables)];
-      return [];
-    }
-    const forgotten = forget(db, target, tables);
-    return event.type === 'EventRetracted'
-      ? forgotten
-      : [...forgotten, copySigning(db, target, tables), copyEnding(db, target, tables)];
-  },
-};
+export const AgreementView = z.object({
+  agreementId: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  parties: z.array(z.string()),
+  level: Level,
+  subject: z.string().nullable(),
+  signed: z.string().describe('EDTF'),
+  validUntil: z.string().nullable().describe('a day, "indefinite", or null when the source does not say'),
+  status: z.enum(AGREEMENT_STATUSES),
+  reason: z.string().describe('why it has that status, in words'),
+  ended: z.object({ occurred: z.string(), reason: z.string().nullable(), event: z.string() }).nullable(),
+  links: z.object({ agreement: z.string(), signing: z.string() }),
+});
+export type AgreementView = z.output<typeof AgreementView>;
 
 interface SigningRow {
   event_id: string;
@@ -160,23 +115,7 @@ function agreementView(relation: string, signing: SigningRow, endings: EndingRow
   };
 }
 
-/** Every agreement of a relation with its status on `asOf`, in order of signing; null for an unknown relation. One D1 call. */
-export async function agreementsAsOf(
-  db: Db,
-  relation: string,
-  asOf: string,
-  filters: AgreementFilters = {},
-): Promise<AgreementView[] | null> {
-  const [known, signings, endings] = await readViews(db, [
-    db.prepare('SELECT 1 FROM relations WHERE relation = ?1', relation),
-    signingsQuery(db, relation, filters),
-    endingsQuery(db, relation),
-  ]);
-  if (!known.results.length) return null;
-  return agreementsFrom(relation, signings, endings, asOf, filters);
-}
-
-/** The agreements read by `signingsQuery` and `endingsQuery`, each with its status on `asOf`. */
+/** The agreements read by `signingsQuery` and `endingsQuery`, each with its status on `asOf`, narrowed by status. */
 export function agreementsFrom(
   relation: string,
   signings: D1Result,
@@ -191,7 +130,8 @@ export function agreementsFrom(
 
 /**
  * One page of the agreements: `offset` into the list in order of signing. Without a status filter
- * only the page is read and judged; a status filter has to judge them all. One D1 call.
+ * only the page is read and judged; a status filter has to judge them all. Null for an unknown
+ * relation. One D1 call.
  */
 export async function agreementsPage(
   db: Db,
@@ -201,16 +141,12 @@ export async function agreementsPage(
   page: { offset: number; limit: number },
 ): Promise<{ items: AgreementView[]; next: number | null } | null> {
   const slice = filters.status === undefined ? { offset: page.offset, limit: page.limit + 1 } : undefined;
-  const [known, signings, endings] = await readViews(db, [
-    db.prepare('SELECT 1 FROM relations WHERE relation = ?1', relation),
+  const read = await readRelationViews(db, relation, [
     signingsQuery(db, relation, filters, undefined, slice),
     endingsQuery(db, relation),
   ]);
-  if (!known.results.length) return null;
-  const rows = signings.results as SigningRow[];
-  const judged = rows
-    .map((signing) => agreementView(relation, signing, endings.results as EndingRow[], asOf))
-    .filter((agreement) => filters.status === undefined || agreement.status === filters.status);
+  if (!read) return null;
+  const judged = agreementsFrom(relation, read[0], read[1], asOf, filters);
   const listed = slice ? judged : judged.slice(page.offset);
   const more = listed.length > page.limit;
   return { items: listed.slice(0, page.limit), next: more ? page.offset + page.limit : null };
@@ -229,22 +165,21 @@ export async function agreementWithHistory(
   agreementId: string,
   asOf: string,
 ): Promise<AgreementHistory | null> {
-  const [known, signings, endings, history] = await readViews(db, [
-    db.prepare('SELECT 1 FROM relations WHERE relation = ?1', relation),
+  const read = await readRelationViews(db, relation, [
     signingsQuery(db, relation, {}, agreementId),
     endingsQuery(db, relation, agreementId),
     db.prepare(
-      `SELECT ${TIMELINE_COLUMNS} FROM view_timeline WHERE event_id IN (
+      `${SELECT_TIMELINE_ROWS} WHERE event_id IN (
          SELECT event_id FROM view_agreements WHERE relation = ?1 AND agreement_id = ?2
          UNION ALL SELECT event_id FROM view_agreement_endings WHERE relation = ?1 AND agreement_id = ?2)
        ORDER BY sort_day, position`,
       relation, agreementId,
     ),
   ]);
-  if (!known.results.length) return null;
-  const signing = (signings.results as SigningRow[])[0];
+  if (!read) return null;
+  const [signings, endings, history] = read;
   return {
-    agreement: signing ? agreementView(relation, signing, endings.results as EndingRow[], asOf) : null,
-    history: (history.results as TimelineRow[]).map(timelineItem),
+    agreement: agreementsFrom(relation, signings, endings, asOf)[0] ?? null,
+    history: history.results.map(timelineItem),
   };
 }

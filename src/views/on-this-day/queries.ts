@@ -1,36 +1,12 @@
-import { recordedDaysFallingOn, yearsAgo } from '../domain/anniversaries';
-import type { EventType, Source } from '../domain/catalog';
-import { occurredInWords } from '../domain/dates';
-import type { Db } from '../store/db';
-import { readViews } from './freshness';
-import { copiedFromTimeline, type Projector, type TableSet } from './projection';
+import { z } from 'zod';
+import { recordedDaysFallingOn, yearsAgo } from '../../domain/anniversaries';
+import { EVENT_TYPES, Source, type EventType } from '../../domain/catalog';
+import { occurredInWords } from '../../domain/dates';
+import type { Db } from '../../store/db';
+import { fromColumns } from '../../store/event-columns';
+import { readRelationViews, readViews, type Row } from '../freshness';
 
-/**
- * On this day: live events dated to an exact day, keyed by month and day. An event known only to
- * the month or the year, or to an approximate or uncertain day (`1890-12-01~`), has no anniversary.
- */
-
-/** Copies a fact from its timeline row if it is dated to an exact day. */
-function copyDay(db: Db, eventId: string, tables: TableSet) {
-  return db.prepare(
-    `INSERT INTO view_on_this_day${tables} (event_id, relation, month, day, year, position)
-     SELECT event_id, relation, CAST(substr(earliest, 6, 2) AS INTEGER), CAST(substr(earliest, 9, 2) AS INTEGER),
-       CAST(substr(earliest, 1, 4) AS INTEGER), position
-     FROM view_timeline${tables}
-     WHERE event_id = ?1 AND precision = 'day' AND occurred NOT GLOB '*[~?%]*'`,
-    eventId,
-  );
-}
-
-export const onThisDayProjector: Projector = {
-  view: 'on-this-day',
-  version: 1,
-  tables: ['view_on_this_day'],
-  project(db, event, tables) {
-    const dated = /^\d{4}-\d{2}-\d{2}$/.test(event.occurred);
-    return copiedFromTimeline(db, event, `view_on_this_day${tables}`, dated, (id) => copyDay(db, id, tables));
-  },
-};
+/** On this day, read side: the anniversaries of a day, by the (month, day) index. */
 
 export interface AnniversaryQuery {
   month: number;
@@ -42,19 +18,21 @@ export interface AnniversaryQuery {
   tags?: string[];
 }
 
-export interface Anniversary {
-  id: string;
-  relation: string;
-  type: EventType;
-  occurred: string;
-  occurredInWords: string;
-  yearsAgo: number;
-  headline: string;
-  summary: string | null;
-  source: Source;
-  tags: string[];
-  links: { event: string };
-}
+/** A live event on the day asked for, with how many years ago it happened. */
+export const Anniversary = z.object({
+  id: z.uuid(),
+  relation: z.string(),
+  type: z.enum(EVENT_TYPES),
+  occurred: z.string(),
+  occurredInWords: z.string(),
+  yearsAgo: z.number().int(),
+  headline: z.string(),
+  summary: z.string().nullable(),
+  source: Source,
+  tags: z.array(z.string()),
+  links: z.object({ event: z.string() }),
+});
+export type Anniversary = z.output<typeof Anniversary>;
 
 interface AnniversaryRow {
   event_id: string;
@@ -65,8 +43,8 @@ interface AnniversaryRow {
   occurred: string;
   headline: string;
   summary: string | null;
-  source: string;
-  tags: string;
+  source: Source;
+  tags: string[];
 }
 
 /** A lookup by the (month, day) index, oldest first: the SQL and its parameters. */
@@ -93,7 +71,8 @@ function anniversariesQuery(db: Db, query: AnniversaryQuery, page?: { after?: [n
   return db.prepare(sql, ...params);
 }
 
-function anniversary(row: AnniversaryRow, year: number): Anniversary {
+function anniversary(columns: Row, year: number): Anniversary {
+  const row = fromColumns<AnniversaryRow>(columns);
   return {
     id: row.event_id,
     relation: row.relation,
@@ -103,8 +82,8 @@ function anniversary(row: AnniversaryRow, year: number): Anniversary {
     yearsAgo: yearsAgo(row.year, year),
     headline: row.headline,
     summary: row.summary,
-    source: JSON.parse(row.source),
-    tags: JSON.parse(row.tags),
+    source: row.source,
+    tags: row.tags,
     links: { event: `/v1/events/${row.event_id}` },
   };
 }
@@ -112,7 +91,7 @@ function anniversary(row: AnniversaryRow, year: number): Anniversary {
 /** Every anniversary on a day of `year`, in all relations or the ones named. One D1 call, an index lookup. */
 export async function anniversariesOn(db: Db, query: AnniversaryQuery): Promise<Anniversary[]> {
   const [rows] = await readViews(db, [anniversariesQuery(db, query)]);
-  return (rows.results as AnniversaryRow[]).map((row) => anniversary(row, query.year));
+  return rows.results.map((row) => anniversary(row, query.year));
 }
 
 export function encodeAnniversaryCursor(year: number, position: number): string {
@@ -140,14 +119,13 @@ export async function anniversariesPage(
   const after = query.cursor === undefined ? undefined : decodeAnniversaryCursor(query.cursor) ?? undefined;
   const relations = query.relation === undefined ? query.relations : [query.relation];
   const reads = [anniversariesQuery(db, { ...query, relations }, { after, limit: query.limit })];
-  if (query.relation !== undefined) reads.push(db.prepare('SELECT 1 FROM relations WHERE relation = ?1', query.relation));
-  const [rows, known] = await readViews(db, reads);
-  if (known && !known.results.length) return null;
-  const all = rows.results as AnniversaryRow[];
+  const read = query.relation === undefined ? await readViews(db, reads) : await readRelationViews(db, query.relation, reads);
+  if (!read) return null;
+  const all = read[0].results;
   const shown = all.slice(0, query.limit);
   const last = shown.at(-1);
   return {
     items: shown.map((row) => anniversary(row, query.year)),
-    next: all.length > query.limit && last ? encodeAnniversaryCursor(last.year, last.position) : null,
+    next: all.length > query.limit && last ? encodeAnniversaryCursor(last.year as number, last.position as number) : null,
   };
 }

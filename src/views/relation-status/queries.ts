@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { occurredInWords } from '../../domain/dates';
+import {
+  relationStatusOn as statusOn, relationStatusPeriods as periodsOf, RELATION_CHANGES, RELATION_STATES,
+  type RelationChange, type RelationStatusOn, type StatusChange, type StatusPeriod,
+} from '../../domain/relation-status';
+import type { Db } from '../../store/db';
+import { readRelationViews } from '../freshness';
+
+/** Relation status, read side: whether relations were open on a day, and the periods over time. */
+
+/** The event that made relations so, as a reader needs it. */
+export const StatusEvent = z.object({
+  id: z.uuid(),
+  type: z.string(),
+  occurred: z.string(),
+  occurredInWords: z.string(),
+  headline: z.string(),
+  links: z.object({ event: z.string() }),
+});
+export type StatusEvent = z.output<typeof StatusEvent>;
+
+interface ChangeRow {
+  event_id: string;
+  change: RelationChange;
+  position: number;
+  type: string;
+  occurred: string;
+  earliest: string | null;
+  latest: string | null;
+  sort_day: string;
+  headline: string;
+}
+
+function statusChange(row: ChangeRow): StatusChange<StatusEvent> {
+  return {
+    change: row.change,
+    occurred: row.occurred,
+    earliest: row.earliest,
+    latest: row.latest,
+    sortDay: row.sort_day,
+    position: row.position,
+    event: {
+      id: row.event_id,
+      type: row.type,
+      occurred: row.occurred,
+      occurredInWords: occurredInWords(row.occurred),
+      headline: row.headline,
+      links: { event: `/v1/events/${row.event_id}` },
+    },
+  };
+}
+
+/** The status changes of a relation, oldest first: read with `statusChangesFrom`. */
+export function statusChangesQuery(db: Db, relation: string): D1PreparedStatement {
+  return db.prepare(
+    `SELECT s.event_id, s.change, s.position, t.type, t.occurred, t.earliest, t.latest, t.sort_day, t.headline
+     FROM view_relation_status s JOIN view_timeline t ON t.event_id = s.event_id
+     WHERE s.relation = ?1 ORDER BY t.sort_day, s.position`,
+    relation,
+  );
+}
+
+export function statusChangesFrom(result: D1Result): StatusChange<StatusEvent>[] {
+  return (result.results as ChangeRow[]).map(statusChange);
+}
+
+/** Whether relations were open on a day, with the event that made them so, and every period over time. */
+export const RelationStatusReport = z.object({
+  on: z.string(),
+  status: z.enum(RELATION_STATES),
+  reason: z.string(),
+  event: StatusEvent.nullable(),
+  possibleChange: StatusEvent.nullable(),
+  periods: z.array(z.object({ status: z.enum(RELATION_CHANGES), from: z.string(), until: z.string().nullable(), event: StatusEvent })),
+});
+export type RelationStatusReport = RelationStatusOn<StatusEvent> & { on: string; periods: StatusPeriod<StatusEvent>[] };
+
+/** Whether relations were established, severed or restored on `day`, and the periods over time; null for an unknown relation. One D1 call. */
+export async function relationStatusReport(db: Db, relation: string, day: string): Promise<RelationStatusReport | null> {
+  const read = await readRelationViews(db, relation, [statusChangesQuery(db, relation)]);
+  return read && statusReport(statusChangesFrom(read[0]), day);
+}
+
+export function statusReport(changes: StatusChange<StatusEvent>[], day: string): RelationStatusReport {
+  return { on: day, ...statusOn(changes, day), periods: periodsOf(changes) };
+}

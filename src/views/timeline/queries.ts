@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { EventContent, type Level } from '../../domain/catalog';
+import { occurredInWords, parseOccurred, PRECISIONS } from '../../domain/dates';
+import type { Db } from '../../store/db';
+import { fromColumns } from '../../store/event-columns';
+import { readRelationViews } from '../freshness';
+
+/** The timeline's read side: the live facts of a relation in the order things happened. */
+
+export interface TimelineQuery {
+  /** EDTF: events whose date begins on or after the first day it can mean. */
+  from?: string;
+  /** EDTF: events whose date begins on or before the last day it can mean. */
+  to?: string;
+  types?: string[];
+  tag?: string;
+  level?: Level;
+  /** Words in the headline or summary. */
+  q?: string;
+  limit: number;
+  /** Opaque: the `next` of the previous page. */
+  cursor?: string;
+}
+
+/** A live fact as the timeline shows it: what the event says, as corrected, and how it is dated. */
+export const TimelineItem = EventContent.extend({
+  precision: z.enum(PRECISIONS),
+  occurredInWords: z.string(),
+  links: z.object({ event: z.string() }),
+});
+export type TimelineItem = z.output<typeof TimelineItem>;
+
+/** Rows of view_timeline: read each with `timelineItem`. */
+export const SELECT_TIMELINE_ROWS = 'SELECT * FROM view_timeline';
+
+/** A row of view_timeline as an item: the event's content, and its date in words. */
+export function timelineItem(row: Record<string, unknown>): TimelineItem {
+  const { event_id, relation, position, earliest, latest, sort_day, ...content } = row;
+  const item = { id: event_id, ...fromColumns<Omit<TimelineItem, 'id' | 'occurredInWords' | 'links'>>(content) } as TimelineItem;
+  return { ...item, occurredInWords: occurredInWords(item.occurred), links: { event: `/v1/events/${item.id}` } };
+}
+
+/** The position after which a page starts: opaque to clients. */
+export function encodeCursor(sortDay: string, position: number): string {
+  return btoa(JSON.stringify([sortDay, position])).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '');
+}
+
+export function decodeCursor(cursor: string): [string, number] | null {
+  try {
+    const value = JSON.parse(atob(cursor.replaceAll('-', '+').replaceAll('_', '/')));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string'
+      && /^\d{4}-\d{2}-\d{2}$/.test(value[0]) && Number.isSafeInteger(value[1])) {
+      return value as [string, number];
+    }
+  } catch {
+    // not base64 or not JSON: not a cursor of ours
+  }
+  return null;
+}
+
+function pageQuery(db: Db, relation: string, query: TimelineQuery): D1PreparedStatement {
+  const params: unknown[] = [relation];
+  const where = ['relation = ?1'];
+  const bind = (value: unknown) => `?${params.push(value)}`;
+  const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
+  if (after) where.push(`(sort_day, position) > (${bind(after[0])}, ${bind(after[1])})`);
+  const from = query.from && parseOccurred(query.from).earliest;
+  if (from) where.push(`sort_day >= ${bind(from)}`);
+  const to = query.to && parseOccurred(query.to).latest;
+  if (to) where.push(`sort_day <= ${bind(to)}`);
+  if (query.types?.length) where.push(`type IN (SELECT value FROM json_each(${bind(JSON.stringify(query.types))}))`);
+  if (query.tag) where.push(`EXISTS (SELECT 1 FROM json_each(tags) WHERE value = ${bind(query.tag)})`);
+  if (query.level) where.push(`level = ${bind(query.level)}`);
+  if (query.q) {
+    const pattern = bind(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`(headline LIKE ${pattern} ESCAPE '\\' OR summary LIKE ${pattern} ESCAPE '\\')`);
+  }
+  return db.prepare(
+    `${SELECT_TIMELINE_ROWS} WHERE ${where.join(' AND ')} ORDER BY sort_day, position LIMIT ${bind(query.limit + 1)}`,
+    ...params,
+  );
+}
+
+/** Every live event of a relation in the order things happened: read each row with `timelineItem`. */
+export function wholeTimelineQuery(db: Db, relation: string): D1PreparedStatement {
+  return db.prepare(`${SELECT_TIMELINE_ROWS} WHERE relation = ?1 ORDER BY sort_day, position`, relation);
+}
+
+/** Every live event of a relation in the order things happened, or null for an unknown relation. One D1 call. */
+export async function wholeTimeline(db: Db, relation: string): Promise<TimelineItem[] | null> {
+  const read = await readRelationViews(db, relation, [wholeTimelineQuery(db, relation)]);
+  return read && read[0].results.map(timelineItem);
+}
+
+/** One page of a relation's timeline, or null when the relation has no events. One D1 call. */
+export async function timelinePage(
+  db: Db,
+  relation: string,
+  query: TimelineQuery,
+): Promise<{ items: TimelineItem[]; next: string | null } | null> {
+  const read = await readRelationViews(db, relation, [pageQuery(db, relation, query)]);
+  if (!read) return null;
+  const rows = read[0].results as Record<string, unknown>[];
+  const more = rows.length > query.limit;
+  const shown = more ? rows.slice(0, query.limit) : rows;
+  const last = shown.at(-1);
+  return {
+    items: shown.map(timelineItem),
+    next: more && last ? encodeCursor(last.sort_day as string, last.position as number) : null,
+  };
+}

@@ -3,7 +3,6 @@
  * event rows inserted into the same `events` table with nothing but `DB.batch` — no HTTP parsing,
  * validation, digest, version bookkeeping or projections.
  */
-import type { Bindings } from '../src/env';
 
 /** An event row as the log stores it (JSON columns as text); the id and version are given here. */
 export interface EventRow {
@@ -37,7 +36,7 @@ const INSERT = `INSERT INTO events (id, relation, version, type, schema, occurre
   recorded, headline, summary, tags, places, participants, level, data, source, actor, digest)
   VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)`;
 
-function insertRow(env: Bindings, relation: string, version: number, recorded: string, row: EventRow) {
+function insertRow(env: Env, relation: string, version: number, recorded: string, row: EventRow) {
   return env.DB.prepare(INSERT).bind(
     row.id ?? crypto.randomUUID(), relation, version, row.type, row.schema, row.occurred, row.occurredEarliest,
     row.occurredLatest, recorded, row.headline, row.summary, row.tags, row.places, row.participants,
@@ -45,7 +44,7 @@ function insertRow(env: Bindings, relation: string, version: number, recorded: s
   );
 }
 
-export async function bareInsert(request: Request, env: Bindings): Promise<Response> {
+export async function bareInsert(request: Request, env: Env): Promise<Response> {
   const { relation, firstVersion, batchSize, rows } = (await request.json()) as BareInsertRequest;
   const recorded = new Date().toISOString();
   await env.DB.prepare('INSERT INTO relations (relation, version, created) VALUES (?1, 0, ?2) ON CONFLICT DO NOTHING')

@@ -3,7 +3,6 @@
  * each with an id of the same shape and a URL of its own (`{urlBase}{n}`), in one statement. Every
  * other column is copied as it is, whatever columns the table has.
  */
-import type { Bindings } from '../src/env';
 
 interface CloneRequest {
   id: string;
@@ -11,7 +10,7 @@ interface CloneRequest {
   urlBase: string;
 }
 
-export async function cloneSubscription(request: Request, env: Bindings): Promise<Response> {
+export async function cloneSubscription(request: Request, env: Env): Promise<Response> {
   const { id, count, urlBase } = (await request.json()) as CloneRequest;
   const { results } = await env.DB.prepare("SELECT name FROM pragma_table_info('webhook_subscriptions')").all<{ name: string }>();
   const columns = results.map(({ name }) => name);

@@ -5,7 +5,6 @@
  * (which have no response to carry a Server-Timing header). The production entry never serves any of this.
  */
 import worker from '../src/index';
-import type { Bindings } from '../src/env';
 import { bareInsert } from './bare-insert';
 import { cloneSubscription } from './clone-subscription';
 import { countingD1 } from './counting-d1';
@@ -13,12 +12,12 @@ import { countingD1 } from './counting-d1';
 /** D1 calls made by the cron and by the queue consumer since the last reset. */
 const d1Calls = { scheduled: 0, queue: 0 };
 
-function countedEnv(env: Bindings, handler: keyof typeof d1Calls): Bindings {
+function countedEnv(env: Env, handler: keyof typeof d1Calls): Env {
   return { ...env, DB: countingD1(env.DB, () => { d1Calls[handler] += 1; }) };
 }
 
 /** Runs the Worker's own cron handler as the runtime would, at the instant `?time=` (ISO 8601). */
-async function fireCron(request: Request, env: Bindings): Promise<Response> {
+async function fireCron(request: Request, env: Env): Promise<Response> {
   const time = Date.parse(new URL(request.url).searchParams.get('time') ?? '');
   if (Number.isNaN(time)) return new Response('?time= must be an ISO 8601 instant', { status: 400 });
   const controller = { scheduledTime: time, cron: '*/5 * * * *', noRetry() {} } as ScheduledController;
@@ -33,7 +32,7 @@ async function countedCalls(request: Request): Promise<Response> {
   return Response.json(calls);
 }
 
-type BenchRoute = (request: Request, env: Bindings, ctx: ExecutionContext) => Promise<Response>;
+type BenchRoute = (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response>;
 const routes: Record<string, BenchRoute> = {
   'POST /__bench/bare-insert': bareInsert,
   'POST /__bench/clone-subscription': cloneSubscription,
@@ -51,4 +50,4 @@ export default {
   queue(batch, env) {
     return worker.queue(batch, countedEnv(env, 'queue'));
   },
-} satisfies ExportedHandler<Bindings, Parameters<typeof worker.queue>[0]['messages'][number]['body']>;
+} satisfies ExportedHandler<Env, Parameters<typeof worker.queue>[0]['messages'][number]['body']>;

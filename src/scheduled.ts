@@ -1,5 +1,4 @@
-import type { Bindings } from './env';
-import { Db } from './store/db';
+import type { Db } from './store/db';
 import { anniversaryDeliveries } from './webhooks/anniversaries';
 import { overdueDeliveries } from './webhooks/deliveries';
 import { enqueueDeliveries } from './webhooks/dispatch';
@@ -14,11 +13,9 @@ const SWEEP_LIMIT = 1000;
  * and the queue (every run in that hour is a no-op after the first, and catches up a failed one);
  * every run queues again the deliveries stuck in pending.
  */
-export async function scheduled(controller: ScheduledController, env: Bindings): Promise<void> {
-  const db = new Db(env.DB);
-  const day = new Date(controller.scheduledTime);
-  if (day.getUTCHours() === webhookSettings(env).anniversaryHour) {
-    await enqueueDeliveries(env.WEBHOOK_DELIVERIES, await anniversaryDeliveries(db, day, new Date()));
+export async function runCron(db: Db, env: Env, scheduledTime: Date): Promise<void> {
+  if (scheduledTime.getUTCHours() === webhookSettings(env).anniversaryHour) {
+    await enqueueDeliveries(env.WEBHOOK_DELIVERIES, await anniversaryDeliveries(db, scheduledTime, new Date()));
   }
   await enqueueDeliveries(env.WEBHOOK_DELIVERIES, await overdueDeliveries(db, new Date(), OVERDUE_MS, SWEEP_LIMIT));
 }

@@ -1,7 +1,6 @@
 import { createScheduledController, env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../src/index';
-import type { Bindings } from '../src/env';
 import { webhookSettings } from '../src/webhooks/settings';
 import { TOKEN } from './setup/client';
 import {
@@ -14,8 +13,7 @@ interface Fixture {
 }
 
 const fixtures = Object.values(import.meta.glob<Fixture>('../fixtures/*.json', { eager: true, import: 'default' }));
-const bindings = env as unknown as Bindings;
-const HOUR = webhookSettings(bindings).anniversaryHour;
+const HOUR = webhookSettings(env).anniversaryHour;
 
 /** Records the seed fixtures through the API; events already in the log (another file loads them too) are a no-op. */
 async function loadFixtures() {
@@ -41,7 +39,7 @@ async function postEvents(relation: string, events: unknown[]): Promise<void> {
 
 /** Fires the Worker's cron as Cloudflare would at this instant. */
 async function cron(at: Date): Promise<void> {
-  await worker.scheduled(createScheduledController({ scheduledTime: at, cron: '*/5 * * * *' }), bindings);
+  await worker.scheduled(createScheduledController({ scheduledTime: at, cron: '*/5 * * * *' }), env);
 }
 
 const at = (year: number, month: number, day: number, hour = HOUR, minute = 0) => new Date(Date.UTC(year, month - 1, day, hour, minute));

@@ -1,7 +1,6 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../src/index';
-import type { Bindings } from '../src/env';
 import { noted, post } from './setup/client';
 import {
   api, changeEndpoint, closedPortUrl, deliveries, endpoint, endpointName, eventually, hookUrl, openClosedPort,
@@ -204,11 +203,18 @@ describe('delivery', () => {
       { id: 'dead-1', timestamp: new Date(), attempts: 1, body: { deliveryId } },
     ]);
     const ctx = createExecutionContext();
-    await worker.queue(batch as never, env as unknown as Bindings);
+    await worker.queue(batch as never, env);
     expect((await getQueueResult(batch, ctx)).ackAll).toBe(true);
     const [delivery] = await deliveries(subscription.id);
     expect(delivery).toMatchObject({ id: deliveryId, status: 'failed', failure: 'the queue gave up on it' });
     expect(delivery.deadLetteredAt).not.toBeNull();
+  });
+
+  it('tells the queues apart by the names wrangler.toml gives them, and refuses a batch from a queue it does not consume', async () => {
+    const batch = createMessageBatch('relations-webhook-dead-letters-old', [
+      { id: 'stray-1', timestamp: new Date(), attempts: 1, body: { deliveryId: 'dlv_00000000000000000000000000000000' } },
+    ]);
+    await expect(worker.queue(batch as never, env)).rejects.toThrow(/no consumer for the queue relations-webhook-dead-letters-old/);
   });
 
   it('sends no test message to a disabled subscription', async () => {

@@ -9,7 +9,7 @@ import { jsonFeed } from '../feeds/json-feed';
 import { rssFeed } from '../feeds/rss';
 import { feedPage, type FeedPage } from '../store/feed-entries';
 import { withValidators } from './conditional';
-import { cachedFeed } from './feed-cache';
+import { cachedFeed } from './response-cache';
 import { FeedQuery, filtersInWords, parseFeedRequest, type FeedRequest } from './feed-query';
 import { publicOrigin } from './origin';
 import { notFound } from './problem';

@@ -5,9 +5,8 @@ import { RecordedEvent } from '../domain/catalog';
 import type { AppEnv } from '../env';
 import { recordEvents } from '../recording';
 import { eventById, relationLogPage } from '../store/events';
+import { afterAppendCommitted } from './after-commit';
 import { requireEditor } from './editor-auth';
-import { feedsChanged } from './feed-cache';
-import { publicOrigin } from './origin';
 import { notFound, problem, problemResponse, validationHook } from './problem';
 import { AppendBody, AppendResult, jsonContent, problemContent, RelationParam } from './schemas';
 
@@ -56,8 +55,7 @@ logRoutes.openapi(append, async (c) => {
     events: body.events,
     recorded: new Date().toISOString(),
   });
-  // Cached feeds must not outlive an append: a reader never sees a stale feed after a 201.
-  if (result.outcome === 'appended') await feedsChanged(publicOrigin(c), relation);
+  if (result.outcome === 'appended') await afterAppendCommitted(c, relation, result.events);
   switch (result.outcome) {
     case 'appended':
     case 'replayed': {

@@ -7,7 +7,7 @@ import { timelineJs } from '../feeds/timelinejs';
 import { relationOverview } from '../views/relation-overview';
 import { wholeTimeline } from '../views/timeline/queries';
 import { withValidators } from './conditional';
-import { cachedFeed } from './feed-cache';
+import { cachedFeed } from './response-cache';
 import { publicOrigin } from './origin';
 import { notFound, validationHook } from './problem';
 import { problemContent, RelationParam } from './schemas';

@@ -1,4 +1,3 @@
-import type { Bindings } from '../env';
 import type { Db } from '../store/db';
 import { attemptDeliveries } from './attempt';
 import { restartDelivery, restartFailedSince } from './deliveries';
@@ -15,7 +14,7 @@ import { subscriptionById } from './subscriptions';
  * Sends `webhook.test` now, through the outbox like any message, and answers the delivery with its
  * first attempt. If that attempt failed, the retries go through the queue as usual.
  */
-export async function sendTestMessage(db: Db, env: Bindings, subscriptionId: string) {
+export async function sendTestMessage(db: Db, env: Env, subscriptionId: string) {
   const subscription = await subscriptionById(db, subscriptionId);
   if (!subscription) return null;
   if (!subscription.enabled) return { kind: 'disabled', reason: subscription.disabled?.reason ?? 'disabled' } as const;
@@ -30,7 +29,7 @@ export async function sendTestMessage(db: Db, env: Bindings, subscriptionId: str
 }
 
 /** Starts a new round of attempts for a delivery that failed (or is to be sent again). */
-export async function retryDelivery(db: Db, env: Bindings, subscriptionId: string, deliveryId: string) {
+export async function retryDelivery(db: Db, env: Env, subscriptionId: string, deliveryId: string) {
   const subscription = await subscriptionById(db, subscriptionId);
   if (!subscription) return null;
   if (!subscription.enabled) return { kind: 'disabled', reason: subscription.disabled?.reason ?? 'disabled' } as const;
@@ -42,7 +41,7 @@ export async function retryDelivery(db: Db, env: Bindings, subscriptionId: strin
 }
 
 /** Sends again every delivery of the subscription that failed since an instant. */
-export async function recoverFailed(db: Db, env: Bindings, subscriptionId: string, since: string) {
+export async function recoverFailed(db: Db, env: Env, subscriptionId: string, since: string) {
   const subscription = await subscriptionById(db, subscriptionId);
   if (!subscription) return null;
   if (!subscription.enabled) return { kind: 'disabled', reason: subscription.disabled?.reason ?? 'disabled' } as const;

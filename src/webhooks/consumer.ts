@@ -1,5 +1,4 @@
-import type { Bindings } from '../env';
-import { Db } from '../store/db';
+import type { Db } from '../store/db';
 import { attemptDeliveries } from './attempt';
 import type { DeliveryJob } from './dispatch';
 import { webhookSettings } from './settings';
@@ -8,8 +7,7 @@ import { webhookSettings } from './settings';
  * The queue consumer: one batch of deliveries attempted together. A failed attempt goes back on the
  * queue with the schedule's delay; the last failed attempt goes to the dead-letter queue.
  */
-export async function deliverBatch(batch: MessageBatch<DeliveryJob>, env: Bindings): Promise<void> {
-  const db = new Db(env.DB);
+export async function deliverBatch(db: Db, env: Env, batch: MessageBatch<DeliveryJob>): Promise<void> {
   const ids = batch.messages.map((message) => message.body.deliveryId);
   let outcomes;
   try {
@@ -42,8 +40,7 @@ export async function deliverBatch(batch: MessageBatch<DeliveryJob>, env: Bindin
  * The dead-letter queue's consumer. Deliveries given up on by the consumer are already marked; this
  * marks those the queue itself gave up on (the consumer failed on them again and again).
  */
-export async function recordDeadLetters(batch: MessageBatch<DeliveryJob>, env: Bindings): Promise<void> {
-  const db = new Db(env.DB);
+export async function recordDeadLetters(db: Db, batch: MessageBatch<DeliveryJob>): Promise<void> {
   const now = new Date().toISOString();
   await db.batch([db.prepare(
     `UPDATE webhook_deliveries SET status = 'failed', dead_lettered_at = COALESCE(dead_lettered_at, ?2),
@@ -52,9 +49,4 @@ export async function recordDeadLetters(batch: MessageBatch<DeliveryJob>, env: B
     JSON.stringify(batch.messages.map((message) => message.body.deliveryId)), now,
   )]);
   batch.ackAll();
-}
-
-/** The Worker's queue handler: the deliveries queue and its dead-letter queue (`…-dead-letters`) both end here. */
-export function queue(batch: MessageBatch<DeliveryJob>, env: Bindings): Promise<void> {
-  return batch.queue.endsWith('-dead-letters') ? recordDeadLetters(batch, env) : deliverBatch(batch, env);
 }

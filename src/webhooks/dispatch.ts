@@ -1,6 +1,4 @@
-import { env, waitUntil } from 'cloudflare:workers';
-import type { Bindings } from '../env';
-import { Db } from '../store/db';
+import type { Db } from '../store/db';
 import { unsentDeliveries } from './deliveries';
 
 /** What travels through the queue: only the delivery's id; the outbox row holds the rest. */
@@ -18,16 +16,8 @@ export async function enqueueDeliveries(queue: Queue<DeliveryJob>, ids: string[]
   }
 }
 
-/**
- * After an append has committed, hands its `event.recorded` deliveries to the queue without holding up
- * the response. Should this be lost, the cron sweep finds the deliveries still pending and queues them.
- */
-export function announceRecorded(eventIds: string[]): void {
-  const bindings = env as unknown as Bindings;
-  if (!bindings.WEBHOOK_DELIVERIES) return;
-  const relay = async () => {
-    const ids = await unsentDeliveries(new Db(bindings.DB), eventIds.map((id) => `event.recorded:${id}`));
-    await enqueueDeliveries(bindings.WEBHOOK_DELIVERIES, ids);
-  };
-  waitUntil(relay().catch((error) => console.error('event.recorded: queueing failed; the sweep will retry', error)));
+/** Hands the `event.recorded` deliveries of these events, written with them, to the queue. */
+export async function enqueueRecordedDeliveries(db: Db, queue: Queue<DeliveryJob>, eventIds: string[]): Promise<void> {
+  const ids = await unsentDeliveries(db, eventIds.map((id) => `event.recorded:${id}`));
+  await enqueueDeliveries(queue, ids);
 }

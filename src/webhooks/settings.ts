@@ -9,12 +9,9 @@ export interface WebhookSettings {
   anniversaryHour: number;
 }
 
-export interface WebhookVars {
-  WEBHOOK_RETRY_SCHEDULE?: string;
-  WEBHOOK_TIMEOUT_SECONDS?: string;
-  ALLOW_HTTP_WEBHOOKS?: string;
-  ANNIVERSARY_HOUR?: string;
-}
+export type WebhookVars = Partial<
+  Pick<Env, 'WEBHOOK_RETRY_SCHEDULE' | 'WEBHOOK_TIMEOUT_SECONDS' | 'ALLOW_HTTP_WEBHOOKS' | 'ANNIVERSARY_HOUR'>
+>;
 
 /** The Standard Webhooks schedule: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
 export const STANDARD_RETRY_SCHEDULE = [5, 300, 1800, 7200, 18000, 36000, 36000];

@@ -35,8 +35,8 @@ async function writeGeneration(origin: string, scope: string): Promise<string> {
   return generation;
 }
 
-/** After an append to `relation`: its feeds and the feeds of all relations are stale. */
-export async function feedsChanged(origin: string, relation: string): Promise<void> {
+/** After an append to `relation`: its cached responses and those of all relations are stale. */
+export async function cachedResponsesChanged(origin: string, relation: string): Promise<void> {
   try {
     await Promise.all([writeGeneration(origin, 'all'), writeGeneration(origin, `relation/${relation}`)]);
   } catch (error) {

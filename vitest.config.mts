@@ -8,6 +8,8 @@ export default defineConfig(async () => {
       cloudflareTest({
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
+          // A second, empty database, on which a test applies the migrations one at a time.
+          d1Databases: ['MIGRATIONS_DB'],
           bindings: {
             TEST_MIGRATIONS: migrations,
             ADMIN_TOKEN: 'test-editor-token',

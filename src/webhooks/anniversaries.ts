@@ -1,6 +1,7 @@
 import type { Db } from '../store/db';
 import { anniversariesOn, type Anniversary } from '../views/on-this-day/queries';
 import { filtersOfKey, matchesFilters } from './filters';
+import { wantsKind } from './kinds';
 import { anniversaryMessage, stableMessageId, type AnniversaryItem } from './messages';
 import { anniversaryOutbox } from './outbox';
 
@@ -15,7 +16,7 @@ const STATEMENTS_PER_BATCH = 100;
  */
 export async function anniversaryDeliveries(db: Db, day: Date, now: Date): Promise<string[]> {
   const groups = await db.all<{ filter_key: string }>(db.prepare(
-    'SELECT DISTINCT filter_key FROM webhook_subscriptions WHERE enabled = 1 AND on_anniversary = 1',
+    `SELECT DISTINCT filter_key FROM webhook_subscriptions s WHERE enabled = 1 AND ${wantsKind("'anniversary.today'")}`,
   ));
   if (!groups.length) return [];
   const date = day.toISOString().slice(0, 10);

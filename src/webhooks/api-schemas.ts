@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EVENT_TYPES } from '../domain/catalog';
 import { relationNameProblem } from '../domain/relation';
-import { MESSAGE_TYPES } from './messages';
+import { ALL_KINDS, MESSAGE_KINDS, SUBSCRIBABLE_KINDS } from './kinds';
 
 /** Request and response shapes of /v1/webhooks; the OpenAPI document is generated from them. */
 
@@ -11,7 +11,8 @@ const Relation = z.string().superRefine((value, ctx) => {
 });
 const Tag = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'tags are lower-case-kebab');
 const EventType = z.enum(EVENT_TYPES as [string, ...string[]]);
-const MessageType = z.enum(MESSAGE_TYPES);
+const SubscribableKind = z.enum(SUBSCRIBABLE_KINDS)
+  .describe(SUBSCRIBABLE_KINDS.map((kind) => `${kind}: ${MESSAGE_KINDS[kind].description}`).join('; '));
 
 const filters = {
   relations: z.array(Relation).min(1).max(50).nullable().optional()
@@ -23,7 +24,7 @@ const filters = {
 
 export const CreateSubscription = z.strictObject({
   url: z.string().max(2000).describe('https; http://localhost and http://127.0.0.1 only when ALLOW_HTTP_WEBHOOKS is set'),
-  events: z.array(MessageType).min(1).max(MESSAGE_TYPES.length),
+  events: z.array(SubscribableKind).min(1).max(SUBSCRIBABLE_KINDS.length),
   ...filters,
   description: z.string().trim().max(500).nullable().optional(),
 });
@@ -47,7 +48,7 @@ export const DeliveryParams = SubscriptionId.extend({
 export const Subscription = z.object({
   id: z.string(),
   url: z.string(),
-  events: z.array(MessageType),
+  events: z.array(SubscribableKind),
   relations: z.array(z.string()).nullable(),
   types: z.array(z.string()).nullable(),
   tags: z.array(z.string()).nullable(),
@@ -76,7 +77,7 @@ export const Attempt = z.object({
 export const Delivery = z.object({
   id: z.string(),
   messageId: z.string().describe('the webhook-id header: the same on every attempt'),
-  type: z.enum([...MESSAGE_TYPES, 'webhook.test']),
+  type: z.enum(ALL_KINDS),
   status: z.enum(['pending', 'succeeded', 'failed']),
   created: z.string(),
   nextAttemptAt: z.string().nullable(),

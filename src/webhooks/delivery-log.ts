@@ -1,5 +1,5 @@
 import type { Db } from '../store/db';
-import type { MessageType } from './messages';
+import type { MessageKind } from './kinds';
 
 /** The delivery log: each delivery of a subscription with every attempt, as editors read it. */
 
@@ -15,7 +15,7 @@ export interface Attempt {
 export interface DeliveryView {
   id: string;
   messageId: string;
-  type: MessageType;
+  type: MessageKind;
   status: 'pending' | 'succeeded' | 'failed';
   created: string;
   nextAttemptAt: string | null;
@@ -29,7 +29,7 @@ interface DeliveryRow {
   seq: number;
   id: string;
   message_id: string;
-  type: MessageType;
+  type: MessageKind;
   status: DeliveryView['status'];
   created: string;
   next_attempt_at: string | null;

@@ -1,14 +1,10 @@
 import type { Source } from '../domain/catalog';
 import type { PendingEvent } from '../store/events';
-
-/** The message types a subscription can ask for (`webhook.test` is sent on request only). */
-export const MESSAGE_TYPES = ['anniversary.today', 'event.recorded'] as const;
-export type SubscribableType = (typeof MESSAGE_TYPES)[number];
-export type MessageType = SubscribableType | 'webhook.test';
+import type { MessageKind } from './kinds';
 
 /** A Standard Webhooks payload: `{ type, timestamp, data }`. */
 export interface MessageBody<D = unknown> {
-  type: MessageType;
+  type: MessageKind;
   timestamp: string;
   data: D;
 }

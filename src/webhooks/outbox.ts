@@ -2,6 +2,7 @@ import { isAmendment } from '../domain/catalog';
 import type { Db } from '../store/db';
 import type { PendingEvent } from '../store/events';
 import { MATCHES_FILTERS_SQL } from './filters';
+import { wantsKind } from './kinds';
 import { newMessageId, recordedMessage, type MessageBody } from './messages';
 
 /**
@@ -22,7 +23,7 @@ const RECORDED_SUBJECT = `
          UNION SELECT value FROM json_each(COALESCE((SELECT tags FROM events WHERE id = ?4), '[]'))))
   )`;
 
-const WANTS_RECORDED = `s.enabled = 1 AND s.on_recorded = 1 AND ${MATCHES_FILTERS_SQL}`;
+const WANTS_RECORDED = `s.enabled = 1 AND ${wantsKind("'event.recorded'")} AND ${MATCHES_FILTERS_SQL}`;
 
 /**
  * `event.recorded` for one appended event: goes into the SAME batch as the event, after its insert,
@@ -65,7 +66,7 @@ export function anniversaryOutbox(
     db.prepare(
       `INSERT INTO webhook_deliveries (id, subscription_id, message_id, dedupe_key, status, next_attempt_at, created)
        SELECT ${NEW_DELIVERY_ID}, s.id, ?1, ?2, 'pending', ?3, ?3
-       FROM webhook_subscriptions s WHERE s.filter_key = ?4 AND s.enabled = 1 AND s.on_anniversary = 1
+       FROM webhook_subscriptions s WHERE s.filter_key = ?4 AND s.enabled = 1 AND ${wantsKind("'anniversary.today'")}
        ON CONFLICT DO NOTHING RETURNING id`,
       messageId, `anniversary.today:${day}`, now, filterKey,
     ),

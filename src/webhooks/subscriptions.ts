@@ -1,13 +1,13 @@
 import type { Db } from '../store/db';
 import { filterKey, type SubscriptionFilters } from './filters';
-import type { SubscribableType } from './messages';
+import { orderedKinds, type SubscribableKind } from './kinds';
 import { newSecret } from './signing';
 
 /** A subscription as the API shows it: never its secrets. */
 export interface Subscription extends SubscriptionFilters {
   id: string;
   url: string;
-  events: SubscribableType[];
+  events: SubscribableKind[];
   description: string | null;
   enabled: boolean;
   disabled: { reason: string; at: string } | null;
@@ -19,7 +19,7 @@ export interface Subscription extends SubscriptionFilters {
 
 export interface SubscriptionInput extends SubscriptionFilters {
   url: string;
-  events: SubscribableType[];
+  events: SubscribableKind[];
   description: string | null;
 }
 
@@ -28,8 +28,7 @@ export type SubscriptionPatch = Partial<SubscriptionInput> & { enabled?: boolean
 export interface SubscriptionRow {
   id: string;
   url: string;
-  on_anniversary: number;
-  on_recorded: number;
+  kinds: string;
   relations: string | null;
   types: string | null;
   tags: string | null;
@@ -43,7 +42,7 @@ export interface SubscriptionRow {
   updated: string;
 }
 
-const COLUMNS = `id, url, on_anniversary, on_recorded, relations, types, tags, description, enabled, disabled_reason,
+const COLUMNS = `id, url, kinds, relations, types, tags, description, enabled, disabled_reason,
   disabled_at, failing_since, previous_secret_expires, created, updated`;
 
 /** How long a replaced secret keeps signing, so receivers can switch without losing a message. */
@@ -52,13 +51,10 @@ export const SECRET_OVERLAP_MS = 24 * 60 * 60 * 1000;
 const json = (list: string[] | null) => (list ? JSON.stringify(list) : null);
 
 export function subscriptionFromRow(row: SubscriptionRow): Subscription {
-  const events: SubscribableType[] = [];
-  if (row.on_anniversary) events.push('anniversary.today');
-  if (row.on_recorded) events.push('event.recorded');
   return {
     id: row.id,
     url: row.url,
-    events,
+    events: JSON.parse(row.kinds),
     relations: row.relations && JSON.parse(row.relations),
     types: row.types && JSON.parse(row.types),
     tags: row.tags && JSON.parse(row.tags),
@@ -76,10 +72,10 @@ export async function createSubscription(db: Db, input: SubscriptionInput, now: 
   const id = `wh_${crypto.randomUUID().replaceAll('-', '')}`;
   const secret = newSecret();
   const row = await db.first<SubscriptionRow>(db.prepare(
-    `INSERT INTO webhook_subscriptions (id, url, on_anniversary, on_recorded, relations, types, tags, filter_key,
+    `INSERT INTO webhook_subscriptions (id, url, kinds, relations, types, tags, filter_key,
        description, enabled, secret, created, updated)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?11) RETURNING ${COLUMNS}`,
-    id, input.url, Number(input.events.includes('anniversary.today')), Number(input.events.includes('event.recorded')),
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?10, ?10) RETURNING ${COLUMNS}`,
+    id, input.url, JSON.stringify(orderedKinds(input.events)),
     json(input.relations), json(input.types), json(input.tags), filterKey(input), input.description, secret, now,
   ));
   return { subscription: subscriptionFromRow(row!), secret };
@@ -106,13 +102,13 @@ export async function updateSubscription(db: Db, id: string, patch: Subscription
   const next = { ...current, ...given };
   const reenabled = patch.enabled === true && !current.enabled;
   const row = await db.first<SubscriptionRow>(db.prepare(
-    `UPDATE webhook_subscriptions SET url = ?2, on_anniversary = ?3, on_recorded = ?4, relations = ?5, types = ?6,
-       tags = ?7, filter_key = ?8, description = ?9, enabled = ?10, updated = ?11,
-       disabled_reason = CASE WHEN ?10 = 1 THEN NULL WHEN ?12 THEN 'disabled by an editor' ELSE disabled_reason END,
-       disabled_at = CASE WHEN ?10 = 1 THEN NULL WHEN ?12 THEN ?11 ELSE disabled_at END,
-       failing_since = CASE WHEN ?13 THEN NULL ELSE failing_since END
+    `UPDATE webhook_subscriptions SET url = ?2, kinds = ?3, relations = ?4, types = ?5,
+       tags = ?6, filter_key = ?7, description = ?8, enabled = ?9, updated = ?10,
+       disabled_reason = CASE WHEN ?9 = 1 THEN NULL WHEN ?11 THEN 'disabled by an editor' ELSE disabled_reason END,
+       disabled_at = CASE WHEN ?9 = 1 THEN NULL WHEN ?11 THEN ?10 ELSE disabled_at END,
+       failing_since = CASE WHEN ?12 THEN NULL ELSE failing_since END
      WHERE id = ?1 RETURNING ${COLUMNS}`,
-    id, next.url, Number(next.events.includes('anniversary.today')), Number(next.events.includes('event.recorded')),
+    id, next.url, JSON.stringify(orderedKinds(next.events)),
     json(next.relations), json(next.types), json(next.tags), filterKey(next), next.description, Number(next.enabled), now,
     Number(patch.enabled === false && current.enabled), Number(reenabled),
   ));

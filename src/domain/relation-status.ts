@@ -12,6 +12,13 @@ export type RelationChange = (typeof RELATION_CHANGES)[number];
 export const RELATION_STATES = [...RELATION_CHANGES, 'not_established', 'unknown'] as const;
 export type RelationState = (typeof RELATION_STATES)[number];
 
+/** A period of relations as a heading names it. */
+export const PERIOD_NAMES: Record<RelationChange, string> = {
+  established: 'Relations established',
+  severed: 'Relations severed',
+  restored: 'Relations restored',
+};
+
 export interface StatusChange<E> extends DatedFact {
   change: RelationChange;
   sortDay: string;

@@ -1,6 +1,7 @@
 import { parse, type ParsedDate } from 'edtf';
+import type { FactType } from '../domain/catalog';
 import { occurredInWords } from '../domain/dates';
-import type { RelationChange, StatusPeriod } from '../domain/relation-status';
+import { PERIOD_NAMES, type StatusPeriod } from '../domain/relation-status';
 import type { TimelineItem } from '../views/timeline/queries';
 import { escapeXml } from './xml';
 
@@ -55,7 +56,8 @@ function span(edtf: string): { start: TimelineJsDate; end?: TimelineJsDate } {
   return { start: datePart((lower ?? upper)!) };
 }
 
-const GROUPS: Record<string, string> = {
+/** The row of the timeline each type of fact is drawn on. */
+const GROUPS: Record<FactType, string> = {
   RelationsEstablished: 'Relations', RelationsSevered: 'Relations', RelationsRestored: 'Relations',
   VisitMade: 'Visits', AgreementSigned: 'Agreements', AgreementEnded: 'Agreements',
   MissionOpened: 'Missions', AmbassadorAppointed: 'Missions', TradeReported: 'Trade', EventNoted: 'Events',
@@ -76,16 +78,10 @@ function slide(item: TimelineItem): TimelineJsSlide {
     ...(end ? { end_date: end } : {}),
     display_date: item.occurredInWords,
     text: { headline: escapeXml(item.headline), text: paragraphs.join('') },
-    group: GROUPS[item.type] ?? 'Events',
+    group: GROUPS[item.type],
     unique_id: `event-${item.id}`,
   };
 }
-
-const ERA_NAMES: Record<RelationChange, string> = {
-  established: 'Relations established',
-  severed: 'Relations severed',
-  restored: 'Relations restored',
-};
 
 /** The timeline as TimelineJS slides, with the periods of relations as its eras. */
 export function timelineJs(input: TimelineJsInput): TimelineJs {
@@ -101,7 +97,7 @@ export function timelineJs(input: TimelineJsInput): TimelineJs {
       start_date: span(period.from).start,
       end_date: period.until ? span(period.until).start : span(input.today).start,
       text: {
-        headline: `${ERA_NAMES[period.status]} (${occurredInWords(period.from)}–${period.until ? occurredInWords(period.until) : ''})`,
+        headline: `${PERIOD_NAMES[period.status]} (${occurredInWords(period.from)}–${period.until ? occurredInWords(period.until) : ''})`,
       },
     })),
   };

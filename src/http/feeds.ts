@@ -2,14 +2,12 @@ import { OpenAPIHono, createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { relationDisplayName } from '../domain/relation';
 import type { AppEnv } from '../env';
-import { atomFeed } from '../feeds/atom';
 import type { Feed } from '../feeds/feed';
+import { FEED_FILES, FEED_FORMATS, type FeedFile, type FeedFormat } from '../feeds/formats';
 import { feedItem } from '../feeds/item';
-import { jsonFeed } from '../feeds/json-feed';
-import { rssFeed } from '../feeds/rss';
 import { feedPage, type FeedPage } from '../store/feed-entries';
 import { withValidators } from './conditional';
-import { cachedFeed } from './response-cache';
+import { cachedResponse } from './response-cache';
 import { FeedQuery, filtersInWords, parseFeedRequest, type FeedRequest } from './feed-query';
 import { publicOrigin } from './origin';
 import { notFound } from './problem';
@@ -18,32 +16,24 @@ import { problemContent, RelationParam } from './schemas';
 /** RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the log, per relation and for all relations, newest recorded first. */
 export const feedRoutes = new OpenAPIHono<AppEnv>();
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
-export const FEED_FORMATS = {
-  'feed.xml': { mediaType: 'application/rss+xml', name: 'RSS 2.0', render: rssFeed },
-  'feed.atom': { mediaType: 'application/atom+xml', name: 'Atom 1.0', render: atomFeed },
-  'feed.json': { mediaType: 'application/feed+json', name: 'JSON Feed 1.1', render: jsonFeed },
-} as const;
-
-export type FeedFile = keyof typeof FEED_FORMATS;
-
-for (const [file, format] of Object.entries(FEED_FORMATS) as [FeedFile, (typeof FEED_FORMATS)[FeedFile]][]) {
+for (const file of FEED_FILES) {
   feedRoutes.get(`/${file}`, (c) => serveFeed(c, file, null));
   feedRoutes.get(`/v1/relations/:relation/${file}`, (c) => serveFeed(c, file, c.req.param('relation')));
-  feedRoutes.openAPIRegistry.registerPath(feedDoc(`/${file}`, format, false));
-  feedRoutes.openAPIRegistry.registerPath(feedDoc(`/v1/relations/{relation}/${file}`, format, true));
+  feedRoutes.openAPIRegistry.registerPath(feedDoc(`/${file}`, FEED_FORMATS[file], false));
+  feedRoutes.openAPIRegistry.registerPath(feedDoc(`/v1/relations/{relation}/${file}`, FEED_FORMATS[file], true));
 }
 
 async function serveFeed(c: Context<AppEnv>, file: FeedFile, relation: string | null): Promise<Response> {
   const url = new URL(c.req.url);
   const request = parseFeedRequest(url, relation);
   if (request instanceof Response) return request;
-  return cachedFeed(publicOrigin(c), c.req.raw, { relation }, async () => {
+  return cachedResponse(publicOrigin(c), c.req.raw, { relation }, async () => {
     const page = await feedPage(c.var.db, { relation, filters: request.filters, before: request.before, limit: PAGE_SIZE });
     if (!page) return notFound(c, `no events have been recorded for ${relation}`);
     const feed = feedDocument(publicOrigin(c), url, file, relation, request, page);
-    const format = FEED_FORMATS[file];
+    const format: FeedFormat = FEED_FORMATS[file];
     return withValidators(format.render(feed), `${format.mediaType}; charset=utf-8`, page.entries[0]?.recorded ?? null);
   });
 }
@@ -74,7 +64,7 @@ function feedDocument(
   };
 }
 
-function feedDoc(path: string, format: { mediaType: string; name: string }, perRelation: boolean): RouteConfig {
+function feedDoc(path: string, format: FeedFormat, perRelation: boolean): RouteConfig {
   return createRoute({
     method: 'get',
     path,

@@ -49,7 +49,7 @@ export async function cachedResponsesChanged(origin: string, relation: string): 
  * The cached answer to this request if there is one, else `render()`'s, stored when it is a 200.
  * Either way answered conditionally (304 when the client's copy is current).
  */
-export async function cachedFeed(
+export async function cachedResponse(
   origin: string, request: Request, scope: FeedScope, render: () => Promise<Response>,
 ): Promise<Response> {
   const name = scopeName(scope);

@@ -1,83 +1,44 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { z } from 'zod';
 import { relationDisplayName } from '../domain/relation';
 import type { AppEnv } from '../env';
-import { anniversariesCalendar, hasAnniversary } from '../feeds/ics';
-import { timelineJs } from '../feeds/timelinejs';
+import { EXPORT_FILES, EXPORTS, type ExportFormat } from '../feeds/exports';
 import { relationOverview } from '../views/relation-overview';
-import { wholeTimeline } from '../views/timeline/queries';
 import { withValidators } from './conditional';
-import { cachedFeed } from './response-cache';
 import { publicOrigin } from './origin';
 import { notFound, validationHook } from './problem';
+import { cachedResponse } from './response-cache';
 import { problemContent, RelationParam } from './schemas';
 
-/** The timeline in other people's formats: TimelineJS for a visual timeline, iCalendar for anniversaries. */
+/** The timeline in other people's formats (feeds/exports.ts): one route per export, served from the edge cache. */
 export const timelineExportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const cachedExport = {
-  304: { description: 'Not modified since the ETag or date the client sent' },
-  400: problemContent('A malformed relation name'),
-  404: problemContent('No such relation'),
-};
-
-const timelineJsRoute = createRoute({
-  method: 'get',
-  path: '/v1/relations/{relation}/timeline.timelinejs.json',
-  summary: 'The timeline in Knight Lab TimelineJS format',
-  description: 'Partial dates stay partial (a year is only a year); the periods of relations are the eras.',
-  request: { params: RelationParam },
-  responses: {
-    200: { description: 'TimelineJS JSON', content: { 'application/json': { schema: z.object({}).passthrough() } } },
-    ...cachedExport,
-  },
-});
-
-timelineExportRoutes.openapi(timelineJsRoute, async (c) => {
-  const { relation } = c.req.valid('param');
-  const response = await cachedFeed(publicOrigin(c), c.req.raw, { relation }, async () => {
-    const today = new Date().toISOString().slice(0, 10);
-    const overview = await relationOverview(c.var.db, relation, today);
-    if (!overview) return notFound(c, `no events have been recorded for ${relation}`);
-    const body = timelineJs({
-      name: relationDisplayName(relation),
-      items: overview.timeline,
-      periods: overview.status.periods,
-      today,
-      pageUrl: `${publicOrigin(c)}/${relation}`,
-    });
-    return withValidators(JSON.stringify(body), 'application/json; charset=utf-8', null);
+for (const file of EXPORT_FILES) {
+  const format: ExportFormat = EXPORTS[file];
+  const route = createRoute({
+    method: 'get',
+    path: `/v1/relations/{relation}/${file}`,
+    summary: format.summary,
+    description: format.description,
+    request: { params: RelationParam },
+    responses: {
+      200: { description: format.summary, content: { [format.mediaType]: { schema: format.schema } } },
+      304: { description: 'Not modified since the ETag or date the client sent' },
+      400: problemContent('A malformed relation name'),
+      404: problemContent('No such relation'),
+    },
   });
-  // Built by hand (cached, answered conditionally), so its type is a plain Response, not c.json's.
-  return response as never;
-});
-
-const icsRoute = createRoute({
-  method: 'get',
-  path: '/v1/relations/{relation}/anniversaries.ics',
-  summary: 'Yearly anniversaries of the events dated to an exact day, as an iCalendar feed',
-  description: 'One all-day event a year per day-precise event (29 February falls on 28 February in common years).',
-  request: { params: RelationParam },
-  responses: {
-    200: { description: 'iCalendar', content: { 'text/calendar': { schema: z.string() } } },
-    ...cachedExport,
-  },
-});
-
-timelineExportRoutes.openapi(icsRoute, async (c) => {
-  const { relation } = c.req.valid('param');
-  const response = await cachedFeed(publicOrigin(c), c.req.raw, { relation }, async () => {
-    const items = await wholeTimeline(c.var.db, relation);
-    if (!items) return notFound(c, `no events have been recorded for ${relation}`);
+  timelineExportRoutes.openapi(route, async (c) => {
+    const { relation } = c.req.valid('param');
     const origin = publicOrigin(c);
-    const body = anniversariesCalendar({
-      name: relationDisplayName(relation),
-      items: items.filter(hasAnniversary),
-      host: new URL(origin).hostname,
-      eventUrl: (id) => `${origin}/${relation}#event-${id}`,
-      stamp: new Date().toISOString(),
+    const response = await cachedResponse(origin, c.req.raw, { relation }, async () => {
+      const now = new Date().toISOString();
+      const today = now.slice(0, 10);
+      const overview = await relationOverview(c.var.db, relation, today);
+      if (!overview) return notFound(c, `no events have been recorded for ${relation}`);
+      const body = format.render({ relation, name: relationDisplayName(relation), origin, today, now, overview });
+      return withValidators(body, `${format.mediaType}; charset=utf-8`, null);
     });
-    return withValidators(body, 'text/calendar; charset=utf-8', null);
+    // Built by hand (cached, answered conditionally), so its type is a plain Response, not c.json's.
+    return response as never;
   });
-  return response;
-});
+}

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { FEED_FILES, FEED_FORMATS } from '../feeds/formats';
 import { STYLES } from './styles';
 
 export interface Alternate {
@@ -49,9 +50,8 @@ export function Layout({ title, description, alternates = [], children }: Layout
 
 /** The feeds of a scope, for `<link rel="alternate">` and for links on the page. */
 export function feedAlternates(base: string, name: string): Alternate[] {
-  return [
-    { type: 'application/rss+xml', title: `${name} (RSS)`, href: `${base}/feed.xml`, label: 'RSS feed' },
-    { type: 'application/atom+xml', title: `${name} (Atom)`, href: `${base}/feed.atom`, label: 'Atom feed' },
-    { type: 'application/feed+json', title: `${name} (JSON Feed)`, href: `${base}/feed.json`, label: 'JSON Feed' },
-  ];
+  return FEED_FILES.map((file) => {
+    const format = FEED_FORMATS[file];
+    return { type: format.mediaType, title: `${name} (${format.short})`, href: `${base}/${file}`, label: format.label };
+  });
 }

@@ -1,5 +1,5 @@
 import { occurredInWords, parseOccurred } from '../domain/dates';
-import type { StatusPeriod } from '../domain/relation-status';
+import { PERIOD_NAMES, type StatusPeriod } from '../domain/relation-status';
 import type { TimelineItem } from '../views/timeline/queries';
 
 /** A stretch of the timeline under one state of relations. */
@@ -13,11 +13,9 @@ const firstDay = (edtf: string) => {
   return (earliest ?? latest) as string;
 };
 
-const STATES = { established: 'Relations established', severed: 'Relations severed', restored: 'Relations restored' };
-
 function periodHeading(period: StatusPeriod<unknown>): string {
   const until = period.until ? occurredInWords(period.until) : 'today';
-  return `${STATES[period.status]}: ${occurredInWords(period.from)} to ${until}`;
+  return `${PERIOD_NAMES[period.status]}: ${occurredInWords(period.from)} to ${until}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AgreementStatus } from '../domain/agreements';
 import { occurredInWords } from '../domain/dates';
+import type { RelationChange } from '../domain/relation-status';
 import type { AgreementView } from '../views/agreements/queries';
 import type { RelationStatusReport } from '../views/relation-status/queries';
 import type { TimelineItem } from '../views/timeline/queries';
@@ -25,7 +26,7 @@ const STATUS_WORDS: Record<AgreementStatus, string> = {
   unknown: 'Unknown',
 };
 
-const RELATION_WORDS: Record<string, string> = { established: 'Established', severed: 'Severed', restored: 'Restored' };
+const RELATION_WORDS: Record<RelationChange, string> = { established: 'Established', severed: 'Severed', restored: 'Restored' };
 
 /** One relation for people: its status over time, its agreements on a chosen day, its timeline. */
 export function RelationPage(props: RelationPageProps) {

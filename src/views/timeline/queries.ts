@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EventContent, type Level } from '../../domain/catalog';
+import { EventContent, FACT_TYPES, type Level } from '../../domain/catalog';
 import { occurredInWords, parseOccurred, PRECISIONS } from '../../domain/dates';
 import type { Db } from '../../store/db';
 import { fromColumns } from '../../store/event-columns';
@@ -24,6 +24,7 @@ export interface TimelineQuery {
 
 /** A live fact as the timeline shows it: what the event says, as corrected, and how it is dated. */
 export const TimelineItem = EventContent.extend({
+  type: z.enum(FACT_TYPES).describe('a fact: corrections and retractions are applied, never listed'),
   precision: z.enum(PRECISIONS),
   occurredInWords: z.string(),
   links: z.object({ event: z.string() }),

@@ -19,6 +19,8 @@ import { webRoutes } from './http/web';
 import { webhookRoutes } from './http/webhooks';
 import { Db } from './store/db';
 
+/** The Hono app: meters every request's D1 calls, mounts the route modules, answers errors as problem+json. */
+
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 // Every request meters its D1 calls and says what they cost.

@@ -1,4 +1,4 @@
-import { AUTHOR, type Feed } from './feed';
+import { archiveLinks, AUTHOR, type Feed } from './feed';
 import type { FeedItem } from './item';
 import { element, emptyElement, XML_DECLARATION } from './xml';
 
@@ -14,18 +14,11 @@ export function atomFeed(feed: Feed): string {
     `<author>${element('name', AUTHOR)}</author>`,
     emptyElement('link', { rel: 'self', type: 'application/atom+xml', href: feed.selfUrl }),
     emptyElement('link', { rel: 'alternate', type: 'text/html', href: feed.homeUrl }),
-    feed.archive ? emptyElement('link', { rel: 'current', type: 'application/atom+xml', href: feed.currentUrl }) : '',
-    ...olderLinks(feed.olderUrl),
-    feed.archive ? '<fh:archive/>' : '',
+    ...archiveLinks('link', 'application/atom+xml', feed),
     element('generator', AUTHOR),
     ...feed.items.map(atomEntry),
     '</feed>',
   ].filter(Boolean).join('\n');
-}
-
-function olderLinks(olderUrl: string | null): string[] {
-  if (!olderUrl) return [];
-  return ['next', 'prev-archive'].map((rel) => emptyElement('link', { rel, type: 'application/atom+xml', href: olderUrl }));
 }
 
 function atomEntry(item: FeedItem): string {

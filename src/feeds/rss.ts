@@ -1,4 +1,4 @@
-import { AUTHOR, TTL_MINUTES, type Feed } from './feed';
+import { archiveLinks, AUTHOR, TTL_MINUTES, type Feed } from './feed';
 import type { FeedItem } from './item';
 import { element, emptyElement, XML_DECLARATION } from './xml';
 
@@ -17,9 +17,7 @@ export function rssFeed(feed: Feed): string {
     element('docs', 'https://www.rssboard.org/rss-specification'),
     element('ttl', String(TTL_MINUTES)),
     emptyElement('atom:link', { rel: 'self', type: 'application/rss+xml', href: feed.selfUrl }),
-    feed.archive ? emptyElement('atom:link', { rel: 'current', type: 'application/rss+xml', href: feed.currentUrl }) : '',
-    ...olderLinks(feed.olderUrl),
-    feed.archive ? '<fh:archive/>' : '',
+    ...archiveLinks('atom:link', 'application/rss+xml', feed),
     ...feed.items.map(rssItem),
     '</channel>',
     '</rss>',
@@ -29,11 +27,6 @@ export function rssFeed(feed: Feed): string {
 /** RFC 822 date-time, as RSS wants it (with a four-digit year, as RFC 1123 amends it). */
 export function rfc822(instant: string): string {
   return new Date(instant).toUTCString();
-}
-
-function olderLinks(olderUrl: string | null): string[] {
-  if (!olderUrl) return [];
-  return ['next', 'prev-archive'].map((rel) => emptyElement('atom:link', { rel, type: 'application/rss+xml', href: olderUrl }));
 }
 
 function rssItem(item: FeedItem): string {

@@ -9,6 +9,8 @@ import { notFound, validationHook } from './problem';
 import { jsonContent, problemContent, RelationParam } from './schemas';
 import { CalendarDay, pageLimit, todayUtc } from './view-params';
 
+/** A relation's agreements with their status on a day, and one agreement with its history. */
+
 export const agreementRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 const asOf = CalendarDay.optional().describe('the day the status is for, YYYY-MM-DD (default: today, UTC)');

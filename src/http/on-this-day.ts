@@ -9,6 +9,8 @@ import { notFound, problem, validationHook } from './problem';
 import { jsonContent, problemContent, RelationParam } from './schemas';
 import { listOf, pageLimit, splitList, todayUtc } from './view-params';
 
+/** On this day: the anniversaries of a day, in one relation or in all. */
+
 export const onThisDayRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 const MONTH_DAY = /^(\d{2})-(\d{2})$/;

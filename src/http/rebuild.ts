@@ -6,6 +6,8 @@ import { requireEditor } from './editor-auth';
 import { problem, validationHook } from './problem';
 import { jsonContent, problemContent } from './schemas';
 
+/** Rebuilding every view from the log, for editors. */
+
 export const rebuildRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 const rebuild = createRoute({

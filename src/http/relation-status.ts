@@ -6,6 +6,8 @@ import { notFound, validationHook } from './problem';
 import { jsonContent, problemContent, RelationParam } from './schemas';
 import { CalendarDay, todayUtc } from './view-params';
 
+/** Whether relations were established, severed or restored on a day. */
+
 export const relationStatusRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 const status = createRoute({

@@ -5,6 +5,8 @@ import { listRelations } from '../store/relations';
 import { validationHook } from './problem';
 import { jsonContent } from './schemas';
 
+/** Every relation the log has, with its counts and dates. */
+
 export const relationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 const RelationSummary = z.object({

@@ -8,6 +8,8 @@ import { notFound, validationHook } from './problem';
 import { jsonContent, problemContent, RelationParam } from './schemas';
 import { listOf, pageLimit, splitList } from './view-params';
 
+/** A relation's timeline: filtered, in the order things happened, a page at a time. */
+
 export const timelineRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 /** The first or last day an EDTF date can mean; null when it is not a date (its own check says why). */

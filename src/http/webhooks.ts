@@ -34,6 +34,7 @@ const guarded = <R extends Omit<RouteConfig, 'middleware' | 'security'>>(route: 
   });
 
 const notFoundResponse = { 404: problemContent('No such subscription') };
+const noSuchSubscription = (c: Context) => notFound(c, 'no subscription has this id');
 const idParams = { params: SubscriptionId };
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 const disabledProblem = (c: Context, reason: string) =>
@@ -104,7 +105,7 @@ const one = guarded({
 
 webhookRoutes.openapi(one, async (c) => {
   const subscription = await subscriptionById(c.var.db, c.req.valid('param').id);
-  return subscription ? c.json(subscription, 200) : notFound(c, 'no subscription has this id');
+  return subscription ? c.json(subscription, 200) : noSuchSubscription(c);
 });
 
 const patch = guarded({
@@ -121,7 +122,7 @@ webhookRoutes.openapi(patch, async (c) => {
   if (refused) return refused;
   const events = changes.events && [...new Set(changes.events)];
   const updated = await updateSubscription(c.var.db, c.req.valid('param').id, { ...changes, events }, new Date().toISOString());
-  return updated ? c.json(updated, 200) : notFound(c, 'no subscription has this id');
+  return updated ? c.json(updated, 200) : noSuchSubscription(c);
 });
 
 const remove = guarded({
@@ -134,7 +135,7 @@ const remove = guarded({
 
 webhookRoutes.openapi(remove, async (c) => {
   const deleted = await deleteSubscription(c.var.db, c.req.valid('param').id);
-  return deleted ? c.body(null, 204) : notFound(c, 'no subscription has this id');
+  return deleted ? c.body(null, 204) : noSuchSubscription(c);
 });
 
 const rotate = guarded({
@@ -150,7 +151,7 @@ const rotate = guarded({
 
 webhookRoutes.openapi(rotate, async (c) => {
   const rotated = await rotateSecret(c.var.db, c.req.valid('param').id, new Date());
-  return rotated ? c.json(rotated, 200) : notFound(c, 'no subscription has this id');
+  return rotated ? c.json(rotated, 200) : noSuchSubscription(c);
 });
 
 const test = guarded({
@@ -168,7 +169,7 @@ const test = guarded({
 
 webhookRoutes.openapi(test, async (c) => {
   const sent = await sendTestMessage(c.var.db, c.env, c.req.valid('param').id);
-  if (!sent) return notFound(c, 'no subscription has this id');
+  if (!sent) return noSuchSubscription(c);
   if (sent.kind === 'disabled') return disabledProblem(c, sent.reason);
   return c.json(sent.delivery, 200);
 });
@@ -188,7 +189,7 @@ webhookRoutes.openapi(deliveries, async (c) => {
   const { id } = c.req.valid('param');
   const query = c.req.valid('query');
   const page = await deliveriesOf(c.var.db, id, query);
-  if (!page) return notFound(c, 'no subscription has this id');
+  if (!page) return noSuchSubscription(c);
   const status = query.status ? `&status=${query.status}` : '';
   const next = page.before === null ? null : `/v1/webhooks/${id}/deliveries?before=${page.before}&limit=${query.limit}${status}`;
   return c.json({ deliveries: page.deliveries, next }, 200);
@@ -209,7 +210,7 @@ const retry = guarded({
 webhookRoutes.openapi(retry, async (c) => {
   const { id, deliveryId } = c.req.valid('param');
   const retried = await retryDelivery(c.var.db, c.env, id, deliveryId);
-  if (!retried) return notFound(c, 'no subscription has this id');
+  if (!retried) return noSuchSubscription(c);
   if (retried.kind === 'missing') return notFound(c, 'this subscription has no delivery with this id');
   if (retried.kind === 'disabled') return disabledProblem(c, retried.reason);
   if (retried.kind === 'pending') {
@@ -233,7 +234,7 @@ const recover = guarded({
 
 webhookRoutes.openapi(recover, async (c) => {
   const recovered = await recoverFailed(c.var.db, c.env, c.req.valid('param').id, c.req.valid('query').since);
-  if (!recovered) return notFound(c, 'no subscription has this id');
+  if (!recovered) return noSuchSubscription(c);
   if (recovered.kind === 'disabled') return disabledProblem(c, recovered.reason);
   return c.json({ recovered: recovered.recovered, deliveries: recovered.deliveries }, 202);
 });

@@ -5,6 +5,8 @@ import type { Db } from './db';
 import { insertEvent, selectIdentities, type PendingEvent, type StoredIdentity } from './events';
 import { advanceVersion, openRelation, requireVersion, selectVersion } from './relations';
 
+/** Appending to the log: one D1 batch per append, and what explains a batch that failed. */
+
 export interface AppendRequest {
   relation: string;
   expectedVersion?: number;

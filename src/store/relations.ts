@@ -1,6 +1,8 @@
 import { relationDisplayName } from '../domain/relation';
 import type { Db } from './db';
 
+/** The relations table: one row per relation (its stream), with its version; and what a reader sees of each. */
+
 export interface RelationSummary {
   relation: string;
   name: string;

@@ -4,6 +4,8 @@ import { readRelationViews } from './freshness';
 import { statusChangesFrom, statusChangesQuery, statusReport, type RelationStatusReport } from './relation-status/queries';
 import { timelineItem, wholeTimelineQuery, type TimelineItem } from './timeline/queries';
 
+/** Everything the page of a relation shows, read from several views in one call. */
+
 export interface RelationOverview {
   timeline: TimelineItem[];
   status: RelationStatusReport;

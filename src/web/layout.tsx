@@ -2,6 +2,8 @@ import type { Child } from 'hono/jsx';
 import { FEED_FILES, FEED_FORMATS } from '../feeds/formats';
 import { STYLES } from './styles';
 
+/** The frame every page shares, and the feeds a page links. */
+
 export interface Alternate {
   type: string;
   title: string;

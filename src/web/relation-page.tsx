@@ -8,6 +8,8 @@ import { feedAlternates, Layout } from './layout';
 import { Occurred } from './occurred';
 import { groupByPeriod } from './periods';
 
+/** The page of one relation. */
+
 export interface RelationPageProps {
   relation: string;
   name: string;

@@ -3,6 +3,8 @@ import type { ClaimedDelivery } from './deliveries';
 import type { SendResult } from './send';
 import type { Verdict } from './verdict';
 
+/** Recording what came of attempts: the attempts, the deliveries' state and the subscriptions' health. */
+
 export interface Outcome {
   delivery: ClaimedDelivery;
   /** Null when nothing was sent (the subscription is disabled). */

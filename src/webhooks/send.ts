@@ -2,6 +2,8 @@ import { retryAfterSeconds } from './retry-schedule';
 import { signatureHeader } from './signing';
 import type { Attempt } from './delivery-log';
 
+/** Sending one signed message over HTTP. */
+
 const RESPONSE_BODY_BYTES = 2048;
 
 export interface SendResult extends Attempt {

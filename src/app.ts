@@ -4,11 +4,13 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './env';
 import { agreementRoutes } from './http/agreements';
+import { BOOKMARK_HEADER, sessionStartOf } from './http/d1-session';
 import { mountDocs } from './http/docs';
 import { feedRoutes } from './http/feeds';
 import { healthRoutes } from './http/health';
 import { logRoutes } from './http/log';
 import { onThisDayRoutes } from './http/on-this-day';
+import { publicOrigin } from './http/origin';
 import { problemResponse, validationHook } from './http/problem';
 import { rebuildRoutes } from './http/rebuild';
 import { relationStatusRoutes } from './http/relation-status';
@@ -17,21 +19,32 @@ import { timelineRoutes } from './http/timeline';
 import { timelineExportRoutes } from './http/timeline-exports';
 import { webRoutes } from './http/web';
 import { webhookRoutes } from './http/webhooks';
+import { rebuildStaleViews } from './rebuild-workflow';
 import { Db } from './store/db';
 
 /** The Hono app: meters every request's D1 calls, mounts the route modules, answers errors as problem+json. */
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-// Every request meters its D1 calls and says what they cost.
+app.use('/v1/*', cors({
+  origin: '*',
+  exposeHeaders: ['server-timing', 'etag', 'last-modified', 'link', 'cache-status', BOOKMARK_HEADER],
+}));
+
+// Every request makes its D1 calls in one session, meters them and says what they cost; a response that
+// touched D1 carries the session's bookmark.
 app.use(async (c, next) => {
-  const db = new Db(c.env.DB);
+  const start = sessionStartOf(c.req.raw);
+  if (start instanceof Response) return start;
+  const db = new Db(c.env.DB, start);
   c.set('db', db);
   await next();
   c.res.headers.set('server-timing', db.serverTiming());
+  const bookmark = db.calls > 0 ? db.bookmark() : null;
+  if (bookmark) c.res.headers.set(BOOKMARK_HEADER, bookmark);
+  // Served from views built by another projector version: the rebuild swaps new ones in when done.
+  if (db.staleViews) c.executionCtx.waitUntil(rebuildStaleViews(c.env, publicOrigin(c)));
 });
-
-app.use('/v1/*', cors({ origin: '*', exposeHeaders: ['server-timing', 'etag', 'last-modified', 'link'] }));
 
 app.route('/', healthRoutes);
 

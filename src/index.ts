@@ -4,7 +4,9 @@ import { Db } from './store/db';
 import { deliverBatch, recordDeadLetters } from './webhooks/consumer';
 import type { DeliveryJob } from './webhooks/dispatch';
 
-/** The Worker's entry points, side by side: HTTP requests, the cron, and the webhook queues. */
+export { RebuildWorkflow } from './rebuild-workflow';
+
+/** The Worker's entry points, side by side: HTTP requests, the cron, and the webhook queues (and above, the rebuild Workflow). */
 export default {
   fetch: app.fetch,
 

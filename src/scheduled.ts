@@ -1,4 +1,6 @@
+import { rebuildStaleViews } from './rebuild-workflow';
 import type { Db } from './store/db';
+import { viewsAreStale } from './views/freshness';
 import { anniversaryDeliveries } from './webhooks/anniversaries';
 import { overdueDeliveries } from './webhooks/deliveries';
 import { enqueueDeliveries } from './webhooks/dispatch';
@@ -9,11 +11,13 @@ const OVERDUE_MS = 10 * 60 * 1000;
 const SWEEP_LIMIT = 1000;
 
 /**
- * The cron (every few minutes): during the configured UTC hour, the day's anniversaries go to the outbox
+ * The cron (every few minutes): rebuilds views that a changed projector left stale; during the configured UTC hour, the day's anniversaries go to the outbox
  * and the queue (every run in that hour is a no-op after the first, and catches up a failed one);
  * every run queues again the deliveries stuck in pending.
  */
 export async function runCron(db: Db, env: Env, scheduledTime: Date): Promise<void> {
+  // Views built by another projector version are rebuilt even when no one reads them.
+  if (await viewsAreStale(db)) await rebuildStaleViews(env, env.PUBLIC_ORIGIN || null);
   if (scheduledTime.getUTCHours() === webhookSettings(env).anniversaryHour) {
     await enqueueDeliveries(env.WEBHOOK_DELIVERIES, await anniversaryDeliveries(db, scheduledTime, new Date()));
   }

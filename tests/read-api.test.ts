@@ -46,9 +46,15 @@ describe('GET /v1/relations', () => {
     expect(names).toEqual([...names].sort());
   });
 
-  it('reads in one D1 call', async () => {
+  it('reads in one D1 call, and then from the edge cache in none until the next append', async () => {
+    await append(freshRelation(), [noted()]);
     const response = await get('/v1/relations');
-    expect(response.headers.get('server-timing')).toMatch(/^d1;desc="1 call";dur=\d+(\.\d+)?$/);
+    expect(response.headers.get('server-timing')).toMatch(/^d1;desc="1 call";dur=\d+(\.\d+)?(,|$)/);
+    expect(response.headers.get('cache-status')).toBe('relations-log; fwd=miss; stored');
+    const again = await get('/v1/relations');
+    expect(again.headers.get('server-timing')).toMatch(/^d1;desc="0 calls";/);
+    expect(again.headers.get('cache-status')).toBe('relations-log; hit');
+    expect(await again.json()).toEqual(await response.json());
   });
 });
 
@@ -150,7 +156,7 @@ describe('every response', () => {
     for (const [request, status, calls] of cases) {
       const response = await request;
       expect(response.status).toBe(status);
-      expect(response.headers.get('server-timing')).toMatch(new RegExp(`^d1;desc="${calls}";dur=\\d+(\\.\\d+)?$`));
+      expect(response.headers.get('server-timing')).toMatch(new RegExp(`^d1;desc="${calls}";dur=\\d+(\\.\\d+)?(,|$)`));
     }
   });
 

@@ -1,7 +1,7 @@
-import { env } from 'cloudflare:test';
+import { env, introspectWorkflow } from 'cloudflare:test';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { freshRelation, get, post, SOURCE } from './setup/client';
+import { freshRelation, get, post, SOURCE, TOKEN } from './setup/client';
 import { view } from './views-helpers';
 
 const TABLES = ['view_timeline', 'view_agreements', 'view_agreement_endings', 'view_relation_status', 'view_on_this_day'];
@@ -14,10 +14,25 @@ async function viewRows(relation: string): Promise<Record<string, unknown[]>> {
   return Object.fromEntries(TABLES.map((table, index) => [table, results[index].results]));
 }
 
-async function rebuild(): Promise<any> {
-  const response = await post('/v1/admin/rebuild?pageSize=50', {});
-  expect(response.status, await response.clone().text()).toBe(200);
-  return response.json();
+/** Follows a rebuild's status link until it has ended; answers its last status. */
+async function finished(self: string): Promise<any> {
+  for (let polls = 0; polls < 600; polls += 1) {
+    const status = await (await get(self, { authorization: `Bearer ${TOKEN}` })).json<any>();
+    if (status.state === 'complete' || status.state === 'errored') return status;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the rebuild at ${self} did not end`);
+}
+
+/** Starts a rebuild through the API and waits until it has swapped the views in. */
+async function rebuild(pageSize = 50): Promise<any> {
+  const response = await post(`/v1/admin/rebuild?pageSize=${pageSize}`, {});
+  expect(response.status, await response.clone().text()).toBe(202);
+  const started = await response.json<any>();
+  expect(response.headers.get('location')).toBe(started.links.self);
+  const status = await finished(started.links.self);
+  expect(status, JSON.stringify(status)).toMatchObject({ state: 'complete', error: null });
+  return status;
 }
 
 // Dates of every precision the catalog accepts, 29 February included.
@@ -99,6 +114,7 @@ describe('rebuilding the views', () => {
     expect(response.status).toBe(404);
     const anonymous = await post('/v1/admin/rebuild', {}, { authorization: '' });
     expect(anonymous.status).toBe(401);
+    expect((await get(`/v1/admin/rebuilds/${crypto.randomUUID()}`)).status).toBe(401);
   });
 
   it('gives, row for row, the views that the appends kept in step, for any sequence of events', async () => {
@@ -118,7 +134,7 @@ describe('rebuilding the views', () => {
     );
   }, 120_000);
 
-  it('serves a stale view only after rebuilding it', async () => {
+  it('serves the views it has while a changed projector rebuilds them, then the rebuilt ones', async () => {
     const relation = freshRelation();
     const response = await post(`/v1/relations/${relation}/events`, {
       events: [{ type: 'EventNoted', occurred: '1977-07-07', headline: 'Kept', source: SOURCE, data: {} }],
@@ -130,33 +146,51 @@ describe('rebuilding the views', () => {
       env.DB.prepare("UPDATE view_versions SET version = 0 WHERE view = 'timeline'"),
     ]);
     const stale = await get(`/v1/relations/${relation}/timeline`);
-    expect(stale.headers.get('server-timing')).not.toMatch(/desc="1 call"/);
-    expect((await stale.json<any>()).items.map((item: any) => item.id)).toEqual([id]);
+    expect(stale.headers.get('server-timing')).toMatch(/^d1;desc="1 call"/);
+    expect((await stale.json<any>()).items).toEqual([]);
+    // That read started a rebuild, which ends by swapping the rebuilt views in and invalidating the cache.
+    let run: any = null;
+    for (let polls = 0; polls < 100 && !run; polls += 1) {
+      run = await env.DB.prepare("SELECT id FROM view_rebuild_runs WHERE reason = 'a projector changed'").first();
+      if (!run) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(run).not.toBeNull();
+    expect(await finished(`/v1/admin/rebuilds/${run.id}`)).toMatchObject({ state: 'complete', reason: 'a projector changed' });
     const versions = await env.DB.prepare('SELECT view, version FROM view_versions ORDER BY view').all();
     expect(versions.results.every((row: any) => row.version >= 1)).toBe(true);
-    await view(`/v1/relations/${relation}/timeline`);
+    expect((await view(`/v1/relations/${relation}/timeline`)).items.map((item: any) => item.id)).toEqual([id]);
   });
 
-  it('runs one at a time: another unexpired lease is a 409, and the views stay as they were', async () => {
+  it('retries a step that fails, completes, and runs one rebuild at a time: a second request answers the running one', async () => {
     const relation = freshRelation();
-    await post(`/v1/relations/${relation}/events`, {
-      events: [{ type: 'EventNoted', occurred: '1960-10-10', headline: 'Kept', source: SOURCE, data: {} }],
-    });
+    const events = Array.from({ length: 30 }, (_, index) => ({
+      type: 'EventNoted', occurred: `1900-01-${pad((index % 28) + 1)}`, headline: `Day ${index}`, source: SOURCE, data: {},
+    }));
+    await post(`/v1/relations/${relation}/events`, { events });
     const live = await viewRows(relation);
-    const expires = new Date(Date.now() + 60_000).toISOString();
-    await env.DB.prepare("INSERT INTO view_rebuild_lease (id, holder, expires) VALUES (1, 'another rebuild', ?1)").bind(expires).run();
-    try {
-      const refused = await post('/v1/admin/rebuild', {});
-      expect(refused.status).toBe(409);
-      expect(refused.headers.get('content-type')).toContain('application/problem+json');
-      expect(await viewRows(relation)).toEqual(live);
-    } finally {
-      await env.DB.prepare("DELETE FROM view_rebuild_lease WHERE holder = 'another rebuild'").run();
-    }
-    await rebuild();
+    await using workflows = await introspectWorkflow(env.REBUILD);
+    await workflows.modifyAll(async (m) => {
+      await m.mockStepError({ name: 'replay page 1' }, new Error('D1 was unreachable'), 1);
+    });
+    const first = await post('/v1/admin/rebuild?pageSize=500', {});
+    expect(first.status).toBe(202);
+    const started = await first.json<any>();
+    expect(started).toMatchObject({ state: 'queued', reason: 'asked for', pageSize: 500 });
+
+    const second = await post('/v1/admin/rebuild', {});
+    expect(second.status).toBe(200);
+    expect((await second.json<any>()).id).toBe(started.id);
+
+    const [instance] = workflows.get();
+    await instance.waitForStatus('complete');
+    const status = await finished(started.links.self);
+    const total = await env.DB.prepare('SELECT COUNT(*) AS n, MAX(position) AS last FROM events').first<any>();
+    expect(status).toMatchObject({ state: 'complete', events: total.n, total: total.n, throughPosition: total.last, error: null });
+    expect(status.finished >= status.started).toBe(true);
+    expect(await viewRows(relation)).toEqual(live);
   });
 
-  it('replays the log in pages and records each rebuild', async () => {
+  it('replays the log a page per step and says how far it got, with how many D1 calls', async () => {
     const relation = freshRelation();
     const events = Array.from({ length: 30 }, (_, index) => ({
       type: 'EventNoted', occurred: `1900-01-${pad((index % 28) + 1)}`, headline: `Day ${index}`, source: SOURCE, data: {},
@@ -165,10 +199,12 @@ describe('rebuilding the views', () => {
     const live = await viewRows(relation);
     const total = await env.DB.prepare('SELECT COUNT(*) AS n, MAX(position) AS last FROM events').first<any>();
     const report = await rebuild();
-    expect(report).toMatchObject({ events: total.n, throughPosition: total.last });
-    expect(report.calls).toBeGreaterThanOrEqual(2 * Math.ceil(total.n / 50));
+    const pages = Math.ceil(total.n / 50);
+    expect(report).toMatchObject({ events: total.n, total: total.n, throughPosition: total.last, pages });
+    // Two for the fresh tables, a read and a write a page (and for the empty read after a full last page), two for the swap.
+    expect(report.calls).toBe(2 + 2 * pages + (total.n % 50 === 0 ? 2 : 0) + 2);
     expect(await viewRows(relation)).toEqual(live);
-    const last = await env.DB.prepare('SELECT events, through_position FROM view_rebuilds ORDER BY id DESC LIMIT 1').first<any>();
-    expect(last).toEqual({ events: total.n, through_position: total.last });
+    const unknown = await get(`/v1/admin/rebuilds/${crypto.randomUUID()}`, { authorization: `Bearer ${TOKEN}` });
+    expect(unknown.status).toBe(404);
   });
 });

@@ -15,7 +15,7 @@ import { cachedResponsesChanged } from './response-cache';
  *   that be lost, the cron finds them still pending and queues them).
  */
 export async function afterAppendCommitted(c: Context<AppEnv>, relation: string, events: AppendedEvent[]): Promise<void> {
-  await cachedResponsesChanged(publicOrigin(c), relation);
+  await cachedResponsesChanged(publicOrigin(c), [relation]);
   const ids = events.map((event) => event.id);
   // Its own meter: Server-Timing says what the answer cost, and this runs after it.
   c.executionCtx.waitUntil(

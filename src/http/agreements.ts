@@ -6,12 +6,16 @@ import type { AppEnv } from '../env';
 import { agreementsPage, AgreementView, agreementWithHistory } from '../views/agreements/queries';
 import { TimelineItem } from '../views/timeline/queries';
 import { notFound, validationHook } from './problem';
-import { jsonContent, problemContent, RelationParam } from './schemas';
+import { jsonContent, notModified, problemContent, RelationParam } from './schemas';
 import { CalendarDay, pageLimit, todayUtc } from './view-params';
+import { cachedRead } from './response-cache';
 
 /** A relation's agreements with their status on a day, and one agreement with its history. */
 
 export const agreementRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+// Without `asOf`, the status is today's.
+const byRelationAsOfToday = { scope: 'relation', dependsOnToday: (query: URLSearchParams) => !query.get('asOf') } as const;
 
 const asOf = CalendarDay.optional().describe('the day the status is for, YYYY-MM-DD (default: today, UTC)');
 
@@ -38,6 +42,7 @@ const AgreementsQuery = z.object({
 const list = createRoute({
   method: 'get',
   path: '/v1/relations/{relation}/agreements',
+  middleware: [cachedRead(byRelationAsOfToday)] as const,
   summary: "A relation's agreements with their status on a day",
   description:
     'Status: not_yet_signed, in_force, expired, ended, indefinite, or unknown when the sources cannot say (no stated validity, or a signing dated only to a month or year and a day inside it).',
@@ -47,6 +52,7 @@ const list = createRoute({
       z.object({ relation: z.string(), asOf: z.string(), items: z.array(AgreementView), next: z.string().nullable() }),
       'The agreements in order of signing',
     ),
+    ...notModified,
     400: problemContent('A bad parameter, named'),
     404: problemContent('No such relation'),
   },
@@ -65,6 +71,7 @@ agreementRoutes.openapi(list, async (c) => {
 const one = createRoute({
   method: 'get',
   path: '/v1/relations/{relation}/agreements/{agreementId}',
+  middleware: [cachedRead(byRelationAsOfToday)] as const,
   summary: 'One agreement, its status on a day, and the events of its history',
   request: {
     params: RelationParam.extend({ agreementId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(120) }),
@@ -75,6 +82,7 @@ const one = createRoute({
       z.object({ relation: z.string(), asOf: z.string(), agreement: AgreementView, history: z.array(TimelineItem) }),
       'The agreement',
     ),
+    ...notModified,
     400: problemContent('A bad parameter, named'),
     404: problemContent('No such relation or agreement'),
   },

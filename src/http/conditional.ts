@@ -11,8 +11,9 @@ export async function withValidators(
   return new Response(body, { status: 200, headers });
 }
 
-async function etagOf(body: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body));
+/** A strong ETag: the first 128 bits of the body's SHA-256. */
+export async function etagOf(body: string | ArrayBuffer): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', typeof body === 'string' ? new TextEncoder().encode(body) : body);
   const bytes = [...new Uint8Array(digest).slice(0, 16)];
   return `"${bytes.map((byte) => byte.toString(16).padStart(2, '0')).join('')}"`;
 }

@@ -8,7 +8,8 @@ import { eventById, relationLogPage } from '../store/events';
 import { afterAppendCommitted } from './after-commit';
 import { requireEditor } from './editor-auth';
 import { notFound, problem, problemResponse, validationHook } from './problem';
-import { AppendBody, AppendResult, jsonContent, problemContent, RelationParam } from './schemas';
+import { AppendBody, AppendResult, jsonContent, notModified, problemContent, RelationParam } from './schemas';
+import { cachedRead } from './response-cache';
 
 /** The raw log: record events (editors), replay a relation's log, read one event. */
 export const logRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -102,6 +103,7 @@ const LogQuery = z.object({
 const replay = createRoute({
   method: 'get',
   path: '/v1/relations/{relation}/events',
+  middleware: [cachedRead({ scope: 'relation' })] as const,
   summary: "A relation's log in position order",
   request: { params: RelationParam, query: LogQuery },
   responses: {
@@ -109,6 +111,7 @@ const replay = createRoute({
       z.object({ relation: z.string(), events: z.array(RecordedEvent), next: z.string().nullable() }),
       'One page of the log; `next` is the URL of the following page, null at the end',
     ),
+    ...notModified,
     400: problemContent('A bad parameter'),
     404: problemContent('No such relation'),
   },
@@ -127,10 +130,12 @@ logRoutes.openapi(replay, async (c) => {
 const oneEvent = createRoute({
   method: 'get',
   path: '/v1/events/{id}',
+  middleware: [cachedRead({ scope: 'all' })] as const,
   summary: 'One event of the log',
   request: { params: z.object({ id: z.uuid().toLowerCase() }) },
   responses: {
     200: jsonContent(RecordedEvent, 'The event'),
+    ...notModified,
     400: problemContent('The id is not a UUID'),
     404: problemContent('No such event'),
   },

@@ -6,8 +6,9 @@ import { FACT_TYPES } from '../domain/catalog';
 import type { AppEnv } from '../env';
 import { anniversariesPage, Anniversary, decodeAnniversaryCursor } from '../views/on-this-day/queries';
 import { notFound, problem, validationHook } from './problem';
-import { jsonContent, problemContent, RelationParam } from './schemas';
+import { jsonContent, notModified, problemContent, RelationParam } from './schemas';
 import { listOf, pageLimit, splitList, todayUtc } from './view-params';
+import { cachedRead } from './response-cache';
 
 /** On this day: the anniversaries of a day, in one relation or in all. */
 
@@ -45,12 +46,17 @@ const responses = {
     }),
     'The anniversaries',
   ),
+  ...notModified,
   400: problemContent('A bad parameter, named'),
 };
+
+// Without `date` or `year`, the anniversaries are today's.
+const onToday = (query: URLSearchParams) => !query.get('date') || !query.get('year');
 
 const forRelation = createRoute({
   method: 'get',
   path: '/v1/relations/{relation}/on-this-day',
+  middleware: [cachedRead({ scope: 'relation', dependsOnToday: onToday })] as const,
   summary: "On this day in a relation's history",
   description,
   request: { params: RelationParam, query: OnThisDayQuery },
@@ -60,6 +66,7 @@ const forRelation = createRoute({
 const forAll = createRoute({
   method: 'get',
   path: '/v1/on-this-day',
+  middleware: [cachedRead({ scope: 'all', dependsOnToday: onToday })] as const,
   summary: 'On this day, in every relation',
   description,
   request: { query: OnThisDayQuery },

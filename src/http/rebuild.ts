@@ -1,51 +1,68 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
-import { RebuildInProgress, rebuildViews } from '../views/rebuild';
+import { rebuildStatus, startRebuild } from '../rebuild-workflow';
+import { RebuildStatus } from '../views/rebuild-runs';
 import { requireEditor } from './editor-auth';
-import { problem, validationHook } from './problem';
+import { publicOrigin } from './origin';
+import { notFound, validationHook } from './problem';
 import { jsonContent, problemContent } from './schemas';
 
-/** Rebuilding every view from the log, for editors. */
-
+/** Rebuilding every view from the log, as a Workflow, for editors: start one, and follow it. */
 export const rebuildRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const rebuild = createRoute({
+const editorOnly = {
+  security: [{ editorToken: [] }],
+  middleware: [requireEditor],
+};
+const unauthorized = {
+  401: problemContent('No editor token'),
+  403: problemContent('Wrong editor token'),
+};
+
+const start = createRoute({
   method: 'post',
   path: '/v1/admin/rebuild',
   summary: 'Rebuild every view from the log',
   description:
-    'Replays the whole log in position order through the projectors into fresh tables and swaps them in, in one transaction. Events recorded meanwhile are replayed too before the swap.',
-  security: [{ editorToken: [] }],
-  middleware: [requireEditor] as const,
+    'Starts a Workflow that replays the whole log in position order through the projectors into fresh tables, one step per page, and swaps them in, in one transaction; events recorded meanwhile are replayed too before the swap. One rebuild at a time: while one is running, this answers that one.',
+  ...editorOnly,
   request: {
     query: z.object({
-      pageSize: z.coerce.number().int().min(10).max(5000).default(1000).describe('events read and written per D1 call'),
+      pageSize: z.coerce.number().int().min(10).max(5000).default(1000).describe('events replayed per step'),
     }),
   },
   responses: {
-    200: jsonContent(
-      z.object({
-        events: z.number().int(),
-        throughPosition: z.number().int(),
-        calls: z.number().int(),
-        milliseconds: z.number(),
-        views: z.array(z.object({ view: z.string(), version: z.number().int() })),
-      }),
-      'Rebuilt: how many events were replayed, up to which position, with how many D1 calls, in how long',
-    ),
+    202: jsonContent(RebuildStatus, 'Started: its status is at `Location` (links.self)'),
+    200: jsonContent(RebuildStatus, 'A rebuild is already running: this one'),
     400: problemContent('A bad parameter, named'),
-    401: problemContent('No editor token'),
-    403: problemContent('Wrong editor token'),
-    409: problemContent('Another rebuild is running'),
+    ...unauthorized,
   },
 });
 
-rebuildRoutes.openapi(rebuild, async (c) => {
-  try {
-    return c.json(await rebuildViews(c.var.db, { pageSize: c.req.valid('query').pageSize }), 200);
-  } catch (error) {
-    if (!(error instanceof RebuildInProgress)) throw error;
-    return problem(c, 409, { type: '/problems/rebuild-in-progress', title: 'A rebuild is running', detail: error.message });
-  }
+rebuildRoutes.openapi(start, async (c) => {
+  const { rebuild, started } = await startRebuild(c.var.db, c.env.REBUILD, {
+    reason: 'asked for', pageSize: c.req.valid('query').pageSize, origin: publicOrigin(c),
+  });
+  return c.json(rebuild, started ? 202 : 200, { location: rebuild.links.self });
+});
+
+const status = createRoute({
+  method: 'get',
+  path: '/v1/admin/rebuilds/{id}',
+  summary: "A rebuild's progress",
+  description: 'Its state (queued, running, complete, errored), events replayed of how many, pages, D1 calls, when it started and finished, and its error.',
+  ...editorOnly,
+  request: { params: z.object({ id: z.uuid().toLowerCase() }) },
+  responses: {
+    200: jsonContent(RebuildStatus, 'The rebuild'),
+    400: problemContent('The id is not a UUID'),
+    ...unauthorized,
+    404: problemContent('No such rebuild'),
+  },
+});
+
+rebuildRoutes.openapi(status, async (c) => {
+  const found = await rebuildStatus(c.var.db, c.env.REBUILD, c.req.valid('param').id);
+  return found ? c.json(found, 200) : notFound(c, 'no rebuild has this id');
 });

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { RelationStatusReport, relationStatusReport } from '../views/relation-status/queries';
 import { notFound, validationHook } from './problem';
-import { jsonContent, problemContent, RelationParam } from './schemas';
+import { jsonContent, notModified, problemContent, RelationParam } from './schemas';
 import { CalendarDay, todayUtc } from './view-params';
+import { cachedRead } from './response-cache';
 
 /** Whether relations were established, severed or restored on a day. */
 
@@ -13,6 +14,8 @@ export const relationStatusRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valid
 const status = createRoute({
   method: 'get',
   path: '/v1/relations/{relation}/status',
+  // Without `on`, the status is today's.
+  middleware: [cachedRead({ scope: 'relation', dependsOnToday: (query) => !query.get('on') })] as const,
   summary: 'Whether relations were established, severed or restored on a day, and the periods over time',
   description:
     '`status` is established, severed or restored with the event that made it so; not_established before the first such event; unknown when a change dated only to a month or year may or may not have happened by that day (`possibleChange`).',
@@ -25,6 +28,7 @@ const status = createRoute({
       RelationStatusReport.extend({ relation: z.string() }),
       'The status on that day',
     ),
+    ...notModified,
     400: problemContent('A bad parameter, named'),
     404: problemContent('No such relation'),
   },

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { listRelations } from '../store/relations';
 import { validationHook } from './problem';
-import { jsonContent } from './schemas';
+import { jsonContent, notModified } from './schemas';
+import { cachedRead } from './response-cache';
 
 /** Every relation the log has, with its counts and dates. */
 
@@ -22,8 +23,9 @@ const RelationSummary = z.object({
 const list = createRoute({
   method: 'get',
   path: '/v1/relations',
+  middleware: [cachedRead({ scope: 'all' })] as const,
   summary: 'Every relation with its event count, version, and first and last occurred',
-  responses: { 200: jsonContent(z.object({ relations: z.array(RelationSummary) }), 'The relations') },
+  responses: { 200: jsonContent(z.object({ relations: z.array(RelationSummary) }), 'The relations'), ...notModified },
 });
 
 relationRoutes.openapi(list, async (c) => c.json({ relations: await listRelations(c.var.db) }, 200));

@@ -1,23 +1,34 @@
-import { answerConditionally } from './conditional';
+import type { Context, MiddlewareHandler } from 'hono';
+import { relationNameProblem } from '../domain/relation';
+import type { AppEnv } from '../env';
+import { answerConditionally, etagOf } from './conditional';
+import { BOOKMARK_HEADER } from './d1-session';
+import { publicOrigin } from './origin';
 
 /**
- * Feeds are served from the Workers Cache API. Every cache key holds a generation number that the
- * cache itself keeps per scope ("all" and each relation); an append writes a new generation, so every
- * cached variant (any format, filter or page) goes stale at once, and a hit never touches D1.
+ * Every public read is served from the Workers Cache API. Every cache key holds a generation number
+ * that the cache itself keeps per scope ("all" and each relation); an append writes new generations
+ * for its relation and for "all", so every cached variant (any route, format, filter or page) goes
+ * stale at once, and a hit never touches D1. A response that depends on today is keyed by the day too.
  * The Cache API is per data center: elsewhere, a stored copy lives at most STORED_SECONDS.
  * Keys live under the public origin (the Worker's own host, as the Cache API wants), the same for
  * the append that invalidates and the reads that look up.
  */
-const CACHE_PATH = '/.feed-cache';
+const CACHE_PATH = '/.response-cache';
 const STORED_SECONDS = 300;
 const GENERATION_SECONDS = 7 * 24 * 3600;
 
-/** Clients revalidate every time: a 304 costs no D1 call, and a stale feed after an append is never shown. */
+/** Clients revalidate every time: a 304 costs no D1 call, and a stale answer after an append is never shown. */
 const CLIENT_CACHE_CONTROL = 'no-cache';
 
-export type FeedScope = { relation: string | null };
+/** What a cached response depends on: one relation or all of them, and for some, the day. */
+export interface CacheScope {
+  relation: string | null;
+  /** YYYY-MM-DD (UTC) when the response depends on today: the default `asOf`, the default day. */
+  day?: string;
+}
 
-const scopeName = ({ relation }: FeedScope) => (relation === null ? 'all' : `relation/${relation}`);
+const scopeName = ({ relation }: CacheScope) => (relation === null ? 'all' : `relation/${relation}`);
 const generationKey = (origin: string, scope: string) => `${origin}${CACHE_PATH}/generation/${scope}`;
 
 async function generationOf(origin: string, scope: string): Promise<string> {
@@ -35,31 +46,36 @@ async function writeGeneration(origin: string, scope: string): Promise<string> {
   return generation;
 }
 
-/** After an append to `relation`: its cached responses and those of all relations are stale. */
-export async function cachedResponsesChanged(origin: string, relation: string): Promise<void> {
+/** After an append to `relations` (or a rebuild of every view): their cached responses and those of "all" are stale. */
+export async function cachedResponsesChanged(origin: string, relations: string[]): Promise<void> {
   try {
-    await Promise.all([writeGeneration(origin, 'all'), writeGeneration(origin, `relation/${relation}`)]);
+    await Promise.all(['all', ...relations.map((relation) => `relation/${relation}`)].map((scope) => writeGeneration(origin, scope)));
   } catch (error) {
     // The events are recorded; a cache that cannot be written must not turn that into an error.
-    console.error('feed cache invalidation failed', error);
+    console.error('cache invalidation failed', error);
   }
 }
 
 /**
- * The cached answer to this request if there is one, else `render()`'s, stored when it is a 200.
- * Either way answered conditionally (304 when the client's copy is current).
+ * The cached answer to this request if there is one, else `render()`'s, stored when it is a 200 (with
+ * an ETag, a digest of its body, when it has none). Either way answered conditionally (304 when the
+ * client's copy is current).
  */
 export async function cachedResponse(
-  origin: string, request: Request, scope: FeedScope, render: () => Promise<Response>,
+  origin: string, request: Request, scope: CacheScope, render: () => Promise<Response>,
 ): Promise<Response> {
   const name = scopeName(scope);
   const generation = await generationOf(origin, name);
-  const key = `${origin}${CACHE_PATH}/${name}/${generation}?url=${encodeURIComponent(request.url)}`;
+  const day = scope.day ? `&day=${scope.day}` : '';
+  const key = `${origin}${CACHE_PATH}/${name}/${generation}?url=${encodeURIComponent(request.url)}${day}`;
   const hit = await caches.default.match(key);
   if (hit) return answerConditionally(request, forClient(hit, 'hit'));
-  const response = await render();
-  if (response.status !== 200) return response;
-  const stored = new Response(response.clone().body, response);
+  const rendered = await render();
+  if (rendered.status !== 200) return rendered;
+  const body = await rendered.arrayBuffer();
+  const response = new Response(body, rendered);
+  if (!response.headers.has('etag')) response.headers.set('etag', await etagOf(body));
+  const stored = new Response(body, response);
   stored.headers.set('cache-control', `max-age=${STORED_SECONDS}`);
   await caches.default.put(key, stored);
   return answerConditionally(request, forClient(response, 'fwd=miss; stored'));
@@ -70,4 +86,39 @@ function forClient(response: Response, status: string): Response {
   copy.headers.set('cache-control', CLIENT_CACHE_CONTROL);
   copy.headers.set('cache-status', `relations-log; ${status}`);
   return copy;
+}
+
+/** How a route's responses are cached: by relation (its `relation` path parameter) or for all, and whether they depend on today. */
+export interface CachedReadOptions {
+  scope: 'relation' | 'all';
+  /** True when, for this request, the answer depends on today (a default day or `asOf`). */
+  dependsOnToday?: (query: URLSearchParams) => boolean;
+}
+
+/**
+ * The middleware of a public GET route: answers from the cache, or lets the route answer and caches
+ * that. Passed by: a request with `x-d1-bookmark` (it must read at least that new, so from D1), and a
+ * malformed relation name (the route answers 400; nothing is cached under it).
+ */
+export function cachedRead(options: CachedReadOptions): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const scope = scopeOf(c, options);
+    if (!scope || c.req.method !== 'GET' || c.req.header(BOOKMARK_HEADER) !== undefined) return next();
+    const response = await cachedResponse(publicOrigin(c), c.req.raw, scope, async () => {
+      await next();
+      return c.res;
+    });
+    // Setting c.res copies the previous response's headers onto the new one: cleared first, so that a
+    // 304 carries only its own.
+    c.res = undefined;
+    c.res = response;
+  };
+}
+
+function scopeOf(c: Context<AppEnv>, options: CachedReadOptions): CacheScope | null {
+  const url = new URL(c.req.url);
+  const day = options.dependsOnToday?.(url.searchParams) ? new Date().toISOString().slice(0, 10) : undefined;
+  if (options.scope === 'all') return { relation: null, day };
+  const relation = c.req.param('relation');
+  return relation && relationNameProblem(relation) === null ? { relation, day } : null;
 }

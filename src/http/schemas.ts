@@ -37,6 +37,9 @@ export const Problem = z.object({
     .optional(),
 });
 
+/** The answer to a conditional GET whose validators show the client's copy is current. */
+export const notModified = { 304: { description: 'Not modified since the ETag or date the client sent' } };
+
 export const problemContent = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: Problem } },

@@ -30,9 +30,10 @@ for (const file of EXPORT_FILES) {
   timelineExportRoutes.openapi(route, async (c) => {
     const { relation } = c.req.valid('param');
     const origin = publicOrigin(c);
-    const response = await cachedResponse(origin, c.req.raw, { relation }, async () => {
-      const now = new Date().toISOString();
-      const today = now.slice(0, 10);
+    const now = new Date().toISOString();
+    const today = now.slice(0, 10);
+    // Keyed by the day: the last period of relations runs to today.
+    const response = await cachedResponse(origin, c.req.raw, { relation, day: today }, async () => {
       const overview = await relationOverview(c.var.db, relation, today);
       if (!overview) return notFound(c, `no events have been recorded for ${relation}`);
       const body = format.render({ relation, name: relationDisplayName(relation), origin, today, now, overview });

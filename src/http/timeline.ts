@@ -5,8 +5,9 @@ import { InvalidDate, parseOccurred } from '../domain/dates';
 import type { AppEnv } from '../env';
 import { decodeCursor, TimelineItem, timelinePage } from '../views/timeline/queries';
 import { notFound, validationHook } from './problem';
-import { jsonContent, problemContent, RelationParam } from './schemas';
+import { jsonContent, notModified, problemContent, RelationParam } from './schemas';
 import { listOf, pageLimit, splitList } from './view-params';
+import { cachedRead } from './response-cache';
 
 /** A relation's timeline: filtered, in the order things happened, a page at a time. */
 
@@ -43,6 +44,7 @@ const TimelineQuery = z
 const timeline = createRoute({
   method: 'get',
   path: '/v1/relations/{relation}/timeline',
+  middleware: [cachedRead({ scope: 'relation' })] as const,
   summary: "A relation's timeline, in the order things happened",
   description:
     'Live events (corrections applied, retractions left out) ordered by the first day their date can mean, then by position in the log. An event dated only by its end (`/2023`) sorts on that end.',
@@ -52,6 +54,7 @@ const timeline = createRoute({
       z.object({ relation: z.string(), items: z.array(TimelineItem), next: z.string().nullable() }),
       'One page; `next` is the cursor of the following page, null at the end',
     ),
+    ...notModified,
     400: problemContent('A bad parameter, named'),
     404: problemContent('No such relation'),
   },

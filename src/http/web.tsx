@@ -9,6 +9,8 @@ import { HomePage } from '../web/home';
 import { MessagePage } from '../web/not-found';
 import { RelationPage } from '../web/relation-page';
 import { TimelineJsPage } from '../web/timelinejs-page';
+import { cachedRead } from './response-cache';
+import { notModified } from './schemas';
 
 /** The pages for people: the relations, and one page per relation. */
 export const webRoutes = new OpenAPIHono<AppEnv>();
@@ -24,25 +26,26 @@ const Relation = z.object({ relation: z.string().describe('two ISO 3166-1 alpha-
 
 // Documented for completeness; the handlers below answer people, with pages, not problem+json.
 const PAGES: Omit<RouteConfig, 'method'>[] = [
-  { path: '/', summary: 'The web page: every relation', responses: { 200: html('The page') } },
+  { path: '/', summary: 'The web page: every relation', responses: { 200: html('The page'), ...notModified } },
   {
     path: '/{relation}',
     summary: "The web page of a relation: relations over time, agreements as of a day, the timeline",
     request: { params: Relation, query: z.object({ asOf: AsOf.optional().describe('YYYY-MM-DD, default today (UTC)') }) },
-    responses: { 200: html('The page'), 400: html('asOf is not a date'), 404: html('A malformed or unknown relation') },
+    responses: { 200: html('The page'), ...notModified, 400: html('asOf is not a date'), 404: html('A malformed or unknown relation') },
   },
   {
     path: '/{relation}/timelinejs',
     summary: 'The timeline of a relation drawn by TimelineJS',
     request: { params: Relation },
-    responses: { 200: html('The page'), 404: html('A malformed or unknown relation') },
+    responses: { 200: html('The page'), ...notModified, 404: html('A malformed or unknown relation') },
   },
 ];
 for (const page of PAGES) webRoutes.openAPIRegistry.registerPath(createRoute({ method: 'get', ...page }));
 
-webRoutes.get('/', async (c) => c.html(<HomePage relations={await listRelations(c.var.db)} />));
+webRoutes.get('/', cachedRead({ scope: 'all' }), async (c) => c.html(<HomePage relations={await listRelations(c.var.db)} />));
 
-webRoutes.get(RELATION_PATH, async (c) => {
+// Without `asOf`, the agreements' status is today's.
+webRoutes.get(RELATION_PATH, cachedRead({ scope: 'relation', dependsOnToday: (query) => !query.get('asOf') }), async (c) => {
   const relation = c.req.param('relation');
   const refused = refuseRelation(c, relation);
   if (refused) return refused;
@@ -56,7 +59,7 @@ webRoutes.get(RELATION_PATH, async (c) => {
   return c.html(<RelationPage {...{ relation, name, asOf, ...overview }} />);
 });
 
-webRoutes.get(`${RELATION_PATH}/timelinejs`, async (c) => {
+webRoutes.get(`${RELATION_PATH}/timelinejs`, cachedRead({ scope: 'relation' }), async (c) => {
   const relation = c.req.param('relation');
   const refused = refuseRelation(c, relation);
   if (refused) return refused;

@@ -1,12 +1,13 @@
 import type { Db } from '../store/db';
 import { selectVersion } from '../store/relations';
 import { PROJECTORS } from './projectors';
-import { RebuildInProgress, rebuildViews } from './rebuild';
 
-/** The read side's guard: a view is read only when it was built by the projector this code has. */
-
-const WAIT_MS = 250;
-const MAX_WAITS = 240;
+/**
+ * The read side's check of the views: every read batch also reads the projector versions the views were
+ * built with. When one differs from this code's (a projector changed, or the views were created on an
+ * existing log), the views are still served as they are, and the request starts a rebuild
+ * (`db.staleViews`, src/app.ts), which swaps the new views in when it is done.
+ */
 
 /** True when every view was built by the projector version this code has. */
 export function viewsAreCurrent(stored: { view: string; version: number }[]): boolean {
@@ -14,25 +15,19 @@ export function viewsAreCurrent(stored: { view: string; version: number }[]): bo
   return PROJECTORS.every((projector) => versions.get(projector.name) === projector.version);
 }
 
+/** Whether any view was built by another projector version than this code's. One D1 call. */
+export async function viewsAreStale(db: Db): Promise<boolean> {
+  return !viewsAreCurrent(await db.all<{ view: string; version: number }>(db.prepare('SELECT view, version FROM view_versions')));
+}
+
 /** A row as D1 answers it: column names to values. */
 export type Row = Record<string, unknown>;
 
-/**
- * Runs the reads of a view request in one batch together with the check of the views' versions.
- * When a view is stale (a projector changed, or the views were created on an existing log), it is
- * rebuilt before it serves: one call when current, as every request is, more only that once.
- */
+/** Runs the reads of a view request in one batch together with the check of the views' versions. */
 export async function readViews(db: Db, reads: D1PreparedStatement[]): Promise<D1Result<Row>[]> {
-  for (let waits = 0; ; ) {
-    const [versions, ...results] = await db.batch<Row>([db.prepare('SELECT view, version FROM view_versions'), ...reads]);
-    if (viewsAreCurrent(versions.results as unknown as { view: string; version: number }[])) return results;
-    try {
-      await rebuildViews(db);
-    } catch (error) {
-      if (!(error instanceof RebuildInProgress) || ++waits > MAX_WAITS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
-    }
-  }
+  const [versions, ...results] = await db.batch<Row>([db.prepare('SELECT view, version FROM view_versions'), ...reads]);
+  if (!viewsAreCurrent(versions.results as unknown as { view: string; version: number }[])) db.staleViews = true;
+  return results;
 }
 
 /** The reads of a view of one relation, in the same call; null when the relation has no events. */

@@ -1,162 +1,130 @@
 import type { Db } from '../store/db';
-import { logPage } from '../store/events';
+import { eventColumns, eventFromRow } from '../store/events';
 import { PROJECTORS, projectEvent } from './projectors';
 
-/** Another rebuild holds the lease. */
-export class RebuildInProgress extends Error {}
+/**
+ * The steps of a rebuild, each a function of the database alone, so that a Workflow can run each as a
+ * step of its own (src/rebuild-workflow.ts): make fresh tables, replay the log into them a page at a
+ * time, swap them in. Each step can run again after a failure or a restart without doing its work twice:
+ * every batch it writes begins with a hold (migrations/0010) that aborts unless the run is the active one
+ * and the fresh tables are exactly where the step found them.
+ */
 
-export interface RebuildReport {
-  /** Events replayed: every event of the log, amendments included. */
-  events: number;
-  /** The position of the last event replayed. */
-  throughPosition: number;
-  /** D1 calls the rebuild made (reads of the log, writes of the fresh tables, the swap). */
-  calls: number;
-  milliseconds: number;
-  views: { view: string; version: number }[];
-}
-
-export interface RebuildOptions {
-  /** Events read per page of the log; their statements are written in one batch. */
-  pageSize?: number;
-}
-
-// Renewed with every page written, so it only runs out when a rebuild has stopped (a restart, a crash).
-const LEASE_MS = 60 * 1000;
-const MAX_CATCH_UPS = 50;
+/** Another rebuild is active, or this one has ended. */
+export class NotTheActiveRebuild extends Error {}
 
 interface SchemaObject {
   type: 'table' | 'index';
   name: string;
-  tbl_name: string;
   sql: string;
-}
-
-/**
- * Replays the whole log in position order through the same projectors into fresh tables and swaps
- * them in, in one transaction. Reads the log page by page and writes each page's rows in one batch.
- * If events are appended meanwhile (they go to the live tables), the swap refuses, the rebuild
- * replays them too and tries again, so the views it swaps in always cover the whole log.
- */
-export async function rebuildViews(db: Db, options: RebuildOptions = {}): Promise<RebuildReport> {
-  const pageSize = options.pageSize ?? 1000;
-  const started = Date.now();
-  const callsBefore = db.calls;
-  const holder = crypto.randomUUID();
-  const schema = await acquireLease(db, holder);
-  let swapped = false;
-  try {
-    const tables = schema.filter((object) => object.type === 'table');
-    await db.batch(tables.flatMap((table) => freshTable(db, table)));
-    let after = 0;
-    let events = 0;
-    for (let attempt = 0; ; attempt += 1) {
-      const replayed = await replayLog(db, holder, after, pageSize);
-      after = replayed.after;
-      events += replayed.events;
-      if (await swapIn(db, holder, schema, events, after)) break;
-      if (attempt >= MAX_CATCH_UPS) throw new Error('the log kept growing faster than the rebuild could catch up');
-    }
-    swapped = true;
-    return {
-      events,
-      throughPosition: after,
-      calls: db.calls - callsBefore,
-      milliseconds: Date.now() - started,
-      views: PROJECTORS.map(({ name, version }) => ({ view: name, version })),
-    };
-  } finally {
-    if (!swapped) await db.batch([releaseLease(db, holder)]).catch(() => undefined);
-  }
 }
 
 const VIEW_TABLES = PROJECTORS.flatMap((projector) => projector.tables);
 
-/** Takes the lease unless another rebuild holds an unexpired one; reads the views' definitions in the same call. */
-async function acquireLease(db: Db, holder: string): Promise<SchemaObject[]> {
-  const now = new Date();
-  const [lease, schema] = await db.batch([
+const hold = (db: Db, runId: string, through: number) =>
+  db.prepare('INSERT INTO view_rebuild_holds (run_id, through) VALUES (?1, ?2)', runId, through);
+
+/** The views' tables and indexes as the migrations define them. */
+function viewSchema(db: Db): D1PreparedStatement {
+  return db.prepare(
+    `SELECT type, name, sql FROM sqlite_master
+     WHERE tbl_name IN (SELECT value FROM json_each(?1)) AND sql IS NOT NULL ORDER BY type DESC, name`,
+    JSON.stringify(VIEW_TABLES),
+  );
+}
+
+/** Step 1: empty fresh tables (`<table>_next`) defined as the live ones, and the run's starting point. */
+export async function prepareFreshTables(db: Db, runId: string): Promise<{ total: number }> {
+  const [schema, count] = await db.batch<Record<string, unknown>>([
+    viewSchema(db),
+    db.prepare('SELECT COUNT(*) AS total FROM events'),
+  ]);
+  const tables = (schema.results as unknown as SchemaObject[]).filter((object) => object.type === 'table');
+  const total = count.results[0].total as number;
+  const [started] = await db.batch([
     db.prepare(
-      `INSERT INTO view_rebuild_lease (id, holder, expires) VALUES (1, ?1, ?2)
-       ON CONFLICT (id) DO UPDATE SET holder = excluded.holder, expires = excluded.expires
-       WHERE view_rebuild_lease.expires < ?3
-       RETURNING holder`,
-      holder, new Date(now.getTime() + LEASE_MS).toISOString(), now.toISOString(),
+      `UPDATE view_rebuild_runs SET state = 'running', total = ?2, events = 0, through_position = 0, pages = 0,
+         calls = calls + ?3
+       WHERE id = ?1 AND active = 1 RETURNING id`,
+      runId, total, db.calls + 1,
     ),
+    ...tables.flatMap((table) => [
+      db.prepare(`DROP TABLE IF EXISTS ${table.name}_next`),
+      // Secondary indexes come at the swap: writing into bare tables is faster.
+      db.prepare(table.sql.replace(/^CREATE TABLE\s+("?)(\w+)\1/i, `CREATE TABLE ${table.name}_next`)),
+    ]),
+  ]);
+  if (!started.results.length) throw new NotTheActiveRebuild(`the rebuild ${runId} is not the active one`);
+  return { total };
+}
+
+export interface PageReplayed {
+  /** The last position replayed so far. */
+  through: number;
+  events: number;
+  /** No event after `through` when the page was read. */
+  done: boolean;
+}
+
+/**
+ * Step 2, again and again: replays the page of the log that follows where the fresh tables are, and
+ * records the run's progress in the same batch. One read and one write.
+ */
+export async function replayNextPage(db: Db, runId: string, pageSize: number): Promise<PageReplayed> {
+  const [runs, page] = await db.batch<Record<string, unknown>>([
+    db.prepare('SELECT through_position, events FROM view_rebuild_runs WHERE id = ?1 AND active = 1', runId),
     db.prepare(
-      `SELECT type, name, tbl_name, sql FROM sqlite_master
-       WHERE tbl_name IN (SELECT value FROM json_each(?1)) AND sql IS NOT NULL
-       ORDER BY type DESC, name`,
-      JSON.stringify(VIEW_TABLES),
+      `SELECT ${eventColumns()} FROM events
+       WHERE position > (SELECT through_position FROM view_rebuild_runs WHERE id = ?1)
+       ORDER BY position LIMIT ?2`,
+      runId, pageSize,
     ),
   ]);
-  if (!lease.results.length) throw new RebuildInProgress('another rebuild of the views is running');
-  return schema.results as SchemaObject[];
-}
-
-/**
- * Renews the lease, and aborts the batch it leads if another rebuild has taken it meanwhile (the
- * insert then collides with that rebuild's row), so a rebuild never writes into another's tables.
- */
-function holdLease(db: Db, holder: string): D1PreparedStatement[] {
-  const expires = new Date(Date.now() + LEASE_MS).toISOString();
-  return [
-    db.prepare(
-      `INSERT INTO view_rebuild_lease (id, holder, expires) SELECT 1, ?1, ?2
-       WHERE NOT EXISTS (SELECT 1 FROM view_rebuild_lease WHERE holder = ?1)`,
-      holder, expires,
-    ),
-    db.prepare('UPDATE view_rebuild_lease SET expires = ?2 WHERE holder = ?1', holder, expires),
-  ];
-}
-
-function releaseLease(db: Db, holder: string): D1PreparedStatement {
-  return db.prepare('DELETE FROM view_rebuild_lease WHERE holder = ?1', holder);
-}
-
-/** An empty copy of a view table, defined as the migration defines the live one (secondary indexes come at the swap). */
-function freshTable(db: Db, table: SchemaObject): D1PreparedStatement[] {
-  const definition = table.sql.replace(/^CREATE TABLE\s+("?)(\w+)\1/i, `CREATE TABLE ${table.name}_next`);
-  return [db.prepare(`DROP TABLE IF EXISTS ${table.name}_next`), db.prepare(definition)];
-}
-
-/** Replays the log after `after` into the fresh tables: one read and one write per page. */
-async function replayLog(db: Db, holder: string, after: number, pageSize: number) {
-  let events = 0;
-  for (;;) {
-    const page = await logPage(db, after, pageSize);
-    if (!page.length) return { after, events };
-    try {
-      await db.batch([...holdLease(db, holder), ...page.flatMap((event) => projectEvent(db, event, '_next'))]);
-    } catch (error) {
-      if (await holdsLease(db, holder)) throw error;
-      throw new RebuildInProgress('the rebuild lost its lease to another');
-    }
-    events += page.length;
-    after = page[page.length - 1].position;
-    if (page.length < pageSize) return { after, events };
+  const run = runs.results[0] as { through_position: number; events: number } | undefined;
+  if (!run) throw new NotTheActiveRebuild(`the rebuild ${runId} is not the active one`);
+  const events = page.results.map(eventFromRow);
+  if (!events.length) {
+    await db.batch([db.prepare('UPDATE view_rebuild_runs SET calls = calls + ?2 WHERE id = ?1', runId, db.calls + 1)]);
+    return { through: run.through_position, events: run.events, done: true };
   }
-}
-
-async function holdsLease(db: Db, holder: string): Promise<boolean> {
-  const lease = await db.first<{ holder: string }>(db.prepare('SELECT holder FROM view_rebuild_lease WHERE id = 1'));
-  return lease?.holder === holder;
+  const through = events[events.length - 1].position;
+  await db.batch([
+    hold(db, runId, run.through_position),
+    ...events.flatMap((event) => projectEvent(db, event, '_next')),
+    db.prepare(
+      `UPDATE view_rebuild_runs SET through_position = ?2, events = events + ?3, pages = pages + 1, calls = calls + ?4
+       WHERE id = ?1`,
+      runId, through, events.length, db.calls + 1,
+    ),
+  ]);
+  return { through, events: run.events + events.length, done: events.length < pageSize };
 }
 
 /**
- * Swaps the fresh tables in, in one transaction. False when the log has moved past `through`
- * (the guard row's CHECK aborts the batch), so the caller replays the rest and tries again.
+ * Step 3: swaps the fresh tables in with their indexes, records the projector versions and ends the run,
+ * in one transaction. False when the log has moved past what was replayed (appends meanwhile went to the
+ * live views): the run replays the rest and tries again. True, too, when the swap has already happened.
+ * Answers the relations, whose cached responses are now stale.
  */
-async function swapIn(db: Db, holder: string, schema: SchemaObject[], events: number, through: number) {
-  const tables = schema.filter((object) => object.type === 'table');
-  const indexes = schema.filter((object) => object.type === 'index');
+export async function swapIn(db: Db, runId: string): Promise<{ swapped: boolean; relations: string[] }> {
+  const [schema, runs] = await db.batch<Record<string, unknown>>([
+    viewSchema(db),
+    db.prepare('SELECT through_position, active, state FROM view_rebuild_runs WHERE id = ?1', runId),
+  ]);
+  const run = runs.results[0] as { through_position: number; active: number | null; state: string } | undefined;
+  if (run?.state === 'complete') return { swapped: true, relations: relationsOf((await db.batch([selectRelations(db)]))[0]) };
+  if (!run?.active) throw new NotTheActiveRebuild(`the rebuild ${runId} is not the active one`);
+  const objects = schema.results as unknown as SchemaObject[];
+  const tables = objects.filter((object) => object.type === 'table');
+  const indexes = objects.filter((object) => object.type === 'index');
+  let results: D1Result[];
   try {
-    await db.batch([
+    results = await db.batch([
+      // The whole log must have been replayed: the hold aborts the swap unless the run is through its last position.
       db.prepare(
-        `INSERT INTO view_rebuilds (rebuilt, events, through_position, log_position, holds_lease)
-         VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(position), 0) FROM events),
-           (SELECT COUNT(*) FROM view_rebuild_lease WHERE holder = ?4))`,
-        new Date().toISOString(), events, through, holder,
+        `INSERT INTO view_rebuild_holds (run_id, through)
+         SELECT ?1, COALESCE(MAX(position), 0) FROM events`,
+        runId,
       ),
       ...tables.flatMap((table) => [
         db.prepare(`DROP TABLE ${table.name}`),
@@ -169,17 +137,27 @@ async function swapIn(db: Db, holder: string, schema: SchemaObject[], events: nu
           name, version,
         ),
       ),
-      releaseLease(db, holder),
-    ]);
-    return true;
-  } catch (error) {
-    const state = await db.first<{ holder: string | null; last: number }>(
       db.prepare(
-        `SELECT (SELECT holder FROM view_rebuild_lease) AS holder, (SELECT COALESCE(MAX(position), 0) FROM events) AS last`,
+        `UPDATE view_rebuild_runs SET active = NULL, state = 'complete', finished = ?2, calls = calls + ?3 WHERE id = ?1`,
+        runId, new Date().toISOString(), db.calls + 1,
       ),
-    );
-    if (state?.holder !== holder) throw new RebuildInProgress('the rebuild lost its lease to another');
-    if (state.last > through) return false;
+      selectRelations(db),
+    ]);
+  } catch (error) {
+    const now = await db.first<{ active: number | null; last: number }>(db.prepare(
+      `SELECT (SELECT active FROM view_rebuild_runs WHERE id = ?1) AS active,
+         (SELECT COALESCE(MAX(position), 0) FROM events) AS last`,
+      runId,
+    ));
+    if (!now?.active) throw new NotTheActiveRebuild(`the rebuild ${runId} is not the active one`);
+    if (now.last > run.through_position) {
+      await db.batch([db.prepare('UPDATE view_rebuild_runs SET calls = calls + ?2 WHERE id = ?1', runId, db.calls + 1)]);
+      return { swapped: false, relations: [] };
+    }
     throw error;
   }
+  return { swapped: true, relations: relationsOf(results[results.length - 1]) };
 }
+
+const selectRelations = (db: Db) => db.prepare('SELECT relation FROM relations ORDER BY relation');
+const relationsOf = (result: D1Result) => (result.results as { relation: string }[]).map((row) => row.relation);

@@ -1,0 +1,38 @@
+import type { AgreementBar, PeriodSegment, VisitMark } from './marks';
+
+/** The keys of the legend, in the order they are listed, and which of them a chart needs. */
+
+export const LEGEND_KEYS = [
+  'relations-open', 'relations-severed', 'agreement-day', 'agreement-open', 'agreement-unknown', 'fuzzy',
+  'visit-exact', 'visit-fuzzy', 'as-of',
+] as const;
+export type LegendKey = (typeof LEGEND_KEYS)[number];
+
+/** What each key says. */
+export const LEGEND_WORDS: Record<LegendKey, string> = {
+  'relations-open': 'Relations established or restored',
+  'relations-severed': 'Relations severed',
+  'agreement-day': 'Agreement, to the end of its stated validity',
+  'agreement-open': 'Valid indefinitely: runs on',
+  'agreement-unknown': 'Validity not given by the source',
+  fuzzy: 'Date known only to the month or year',
+  'visit-exact': 'Visit on a known day',
+  'visit-fuzzy': 'Visit known only to the month or year',
+  'as-of': 'The day the agreements table is for',
+};
+
+/** The keys for what is drawn: a legend explains only the marks its chart has. */
+export function legendKeys(segments: PeriodSegment[], bars: AgreementBar[], visits: VisitMark[]): LegendKey[] {
+  const present = new Set<LegendKey>(['as-of']);
+  for (const { period, start, end } of segments) {
+    present.add(period.status === 'severed' ? 'relations-severed' : 'relations-open');
+    if (start.kind === 'fuzzy' || end.kind === 'fuzzy') present.add('fuzzy');
+  }
+  for (const { body, start, end } of bars) {
+    if (body === 'unknown') present.add('agreement-unknown');
+    else present.add(end.kind === 'open' ? 'agreement-open' : 'agreement-day');
+    if (start.kind === 'fuzzy' || end.kind === 'fuzzy') present.add('fuzzy');
+  }
+  for (const visit of visits) present.add(visit.exact ? 'visit-exact' : 'visit-fuzzy');
+  return LEGEND_KEYS.filter((key) => present.has(key));
+}

@@ -1,0 +1,130 @@
+import { occurredInWords } from '../../domain/dates';
+import { escapeXml, XML_DECLARATION } from '../../feeds/xml';
+import { chartDefs, chartStyle, fromWidthClass, type Embedding } from './defs';
+import { layoutChart, type ChartLayout, type LayoutOptions } from './layout';
+import type { LegendKey } from './legend';
+import { legendSvg } from './legend-svg';
+import { agreementsSvg, relationsSvg, visitsSvg } from './marks-svg';
+import { pct, tag, text, title } from './markup';
+import { AXIS, COLORS, GRID } from './palette';
+import type { ChartData, ChartFilters } from './rows';
+import { asOfTitle, chartDescription, chartTitle, country, filtersInWords } from './words';
+
+/**
+ * The chart of a relation as one SVG: periods of relations, agreements and visits on one time axis,
+ * with the as-of line. No script, no library: text that any SVG reader draws and a screen reader reads.
+ */
+
+export interface ChartOptions extends Omit<LayoutOptions, 'ownDocument'> {
+  /** "Mexico–Russia". */
+  name: string;
+  filters: ChartFilters;
+  /** As a document of its own, the chart carries a heading, its legend and its source (`source`: where it comes from). */
+  embedding: Embedding;
+  source?: string;
+}
+
+export interface Chart {
+  svg: string;
+  /** What its legend explains: drawn inside a document of its own, for the page to show around it otherwise. */
+  legend: LegendKey[];
+}
+
+const LEFT = 0.012;
+const RIGHT = 0.988;
+
+function axisSvg(layout: ChartLayout, top: number): string {
+  const { scale, ticks, axisY, asOf } = layout;
+  const grid = ticks.map((tick) => tag('g', { class: `ch-tick${tick.from ? ` ${fromWidthClass(tick.from)}` : ''}` },
+    tag('line', { x1: pct(tick.x), x2: pct(tick.x), y1: top, y2: asOf.bottom, stroke: GRID, 'stroke-width': 1 }) +
+    text({ x: pct(tick.x), dx: 3, y: axisY }, String(tick.year))));
+  const baseline = tag('line', {
+    x1: pct(scale.x(scale.from)), x2: pct(scale.x(scale.until)), y1: asOf.bottom, y2: asOf.bottom, stroke: AXIS, 'stroke-width': 1,
+  });
+  return grid.join('') + baseline;
+}
+
+/**
+ * The name of each row, above it at the left; in a page, again at the right for a reader who sees
+ * only the recent end of the chart (its box scrolls, and starts at the right, below its narrowest width).
+ */
+function rowLabels(layout: ChartLayout, embedding: Embedding): string {
+  const label = (y: number, words: string) => text({ x: pct(LEFT), y, class: 'ch-label ch-halo' }, words) +
+    (embedding === 'page' ? text({ x: pct(RIGHT), y, 'text-anchor': 'end', class: 'ch-label ch-halo ch-label-end' }, words) : '');
+  const labels: string[] = [];
+  if (layout.relations) labels.push(label(layout.relations.labelY, 'Diplomatic relations'));
+  for (const row of layout.agreements) {
+    const level = row.level === 'federal' ? 'Federal' : 'Subnational';
+    labels.push(label(row.labelY, `${level} agreements (${row.bars.length})`));
+  }
+  for (const row of layout.visits) {
+    const where = row.to === null ? 'Visits elsewhere' : `Visits to ${country(row.to)}`;
+    labels.push(label(row.labelY, `${where} (${row.marks.length})`));
+  }
+  return labels.join('');
+}
+
+function asOfSvg(layout: ChartLayout, data: ChartData): string {
+  const { asOf } = layout;
+  const words = `As of ${occurredInWords(asOf.day)}`;
+  const hover = title(asOfTitle(data, asOf.day));
+  const attributes = { class: 'ch-as-of', 'data-as-of': asOf.day, 'data-side': asOf.side };
+  if (asOf.x === null) {
+    const before = asOf.side === 'before';
+    const label = before ? `◀ ${words}, before the axis` : `${words}, after the axis ▶`;
+    return tag('g', attributes, hover + text({
+      x: pct(before ? LEFT : RIGHT), y: asOf.top, 'text-anchor': before ? 'start' : 'end', class: 'ch-label ch-halo',
+    }, label));
+  }
+  const anchor = asOf.x > 0.6 ? 'end' : 'start';
+  return tag('g', { ...attributes, 'data-x': asOf.x.toFixed(5) }, hover +
+    tag('line', {
+      x1: pct(asOf.x), x2: pct(asOf.x), y1: asOf.top + 4, y2: asOf.bottom, stroke: COLORS.asOf, 'stroke-width': 1.5, 'stroke-dasharray': '5 3',
+    }) +
+    text({ x: pct(asOf.x), dx: anchor === 'start' ? 4 : -4, y: asOf.top, 'text-anchor': anchor, class: 'ch-label ch-halo' }, words));
+}
+
+function headingSvg(options: ChartOptions, layout: ChartLayout, years: [number, number]): string {
+  const narrowed = filtersInWords(options.filters);
+  const subtitle = `From ${years[0]} to ${occurredInWords(options.today)}; agreements as of ${occurredInWords(options.asOf)}` +
+    `${narrowed ? `; ${narrowed}` : ''}.`;
+  return text({ x: pct(LEFT), y: 20, class: 'ch-heading' }, `${options.name} relations over time`) +
+    text({ x: pct(LEFT), y: 38, class: 'ch-muted' }, subtitle) +
+    (options.source ? text({ x: pct(LEFT), y: layout.footerY + 12, class: 'ch-muted' }, `Source: ${options.source}`) : '');
+}
+
+/** Every width from which something is shown: the stylesheet hides it below that width. */
+function widthsUsed(layout: ChartLayout): number[] {
+  return [...layout.ticks.map((tick) => tick.from), ...(layout.relations?.segments ?? []).map((segment) => segment.labelFrom ?? 0)];
+}
+
+export function chartSvg(data: ChartData, options: ChartOptions): Chart {
+  const document = options.embedding === 'document';
+  const layout = layoutChart(data, { ...options, ownDocument: document });
+  const years: [number, number] = [Number(layout.first.slice(0, 4)), Number(options.today.slice(0, 4))];
+  const nothing = !layout.relations && !layout.agreements.length && !layout.visits.length;
+  const body = [
+    axisSvg(layout, layout.asOf.top + 4),
+    relationsSvg(layout.relations),
+    agreementsSvg(layout.agreements, options.asOf),
+    visitsSvg(layout.visits, options.countries),
+    nothing ? text({ x: '50%', y: layout.asOf.bottom - 8, 'text-anchor': 'middle', class: 'ch-muted' }, 'Nothing recorded matches these filters.') : '',
+    asOfSvg(layout, data),
+    // Over the line, in a halo that keeps them readable where it crosses them.
+    rowLabels(layout, options.embedding),
+    document ? legendSvg(layout.legend) + headingSvg(options, layout, years) : '',
+  ].join('');
+  const svg = tag('svg', {
+    xmlns: 'http://www.w3.org/2000/svg',
+    width: '100%',
+    height: layout.height,
+    role: 'img',
+    'aria-labelledby': 'ch-title ch-desc',
+    class: 'ch ch-chart',
+    'data-first-year': years[0],
+  }, tag('title', { id: 'ch-title' }, escapeXml(chartTitle(options.name, options.filters))) +
+    tag('desc', { id: 'ch-desc' }, escapeXml(chartDescription(data, options.asOf, years))) +
+    `<style>${chartStyle(widthsUsed(layout), options.embedding)}</style>` +
+    chartDefs() + body);
+  return { svg: document ? `${XML_DECLARATION}\n${svg}\n` : svg, legend: layout.legend.keys };
+}

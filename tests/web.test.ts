@@ -35,7 +35,7 @@ async function relationWithHistory() {
 }
 
 const statusOf = (html: string, agreementId: string) =>
-  new RegExp(`data-agreement="${agreementId}"[\\s\\S]*?data-status="([a-z_]+)"`).exec(html)?.[1];
+  new RegExp(`<tr data-agreement="${agreementId}"[\\s\\S]*?data-status="([a-z_]+)"`).exec(html)?.[1];
 
 describe('the web page', () => {
   it('lists the relations on the front page, linking each and the feeds', async () => {
@@ -107,6 +107,23 @@ describe('the web page', () => {
     const html = await page.text();
     expect(html).toContain('Relations restored');
     expect(statusOf(html, 'short-one')).toBe('in_force');
+  });
+
+  it('draws the chart at the top of the page, its as-of line on the day of the agreements form', async () => {
+    const relation = await relationWithHistory();
+    const html = await (await get(`/${relation}?asOf=2012-01-01`)).text();
+    const svg = /<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*?<\/svg>(?=<\/div>)/.exec(html)?.[0] ?? '';
+    expect(html.indexOf(svg)).toBeLessThan(html.indexOf('<h2 id="status-heading"'));
+    expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="ch-title ch-desc"/);
+    expect(svg.match(/<g class="ch-bar"/g)).toHaveLength(2);
+    expect(svg.match(/<g class="ch-period"/g)).toHaveLength(3);
+    expect(svg).toContain('data-as-of="2012-01-01"');
+    expect(html).toContain('name="asOf" value="2012-01-01"');
+    // Its legend is written in the page, where it wraps on a phone; the image of its own carries it inside.
+    expect(html).toContain('<ul class="chart-legend"');
+    expect(html).toContain(`href="/v1/relations/${relation}/chart.svg?asOf=2012-01-01"`);
+    const later = await (await get(`/${relation}?asOf=2016-01-01`)).text();
+    expect(later).toContain('data-as-of="2016-01-01"');
   });
 
   it('offers the TimelineJS view of a relation', async () => {

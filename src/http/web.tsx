@@ -11,6 +11,7 @@ import { RelationPage } from '../web/relation-page';
 import { TimelineJsPage } from '../web/timelinejs-page';
 import { cachedRead } from './response-cache';
 import { notModified } from './schemas';
+import { todayUtc } from './view-params';
 
 /** The pages for people: the relations, and one page per relation. */
 export const webRoutes = new OpenAPIHono<AppEnv>();
@@ -44,19 +45,20 @@ for (const page of PAGES) webRoutes.openAPIRegistry.registerPath(createRoute({ m
 
 webRoutes.get('/', cachedRead({ scope: 'all' }), async (c) => c.html(<HomePage relations={await listRelations(c.var.db)} />));
 
-// Without `asOf`, the agreements' status is today's.
-webRoutes.get(RELATION_PATH, cachedRead({ scope: 'relation', dependsOnToday: (query) => !query.get('asOf') }), async (c) => {
+// Keyed by the day: without `asOf` the agreements' status is today's, and the chart runs to today.
+webRoutes.get(RELATION_PATH, cachedRead({ scope: 'relation', dependsOnToday: () => true }), async (c) => {
   const relation = c.req.param('relation');
   const refused = refuseRelation(c, relation);
   if (refused) return refused;
-  const asOf = c.req.query('asOf') || new Date().toISOString().slice(0, 10);
+  const today = todayUtc();
+  const asOf = c.req.query('asOf') || today;
   if (!AsOf.safeParse(asOf).success) {
     return message(c, 400, 'Not a date', `“${asOf}” is not a day of the calendar; the form sends one as YYYY-MM-DD.`);
   }
   const overview = await relationOverview(c.var.db, relation, asOf);
   if (!overview) return unknownRelation(c, relation);
   const name = relationDisplayName(relation);
-  return c.html(<RelationPage {...{ relation, name, asOf, ...overview }} />);
+  return c.html(<RelationPage {...{ relation, name, asOf, today, ...overview }} />);
 });
 
 webRoutes.get(`${RELATION_PATH}/timelinejs`, cachedRead({ scope: 'relation' }), async (c) => {

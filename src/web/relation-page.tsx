@@ -4,6 +4,7 @@ import type { RelationChange } from '../domain/relation-status';
 import type { AgreementView } from '../views/agreements/queries';
 import type { RelationStatusReport } from '../views/relation-status/queries';
 import type { TimelineItem } from '../views/timeline/queries';
+import { ChartFigure } from './chart-figure';
 import { feedAlternates, Layout } from './layout';
 import { Occurred } from './occurred';
 import { groupByPeriod } from './periods';
@@ -14,6 +15,8 @@ export interface RelationPageProps {
   relation: string;
   name: string;
   asOf: string;
+  /** YYYY-MM-DD, UTC: where the chart's time axis ends. */
+  today: string;
   timeline: TimelineItem[];
   status: RelationStatusReport;
   agreements: AgreementView[];
@@ -46,6 +49,7 @@ export function RelationPage(props: RelationPageProps) {
     >
       <h1>{name} relations</h1>
       <p>{props.timeline.length} events, each with its source.</p>
+      <ChartFigure {...props} overview={props} />
       <nav aria-label="Other formats">
         <ul>
           {[...feeds, calendar].map((link) => <li><a href={link.href}>{link.label}</a></li>)}

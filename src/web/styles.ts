@@ -1,4 +1,6 @@
-/** One small stylesheet: system fonts, readable measure, AA contrast, tables that scroll on a phone. */
+import { CHART_CONTAINER } from './chart/defs';
+
+/** One small stylesheet: system fonts, readable measure, AA contrast, tables and the chart that scroll on a phone. */
 export const STYLES = `
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #4a4a4a; --link: #0a4fb4; --line: #d0d0d0; --wash: #f3f5f8; }
 * { box-sizing: border-box; }
@@ -38,4 +40,13 @@ ol.events li { padding: .6rem 0; border-bottom: 1px solid var(--line); }
 .when { font-weight: 600; margin: 0; }
 .headline { margin: .1rem 0; }
 .summary, .source { margin: .2rem 0; font-size: .92rem; color: var(--muted); }
+figure.chart { margin: 1.5rem 0 2rem; }
+/* The chart takes the width of its box and scrolls inside it below its narrowest width. */
+.chart-box { overflow-x: auto; container: ${CHART_CONTAINER} / inline-size; }
+/* On a phone the box starts scrolled to the recent end; the reader scrolls back in time. */
+@media (max-width: 40rem) { .chart-box { direction: rtl; } }
+.chart-legend { list-style: none; padding: 0; margin: .5rem 0 0; display: flex; flex-wrap: wrap; gap: .2rem 1.25rem; font-size: .88rem; }
+.chart-legend li { display: flex; align-items: center; gap: .35rem; }
+.chart-legend svg { flex: none; }
+figcaption { font-size: .9rem; color: var(--muted); margin-top: .5rem; }
 `;

@@ -21,7 +21,7 @@ async function relationWithHistory() {
     event('AgreementEnded', '2010', 'Agreement ended was denounced', { agreementId: 'ended', reason: 'denounced' }),
     event('VisitMade', '2004-11-24', 'A president visited', { visitor: 'P', office: 'President', from: b, to: a }),
     event('VisitMade', '1973', 'A president went the other way', { visitor: 'Q', office: 'President', from: a, to: b }),
-    event('VisitMade', '2021-04', 'A secretary visited', { visitor: 'R', office: 'Foreign Secretary', from: a, to: b }),
+    event('VisitMade', '2021-04', 'A secretary visited “with” <quotes> & ampersands', { visitor: 'R', office: 'Foreign Secretary', from: a, to: b }),
   ]);
   return relation;
 }
@@ -63,7 +63,8 @@ describe('GET /v1/relations/{relation}/chart.svg', () => {
     expect(bar(svg, 'stated').title).toBe('Agreement stated: signed 21 June 2010, valid until 20 June 2013. On 1 January 2012: in force.');
     expect(bar(svg, 'unstated').title).toContain('signed 1976, validity not given by the source. On 1 January 2012: unknown.');
     expect(periods(svg)[2].title).toBe('Relations severed, 26 January 1930, until June 1943: Relations severed.');
-    expect(visits(svg).map((mark) => mark.title)).toContain('A secretary visited, April 2021.');
+    // Text from the log is escaped: the image stays well-formed XML and the hover text reads as recorded.
+    expect(visits(svg).map((mark) => mark.title)).toContain('A secretary visited “with” <quotes> & ampersands, April 2021.');
   });
 
   it('draws each end as the source dates it: a stated day, running on, not given, or only a year', async () => {

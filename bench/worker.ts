@@ -9,6 +9,9 @@ import { bareInsert } from './bare-insert';
 import { cloneSubscription } from './clone-subscription';
 import { countingD1 } from './counting-d1';
 
+// The rebuild Workflow's class must be exported by the Worker's main module.
+export { RebuildWorkflow } from '../src/index';
+
 /** D1 calls made by the cron and by the queue consumer since the last reset. */
 const d1Calls = { scheduled: 0, queue: 0 };
 

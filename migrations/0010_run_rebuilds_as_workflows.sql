@@ -14,6 +14,7 @@ CREATE TABLE view_rebuild_runs (
   pages            INTEGER NOT NULL DEFAULT 0,
   calls            INTEGER NOT NULL DEFAULT 0,       -- D1 calls made by its steps
   started          TEXT NOT NULL,
+  progressed       TEXT,                             -- when a step last moved it on
   finished         TEXT,
   error            TEXT
 ) STRICT;

@@ -3,7 +3,7 @@ import { NonRetryableError } from 'cloudflare:workflows';
 import { cachedResponsesChanged } from './http/response-cache';
 import { Db } from './store/db';
 import { NotTheActiveRebuild, prepareFreshTables, replayNextPage, swapIn } from './views/rebuild';
-import { claimActiveRun, endFailedRun, runById, statusOf, type RebuildStatus } from './views/rebuild-runs';
+import { claimActiveRun, endFailedRun, runById, statusOf, type RebuildStatus, type RunRow } from './views/rebuild-runs';
 
 /**
  * Rebuilding the views as a Cloudflare Workflow: fresh tables, then one step per page of the log, then the
@@ -34,6 +34,9 @@ export class RebuildWorkflow extends WorkflowEntrypoint<Env, RebuildParams> {
       let attempts = 0;
       for (let page = 1; ; page += 1) {
         const replayed = await step.do(`replay page ${page}`, STEP, () => finalIfReplaced(replayNextPage(db(), runId, pageSize)));
+        // Between steps the runtime may serve other requests (locally, workerd runs the steps and the
+        // Worker's requests on one thread, and a replay that never yields would hold them all up).
+        await new Promise((resolve) => setTimeout(resolve, 0));
         if (!replayed.done) continue;
         const swapped = await step.do(`swap in after page ${page}`, STEP, () => finalIfReplaced(swapAndInvalidate(db(), runId, origin)));
         if (swapped) return { events: replayed.events, pages: page };
@@ -77,7 +80,7 @@ export async function startRebuild(db: Db, workflow: Workflow<RebuildParams>, re
     const id = crypto.randomUUID();
     const { run, claimed } = await claimActiveRun(db, { id, ...request, started: new Date().toISOString() });
     if (!claimed) {
-      if (attempt === 0 && (await endIfGone(db, workflow, run.id, run.started))) continue;
+      if (attempt === 0 && (await checkOnActiveRun(db, workflow, run))) continue;
       return { rebuild: statusOf(run), started: false };
     }
     try {
@@ -103,22 +106,37 @@ export async function rebuildStaleViews(env: Env, origin: string | null): Promis
 export async function rebuildStatus(db: Db, workflow: Workflow<RebuildParams>, id: string): Promise<RebuildStatus | null> {
   const run = await runById(db, id);
   if (!run) return null;
-  if (run.active && (await endIfGone(db, workflow, run.id, run.started))) return statusOf((await runById(db, id))!);
+  if (run.active && (await checkOnActiveRun(db, workflow, run))) return statusOf((await runById(db, id))!);
   return statusOf(run);
 }
 
-// A run that is still queued this long after it was claimed lost its Workflow before it was created.
+// A run still queued this long after it was claimed lost its Workflow before it was created.
 const CREATE_GRACE_MS = 60_000;
+// A step moves a run on within seconds; between retries it waits at most a few minutes.
+const STALLED_MS = 30_000;
 
-/** Ends an active run whose Workflow has ended or never began; true when it did. */
-async function endIfGone(db: Db, workflow: Workflow<RebuildParams>, id: string, started: string): Promise<boolean> {
-  let status: InstanceStatus | null = null;
+/**
+ * Ends an active run whose Workflow has ended or never began, and answers true; wakes one that has not
+ * moved for a while. On Cloudflare a Workflow resumes by itself after a restart; a local one (wrangler dev)
+ * waits until something reaches its instance, which an event does (it waits for none, so it only wakes it).
+ */
+async function checkOnActiveRun(db: Db, workflow: Workflow<RebuildParams>, run: RunRow): Promise<boolean> {
+  let instance: WorkflowInstance;
+  let status: InstanceStatus;
   try {
-    status = await (await workflow.get(id)).status();
+    instance = await workflow.get(run.id);
+    status = await instance.status();
   } catch {
-    if (Date.now() - Date.parse(started) < CREATE_GRACE_MS) return false;
+    if (Date.now() - Date.parse(run.started) < CREATE_GRACE_MS) return false;
+    await endFailedRun(db, run.id, 'its Workflow was never created');
+    return true;
   }
-  if (status && !['errored', 'terminated', 'complete'].includes(status.status)) return false;
-  await endFailedRun(db, id, status ? `its Workflow ${status.status}${status.error ? `: ${status.error.message}` : ''}` : 'its Workflow was never created');
-  return true;
+  if (['errored', 'terminated', 'complete'].includes(status.status)) {
+    await endFailedRun(db, run.id, `its Workflow ${status.status}${status.error ? `: ${status.error.message}` : ''}`);
+    return true;
+  }
+  if (Date.now() - Date.parse(run.progressed ?? run.started) > STALLED_MS) {
+    await instance.sendEvent({ type: 'wake', payload: null }).catch(() => undefined);
+  }
+  return false;
 }

@@ -20,7 +20,7 @@ export const RebuildStatus = z.object({
 });
 export type RebuildStatus = z.output<typeof RebuildStatus>;
 
-interface RunRow {
+export interface RunRow {
   id: string;
   active: number | null;
   state: RebuildStatus['state'];
@@ -32,6 +32,7 @@ interface RunRow {
   pages: number;
   calls: number;
   started: string;
+  progressed: string | null;
   finished: string | null;
   error: string | null;
 }

@@ -44,9 +44,9 @@ export async function prepareFreshTables(db: Db, runId: string): Promise<{ total
   const [started] = await db.batch([
     db.prepare(
       `UPDATE view_rebuild_runs SET state = 'running', total = ?2, events = 0, through_position = 0, pages = 0,
-         calls = calls + ?3
+         calls = calls + ?3, progressed = ?4
        WHERE id = ?1 AND active = 1 RETURNING id`,
-      runId, total, db.calls + 1,
+      runId, total, db.calls + 1, new Date().toISOString(),
     ),
     ...tables.flatMap((table) => [
       db.prepare(`DROP TABLE IF EXISTS ${table.name}_next`),
@@ -92,9 +92,10 @@ export async function replayNextPage(db: Db, runId: string, pageSize: number): P
     hold(db, runId, run.through_position),
     ...events.flatMap((event) => projectEvent(db, event, '_next')),
     db.prepare(
-      `UPDATE view_rebuild_runs SET through_position = ?2, events = events + ?3, pages = pages + 1, calls = calls + ?4
+      `UPDATE view_rebuild_runs SET through_position = ?2, events = events + ?3, pages = pages + 1, calls = calls + ?4,
+         progressed = ?5
        WHERE id = ?1`,
-      runId, through, events.length, db.calls + 1,
+      runId, through, events.length, db.calls + 1, new Date().toISOString(),
     ),
   ]);
   return { through, events: run.events + events.length, done: events.length < pageSize };

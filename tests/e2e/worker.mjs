@@ -1,6 +1,7 @@
-// Starts the Worker for the end-to-end test as `npm start` does, but on its own port and with its
+// Starts the Worker for the end-to-end tests as `npm start` does, but on its own port and with its
 // own local D1 (a fresh directory), so it disturbs no other running instance: migrations applied,
-// seed fixtures recorded through the write API.
+// seed fixtures recorded through the write API. `restart()` kills wrangler dev outright and starts it
+// again on the same directory: what survives is what was written to disk.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,33 +14,46 @@ export async function startWorker(port = Number(process.env.E2E_PORT ?? 8795)) {
   if (!existsSync('.dev.vars')) copyFileSync('.dev.vars.example', '.dev.vars');
   const token = /^ADMIN_TOKEN=(.*)$/m.exec(readFileSync('.dev.vars', 'utf8'))?.[1]?.trim();
 
-  const wrangler = (args, options) => spawn('npx', ['wrangler', ...args, '--persist-to', state], { env, ...options });
   const migrate = spawnSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], {
     env, stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (migrate.status !== 0) throw new Error('applying the migrations failed');
 
-  const dev = wrangler(
-    ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false', '--log-level', 'warn'],
-    { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
-  );
   const url = `http://127.0.0.1:${port}`;
-  const stop = () => {
+  let dev;
+  const launch = async () => {
+    dev = spawn(
+      'npx',
+      ['wrangler', 'dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state,
+        '--show-interactive-dev-session=false', '--log-level', 'warn'],
+      { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
+    );
+    await waitForHealth(url, dev);
+  };
+  const kill = (signal) => {
     try {
-      process.kill(-dev.pid, 'SIGTERM');
+      process.kill(-dev.pid, signal);
     } catch {
       // already gone
     }
+  };
+  const stop = () => {
+    kill('SIGTERM');
     rmSync(state, { recursive: true, force: true });
   };
+  const restart = async () => {
+    kill('SIGKILL');
+    await new Promise((resolve) => dev.once('exit', resolve));
+    await launch();
+  };
   try {
-    await waitForHealth(url, dev);
+    await launch();
     await loadFixtures(url, token);
   } catch (error) {
     stop();
     throw error;
   }
-  return { url, token, stop };
+  return { url, token, stop, restart };
 }
 
 async function waitForHealth(url, dev) {

@@ -8,6 +8,7 @@ import { BOOKMARK_HEADER, sessionStartOf } from './http/d1-session';
 import { mountDocs } from './http/docs';
 import { feedRoutes } from './http/feeds';
 import { healthRoutes } from './http/health';
+import { keyRoutes } from './http/keys';
 import { logRoutes } from './http/log';
 import { onThisDayRoutes } from './http/on-this-day';
 import { publicOrigin } from './http/origin';
@@ -28,7 +29,7 @@ export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 app.use('/v1/*', cors({
   origin: '*',
-  exposeHeaders: ['server-timing', 'etag', 'last-modified', 'link', 'cache-status', BOOKMARK_HEADER],
+  exposeHeaders: ['server-timing', 'etag', 'last-modified', 'link', 'cache-status', 'retry-after', BOOKMARK_HEADER],
 }));
 
 // Every request makes its D1 calls in one session, meters them and says what they cost; a response that
@@ -58,6 +59,7 @@ app.route('/', relationStatusRoutes);
 app.route('/', onThisDayRoutes);
 app.route('/', webhookRoutes);
 app.route('/', rebuildRoutes);
+app.route('/', keyRoutes);
 mountDocs(app);
 // The pages for people last: their relation-shaped paths must not shadow an API route.
 app.route('/', webRoutes);

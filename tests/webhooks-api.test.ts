@@ -2,6 +2,7 @@ import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { retryAfterSeconds, retryDelaySeconds } from '../src/webhooks/retry-schedule';
 import { STANDARD_RETRY_SCHEDULE, webhookSettings } from '../src/webhooks/settings';
+import { freshAddress } from './setup/client';
 import { api, deliveries, endpoint, endpointName, hookUrl, subscribe, webhookRelation } from './webhooks-helpers';
 
 const valid = () => ({ url: 'https://hooks.example.org/relations', events: ['event.recorded'], relations: [webhookRelation()] });
@@ -11,8 +12,8 @@ describe('subscriptions', () => {
     const anonymous = await SELF.fetch('https://relations.test/v1/webhooks');
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('content-type')).toBe('application/problem+json');
-    const wrong = await SELF.fetch('https://relations.test/v1/webhooks', { headers: { authorization: 'Bearer nope' } });
-    expect(wrong.status).toBe(403);
+    const wrong = await SELF.fetch('https://relations.test/v1/webhooks', { headers: { authorization: 'Bearer nope', 'cf-connecting-ip': freshAddress() } });
+    expect(wrong.status).toBe(401);
   });
 
   it('answer the signing secret once, then never again', async () => {
@@ -92,7 +93,7 @@ describe('subscriptions', () => {
       '/v1/webhooks/{id}/deliveries', '/v1/webhooks/{id}/deliveries/{deliveryId}/retry', '/v1/webhooks/{id}/recover']) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
-    expect(doc.paths['/v1/webhooks'].post.security).toEqual([{ editorToken: [] }]);
+    expect(doc.paths['/v1/webhooks'].post.security).toEqual([{ editorKey: ['webhooks:manage'] }]);
   });
 });
 

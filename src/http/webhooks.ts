@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
@@ -13,25 +13,15 @@ import {
   createSubscription, deleteSubscription, listSubscriptions, rotateSecret, subscriptionById, updateSubscription,
 } from '../webhooks/subscriptions';
 import { webhookUrlProblem } from '../webhooks/url-guard';
-import { requireEditor } from './editor-auth';
+import { editorRoute } from './editor-auth';
 import { notFound, problem, validationHook } from './problem';
 import { jsonContent, problemContent } from './schemas';
 
-/** Webhook subscriptions and their delivery log: editors only. */
+/** Webhook subscriptions and their delivery log: the webhooks:manage scope. */
 export const webhookRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const guarded = <R extends Omit<RouteConfig, 'middleware' | 'security'>>(route: R) =>
-  createRoute({
-    ...route,
-    tags: ['Webhooks'],
-    security: [{ editorToken: [] }],
-    middleware: [requireEditor] as const,
-    responses: {
-      ...route.responses,
-      401: problemContent('No editor token'),
-      403: problemContent('Wrong editor token'),
-    },
-  });
+const guarded = <R extends Omit<RouteConfig, 'security'>>(route: R) =>
+  editorRoute('webhooks:manage', { ...route, tags: ['Webhooks'] });
 
 const notFoundResponse = { 404: problemContent('No such subscription') };
 const noSuchSubscription = (c: Context) => notFound(c, 'no subscription has this id');

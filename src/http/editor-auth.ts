@@ -3,13 +3,15 @@ import { createMiddleware } from 'hono/factory';
 import { authenticate } from '../editors/authenticate';
 import type { Scope } from '../editors/scopes';
 import type { AppEnv } from '../env';
+import { authenticationFailed, lockedOutSeconds } from './auth-failures';
 import { problemResponse } from './problem';
 import { problemContent } from './schemas';
 
 /**
  * Editor routes: `Authorization: Bearer <key>` (an editor key, or the ADMIN_TOKEN), and the scope the
- * route needs. No credential: 401. A credential that is not valid (unknown, revoked, mistyped): 401.
- * A valid one without the scope: 403 naming the scope. The editor is then `c.var.editor`.
+ * route needs. No credential: 401. A credential that is not valid (unknown, revoked, mistyped): 401, and
+ * counted against the client's address; past the limit, 429 with Retry-After. A valid one without the
+ * scope: 403 naming the scope. The editor is then `c.var.editor`.
  */
 export const requireScope = (scope: Scope) =>
   createMiddleware<AppEnv>(async (c, next) => {
@@ -20,8 +22,12 @@ export const requireScope = (scope: Scope) =>
         { 'www-authenticate': 'Bearer realm="editors"' },
       );
     }
+    const lockedOut = await lockedOutSeconds(c);
+    if (lockedOut) return tooManyFailures(lockedOut);
     const editor = await authenticate(c.var.db, c.env.ADMIN_TOKEN, match[1], new Date());
     if (!editor) {
+      const lockout = await authenticationFailed(c);
+      if (lockout) return tooManyFailures(lockout);
       return problemResponse(
         { title: 'Unauthorized', status: 401, detail: 'this key is not valid: it is unknown, mistyped or revoked' },
         { 'www-authenticate': 'Bearer realm="editors", error="invalid_token"' },
@@ -56,5 +62,18 @@ export const editorRoute = <R extends Omit<RouteConfig, 'security'>>(scope: Scop
       ...route.responses,
       401: problemContent('No editor key, or one that is not valid (unknown, mistyped or revoked)'),
       403: problemContent(`The key does not have the scope ${scope}`),
+      429: problemContent('Too many failed authentications from this address: try again after Retry-After seconds'),
     },
   });
+
+function tooManyFailures(seconds: number): Response {
+  return problemResponse(
+    {
+      type: '/problems/too-many-failed-authentications',
+      title: 'Too Many Requests',
+      status: 429,
+      detail: `too many failed authentications from this address: editor requests from it are refused for ${seconds} s`,
+    },
+    { 'retry-after': String(seconds) },
+  );
+}

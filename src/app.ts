@@ -19,6 +19,7 @@ import { relationRoutes } from './http/relations';
 import { timelineRoutes } from './http/timeline';
 import { timelineExportRoutes } from './http/timeline-exports';
 import { webRoutes } from './http/web';
+import { webhookSecretRoutes } from './http/webhook-secrets';
 import { webhookRoutes } from './http/webhooks';
 import { rebuildStaleViews } from './rebuild-workflow';
 import { Db } from './store/db';
@@ -60,6 +61,7 @@ app.route('/', onThisDayRoutes);
 app.route('/', webhookRoutes);
 app.route('/', rebuildRoutes);
 app.route('/', keyRoutes);
+app.route('/', webhookSecretRoutes);
 mountDocs(app);
 // The pages for people last: their relation-shaped paths must not shadow an API route.
 app.route('/', webRoutes);

@@ -12,7 +12,7 @@ const EditorName = z.string().trim().normalize('NFC').min(1).max(100)
   .describe('the editor: every event recorded with the key is attributed to this name');
 
 const Scope = z.enum(SCOPES)
-  .describe('events:write records events; webhooks:manage manages webhook subscriptions; admin makes and revokes keys and rebuilds the views');
+  .describe('events:write records events; webhooks:manage manages webhook subscriptions; admin makes and revokes keys, rebuilds the views and reseals webhook secrets');
 
 export const CreateKey = z.strictObject({
   name: EditorName,

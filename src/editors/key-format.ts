@@ -4,6 +4,8 @@
  * key of 256 random bits needs no slow hash.
  */
 
+import { toBase64Url } from '../base64';
+
 const KEY_PREFIX = 'rlk_';
 const KEY_BYTES = 32;
 const KEY_PATTERN = /^rlk_[A-Za-z0-9_-]{43}$/;
@@ -12,7 +14,7 @@ const SHOWN_LENGTH = KEY_PREFIX.length + 8;
 
 export function newKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(KEY_BYTES));
-  return KEY_PREFIX + btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  return KEY_PREFIX + toBase64Url(bytes);
 }
 
 export function looksLikeKey(token: string): boolean {

@@ -5,13 +5,10 @@ import { createKey, listKeys, revokeKey } from '../editors/keys';
 import type { AppEnv } from '../env';
 import { editorRoute } from './editor-auth';
 import { notFound, validationHook } from './problem';
-import { jsonContent, problemContent } from './schemas';
+import { jsonContent, NOT_STORED, problemContent } from './schemas';
 
 /** Editors' keys: made, listed and revoked with the admin scope. */
 export const keyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-
-// An answer that holds a key is kept by no cache.
-const NOT_STORED = { 'cache-control': 'no-store' };
 
 const create = editorRoute('admin', {
   method: 'post',

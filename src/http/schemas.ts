@@ -28,6 +28,9 @@ export const AppendResult = z.object({
   events: z.array(z.object({ id: z.uuid(), position: z.number().int(), version: z.number().int() })),
 });
 
+/** The headers of an answer that holds a key or a secret: no cache keeps it. */
+export const NOT_STORED = { 'cache-control': 'no-store' };
+
 export const Problem = z.object({
   type: z.string(),
   title: z.string(),

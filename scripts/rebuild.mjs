@@ -1,12 +1,13 @@
 // `npm run rebuild`: rebuilds every view from the log on the local dev server (`npm start`), through
-// the same endpoint an editor uses in production: POST /v1/admin/rebuild with the editor token.
+// the same endpoint used in production: POST /v1/admin/rebuild with a credential of the admin scope
+// (RELATIONS_KEY, an admin key, or else the ADMIN_TOKEN).
 import { existsSync, readFileSync } from 'node:fs';
 
 const base = process.env.RELATIONS_URL ?? `http://127.0.0.1:${process.env.PORT ?? '8787'}`;
-const token = process.env.ADMIN_TOKEN
+const token = process.env.RELATIONS_KEY ?? process.env.ADMIN_TOKEN
   ?? (existsSync('.dev.vars') ? /^ADMIN_TOKEN=(.*)$/m.exec(readFileSync('.dev.vars', 'utf8'))?.[1]?.trim() : undefined);
 if (!token) {
-  console.error('no editor token: set ADMIN_TOKEN or create .dev.vars (npm start does)');
+  console.error('no admin credential: set RELATIONS_KEY (an admin key) or ADMIN_TOKEN, or create .dev.vars (npm start does)');
   process.exit(1);
 }
 const pageSize = process.argv[2] ? `?pageSize=${encodeURIComponent(process.argv[2])}` : '';

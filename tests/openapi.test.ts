@@ -66,7 +66,7 @@ describe('GET /openapi.json', () => {
     }
   });
 
-  it('describes the append: its body schema, the editor token, and every answer it can give', () => {
+  it('describes the append: its body schema, the scope it needs, and every answer it can give', () => {
     const append = doc.paths['/v1/relations/{relation}/events'].post;
     expect(Object.keys(append.responses).sort()).toEqual(['200', '201', '400', '401', '403', '409', '413', '415', '422', '429'].sort());
     expect(append.security).toEqual([{ editorKey: ['events:write'] }]);

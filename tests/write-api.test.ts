@@ -358,7 +358,7 @@ describe('invalid events', () => {
   });
 });
 
-describe('editor token', () => {
+describe('editor credentials', () => {
   const attempt = (relation: string, headers: Record<string, string>) =>
     SELF.fetch(`https://relations.test${eventsOf(relation)}`, {
       method: 'POST',

@@ -1,7 +1,7 @@
 import type { Db } from '../store/db';
 import { keyHash, newKey, shownPrefix } from './key-format';
 import { sameSecret } from './same-secret';
-import type { Editor, Scope } from './scopes';
+import { SCOPES, type Editor, type Scope } from './scopes';
 
 /** The `editor_keys` table: making, listing and revoking editors' keys, and finding the editor a key belongs to. */
 
@@ -49,14 +49,17 @@ function keyFromRow(row: KeyRow): EditorKey {
   };
 }
 
-/** Makes a key for an editor; answers the key itself, which is never stored and cannot be shown again. */
+/**
+ * Makes a key for an editor, its scopes each once in the order of SCOPES; answers the key itself, which is
+ * never stored and cannot be shown again.
+ */
 export async function createKey(db: Db, input: { name: string; scopes: Scope[] }, createdBy: string, now: string) {
   const key = newKey();
   const id = `key_${crypto.randomUUID().replaceAll('-', '')}`;
   const row = await db.first<KeyRow>(db.prepare(
     `INSERT INTO editor_keys (id, hash, prefix, name, scopes, created, created_by)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING ${COLUMNS}`,
-    id, await keyHash(key), shownPrefix(key), input.name, JSON.stringify(input.scopes), now, createdBy,
+    id, await keyHash(key), shownPrefix(key), input.name, JSON.stringify(SCOPES.filter((scope) => input.scopes.includes(scope))), now, createdBy,
   ));
   return { editorKey: keyFromRow(row!), key };
 }

@@ -21,8 +21,7 @@ const create = editorRoute('admin', {
 });
 
 keyRoutes.openapi(create, async (c) => {
-  const { name, scopes } = c.req.valid('json');
-  const { editorKey, key } = await createKey(c.var.db, { name, scopes: [...new Set(scopes)] }, c.var.editor.name, new Date().toISOString());
+  const { editorKey, key } = await createKey(c.var.db, c.req.valid('json'), c.var.editor.name, new Date().toISOString());
   return c.json({ ...editorKey, key }, 201, NOT_STORED);
 });
 

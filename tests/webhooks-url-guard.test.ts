@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { webhookUrlProblem } from '../src/webhooks/url-guard';
 import { api, subscribe, webhookRelation } from './webhooks-helpers';
 
+/** Which URLs a webhook may be sent to: the guard itself, the API's 422 naming /url, and the check before each send. */
+
 const valid = () => ({ url: 'https://hooks.example.org/relations', events: ['event.recorded'], relations: [webhookRelation()] });
 
 describe('the URL guard', () => {

@@ -82,7 +82,9 @@ export async function revokeKey(db: Db, id: string, revokedBy: string, now: stri
 
 /**
  * The editor a key belongs to, or null when no live key has this hash (unknown or revoked). One D1 call:
- * the lookup, and "last used" written in the same batch when it is more than a minute old.
+ * the lookup, and "last used" written in the same batch when it is more than a minute old. A batch that
+ * holds a write runs on the primary, whatever replica or bookmark the request's session began at, so a
+ * revoked key fails at once everywhere.
  */
 export async function editorOfKey(db: Db, key: string, now: Date): Promise<Editor | null> {
   const hash = await keyHash(key);

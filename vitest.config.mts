@@ -13,6 +13,9 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             ADMIN_TOKEN: 'test-editor-token',
+            // Webhook secrets are sealed under the first key; the second stands for the key it replaced.
+            WEBHOOK_SECRET_KEY: 'dGVzdC1rZXktb2Ytd2ViaG9vay1zZWNyZXRzLTMyYiE=',
+            WEBHOOK_SECRET_KEY_PREVIOUS: 'cHJldmlvdXMta2V5LW9mLXdlYmhvb2stc2VjcmV0cyE=',
             // Webhooks go to the test receiver on 127.0.0.1, retry within seconds and time out after one.
             ALLOW_HTTP_WEBHOOKS: 'true',
             WEBHOOK_RETRY_SCHEDULE: '1,1,1',

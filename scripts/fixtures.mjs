@@ -26,7 +26,7 @@ async function postEvents(baseUrl, token, relation, events, file, tally) {
   const response = await fetch(`${baseUrl}/v1/relations/${relation}/events`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ actor: 'fixtures', events }),
+    body: JSON.stringify({ events }),
   });
   if (response.status === 201) tally.recorded += events.length;
   else if (response.status === 200) tally.alreadyThere += events.length;

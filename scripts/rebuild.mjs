@@ -1,12 +1,13 @@
 // `npm run rebuild [pageSize]`: rebuilds every view from the log on the local dev server (`npm start`),
-// through the same endpoints an editor uses in production: POST /v1/admin/rebuild starts the Workflow,
-// GET /v1/admin/rebuilds/{id} follows it. Shows a progress bar until it ends, then the summary.
+// through the same endpoints used in production, with a credential of the admin scope (RELATIONS_KEY, an
+// admin key, or else the ADMIN_TOKEN): POST /v1/admin/rebuild starts the Workflow, GET
+// /v1/admin/rebuilds/{id} follows it. Shows a progress bar until it ends, then the summary.
 import { existsSync, readFileSync } from 'node:fs';
 
 const base = process.env.RELATIONS_URL ?? `http://127.0.0.1:${process.env.PORT ?? '8787'}`;
-const token = process.env.ADMIN_TOKEN
+const token = process.env.RELATIONS_KEY ?? process.env.ADMIN_TOKEN
   ?? (existsSync('.dev.vars') ? /^ADMIN_TOKEN=(.*)$/m.exec(readFileSync('.dev.vars', 'utf8'))?.[1]?.trim() : undefined);
-if (!token) fail('no editor token: set ADMIN_TOKEN or create .dev.vars (npm start does)');
+if (!token) fail('no admin credential: set RELATIONS_KEY (an admin key) or ADMIN_TOKEN, or create .dev.vars (npm start does)');
 const headers = { authorization: `Bearer ${token}` };
 const pageSize = process.argv[2] ? `?pageSize=${encodeURIComponent(process.argv[2])}` : '';
 

@@ -1,17 +1,16 @@
-// `npm start`: applies the migrations to the local D1, starts `wrangler dev`, loads the seed
-// fixtures through the write API, and prints where the service is and the development token.
+// `npm start`: applies the migrations to the local D1, starts `wrangler dev`, makes (once) the development
+// editor's key, loads the seed fixtures through the write API with it, and prints where the service is and
+// the key. DEV_EDITOR names the development editor.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { developmentKey } from './dev-key.mjs';
+import { devVars } from './dev-vars.mjs';
 import { loadFixtures } from './fixtures.mjs';
 
 const PORT = process.env.PORT ?? '8787';
+const EDITOR = process.env.DEV_EDITOR ?? 'Development Editor';
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
 
-if (!existsSync('.dev.vars')) {
-  copyFileSync('.dev.vars.example', '.dev.vars');
-  console.log('created .dev.vars from .dev.vars.example');
-}
-const token = /^ADMIN_TOKEN=(.*)$/m.exec(readFileSync('.dev.vars', 'utf8'))?.[1]?.trim();
+const { ADMIN_TOKEN: adminToken } = devVars();
 
 const migrate = spawnSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local'], { env, stdio: 'inherit' });
 if (migrate.status !== 0) process.exit(migrate.status ?? 1);
@@ -28,11 +27,23 @@ dev.on('exit', (code) => process.exit(code ?? 0));
 
 const url = `http://127.0.0.1:${PORT}`;
 await waitForHealth(url);
-const { recorded, alreadyThere } = await loadFixtures(url, token);
+let editor;
+let recorded;
+let alreadyThere;
+try {
+  editor = await developmentKey(url, adminToken, EDITOR);
+  ({ recorded, alreadyThere } = await loadFixtures(url, editor.key));
+} catch (error) {
+  console.error(error.message);
+  dev.kill();
+  process.exit(1);
+}
 console.log(`
   Relations log is running at ${url}
   seed fixtures: ${recorded} events recorded, ${alreadyThere} already in the log
-  development editor token (from .dev.vars): ${token}
+  development editor "${editor.name}" (${editor.scopes.join(', ')}; ${editor.reused ? 'the same key as before' : 'a new key'}):
+    export EDITOR_KEY=${editor.key}
+  admin token (ADMIN_TOKEN in .dev.vars, every scope): ${adminToken}
   try: curl ${url}/v1/relations   ·   API docs: ${url}/docs
 `);
 

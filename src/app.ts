@@ -9,6 +9,7 @@ import { BOOKMARK_HEADER, sessionStartOf } from './http/d1-session';
 import { mountDocs } from './http/docs';
 import { feedRoutes } from './http/feeds';
 import { healthRoutes } from './http/health';
+import { keyRoutes } from './http/keys';
 import { logRoutes } from './http/log';
 import { onThisDayRoutes } from './http/on-this-day';
 import { publicOrigin } from './http/origin';
@@ -19,6 +20,7 @@ import { relationRoutes } from './http/relations';
 import { timelineRoutes } from './http/timeline';
 import { timelineExportRoutes } from './http/timeline-exports';
 import { webRoutes } from './http/web';
+import { webhookSecretRoutes } from './http/webhook-secrets';
 import { webhookRoutes } from './http/webhooks';
 import { rebuildStaleViews } from './rebuild-workflow';
 import { Db } from './store/db';
@@ -29,7 +31,7 @@ export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 app.use('/v1/*', cors({
   origin: '*',
-  exposeHeaders: ['server-timing', 'etag', 'last-modified', 'link', 'cache-status', BOOKMARK_HEADER],
+  exposeHeaders: ['server-timing', 'etag', 'last-modified', 'link', 'cache-status', 'retry-after', BOOKMARK_HEADER],
 }));
 
 // Every request makes its D1 calls in one session, meters them and says what they cost; a response that
@@ -60,6 +62,8 @@ app.route('/', relationStatusRoutes);
 app.route('/', onThisDayRoutes);
 app.route('/', webhookRoutes);
 app.route('/', rebuildRoutes);
+app.route('/', keyRoutes);
+app.route('/', webhookSecretRoutes);
 mountDocs(app);
 // The pages for people last: their relation-shaped paths must not shadow an API route.
 app.route('/', webRoutes);

@@ -1,8 +1,8 @@
-import { SELF } from 'cloudflare:test';
+import { env, SELF } from 'cloudflare:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { escapeXml } from '../src/feeds/xml';
-import { freshRelation, get, noted, post, SOURCE } from './setup/client';
+import { editorKey, freshRelation, get, noted, post, SOURCE } from './setup/client';
 
 // An independent parser: attributes kept, repeatable elements always arrays.
 const REPEATED = new Set(['entry', 'item', 'atom:link', 'category']);
@@ -21,8 +21,8 @@ function parseXml(text: string): any {
 const text = (node: any): string => (typeof node === 'string' ? node : node['#text']);
 const linkOf = (links: any, rel: string) => [links].flat().find((link) => link['@rel'] === rel)?.['@href'];
 
-async function record(relation: string, events: Record<string, unknown>[]): Promise<string[]> {
-  const response = await post(`/v1/relations/${relation}/events`, { events });
+async function record(relation: string, events: Record<string, unknown>[], headers: Record<string, string> = {}): Promise<string[]> {
+  const response = await post(`/v1/relations/${relation}/events`, { events }, headers);
   expect(response.status).toBe(201);
   return (await response.json<any>()).events.map((event: any) => event.id);
 }
@@ -94,6 +94,24 @@ describe('feeds of the log', () => {
     expect(jsonItem.content_text).toContain('Test source <https://example.org/a?x=1&y=ñ>');
     expect(jsonItem.content_html).toContain('&lt;b&gt;talks&lt;/b&gt;');
     expect(new Date(jsonItem.date_published).toISOString()).toBe(jsonItem.date_published);
+  });
+
+  it("names as each entry's author the editor whose key recorded it, or admin; an old free-text actor too, made safe", async () => {
+    const relation = freshRelation();
+    const editor = await editorKey('Zoë Ortiz-Núñez', ['events:write']);
+    const [first] = await record(relation, [noted({ occurred: '1890' })]);
+    await record(relation, [noted({ occurred: '1891' })], editor.headers);
+    // Before keys, the actor was whatever the request said, control characters and markup included.
+    await env.DB.prepare(
+      `INSERT INTO events (id, relation, version, type, schema, occurred, occurred_earliest, occurred_latest, recorded,
+         headline, summary, tags, places, participants, level, data, source, actor, digest)
+       SELECT ?2, relation, 3, type, schema, occurred, occurred_earliest, occurred_latest, recorded, headline, summary,
+         tags, places, participants, level, data, source, ?3, digest FROM events WHERE id = ?1`,
+    ).bind(first, crypto.randomUUID(), 'Old\u0007 <desk> & "co"').run();
+    const { rss, atom, json } = await feeds(`/v1/relations/${relation}`);
+    expect(rss.item.map((item: any) => item['dc:creator'])).toEqual(['Old <desk> & "co"', 'Zoë Ortiz-Núñez', 'admin']);
+    expect(atom.entry.map((entry: any) => entry.author.name)).toEqual(['Old <desk> & "co"', 'Zoë Ortiz-Núñez', 'admin']);
+    expect(json.items.map((item: any) => item.authors)).toEqual([[{ name: 'Old\u0007 <desk> & "co"' }], [{ name: 'Zoë Ortiz-Núñez' }], [{ name: 'admin' }]]);
   });
 
   it('words partial dates as partial, never inventing a day', async () => {

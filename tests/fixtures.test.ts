@@ -26,7 +26,7 @@ async function loadFixtures(): Promise<{ statuses: number[]; events: Appended[] 
   const statuses: number[] = [];
   const events: Appended[] = [];
   for (const [name, { relation, events: batch }] of files) {
-    const response = await post(`/v1/relations/${relation}/events`, { actor: 'fixtures', events: batch });
+    const response = await post(`/v1/relations/${relation}/events`, { events: batch });
     if (response.status >= 300) throw new Error(`${name}: ${response.status} ${await response.text()}`);
     statuses.push(response.status);
     events.push(...(await response.json<{ events: Appended[] }>()).events);

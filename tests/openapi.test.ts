@@ -66,14 +66,36 @@ describe('GET /openapi.json', () => {
     }
   });
 
-  it('describes the append: its body schema, the editor token, and every answer it can give', () => {
+  it('describes the append: its body schema, the scope it needs, and every answer it can give', () => {
     const append = doc.paths['/v1/relations/{relation}/events'].post;
-    expect(Object.keys(append.responses).sort()).toEqual(['200', '201', '400', '401', '403', '409', '413', '415', '422'].sort());
-    expect(append.security).toEqual([{ editorToken: [] }]);
-    expect(doc.components?.securitySchemes?.editorToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(Object.keys(append.responses).sort()).toEqual(['200', '201', '400', '401', '403', '409', '413', '415', '422', '429'].sort());
+    expect(append.security).toEqual([{ editorKey: ['events:write'] }]);
+    expect(doc.components?.securitySchemes?.editorKey).toMatchObject({ type: 'http', scheme: 'bearer' });
     const body = JSON.stringify(append.requestBody?.content['application/json'].schema);
     for (const word of ['expectedVersion', 'events', 'RelationsEstablished', 'EventCorrected', 'occurred', 'source']) {
       expect(body).toContain(word);
+    }
+  });
+
+  it('names the one scope each editor route needs, with the answers of the check, and never limits a public read', () => {
+    const scopeOf = (method: string, path: string) => doc.paths[path][method].security;
+    expect(scopeOf('post', '/v1/admin/keys')).toEqual([{ editorKey: ['admin'] }]);
+    expect(scopeOf('get', '/v1/admin/keys')).toEqual([{ editorKey: ['admin'] }]);
+    expect(scopeOf('delete', '/v1/admin/keys/{id}')).toEqual([{ editorKey: ['admin'] }]);
+    expect(scopeOf('post', '/v1/admin/rebuild')).toEqual([{ editorKey: ['admin'] }]);
+    expect(scopeOf('post', '/v1/relations/{relation}/events')).toEqual([{ editorKey: ['events:write'] }]);
+    for (const { path, method, op } of operations(doc)) {
+      const where = `${method.toUpperCase()} ${path}`;
+      if (!op.security) {
+        expect(Object.keys(op.responses), where).not.toContain('429');
+        continue;
+      }
+      expect(op.security, where).toEqual([{ editorKey: [expect.stringMatching(/^(events:write|webhooks:manage|admin)$/)] }]);
+      expect(Object.keys(op.responses), where).toEqual(expect.arrayContaining(['401', '403', '429']));
+    }
+    const create = JSON.stringify(doc.paths['/v1/admin/keys'].post);
+    for (const word of ['name', 'scopes', 'events:write', 'webhooks:manage', 'prefix', 'lastUsed', 'revoked', 'key']) {
+      expect(create).toContain(word);
     }
   });
 

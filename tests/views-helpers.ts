@@ -24,7 +24,7 @@ export const fixtureEvents = fixtureFiles.flatMap((file) => file.events.map((eve
 
 export async function loadFixtures(): Promise<void> {
   for (const { relation, events } of fixtureFiles) {
-    const response = await post(`/v1/relations/${relation}/events`, { actor: 'fixtures', events });
+    const response = await post(`/v1/relations/${relation}/events`, { events });
     if (response.status !== 201 && response.status !== 200) throw new Error(`${response.status} ${await response.text()}`);
   }
 }

@@ -1,7 +1,7 @@
 import { env, introspectWorkflow } from 'cloudflare:test';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { freshRelation, get, post, SOURCE, TOKEN } from './setup/client';
+import { editorKey, freshRelation, get, post, SOURCE, TOKEN } from './setup/client';
 import { view } from './views-helpers';
 
 const TABLES = ['view_timeline', 'view_agreements', 'view_agreement_endings', 'view_relation_status', 'view_on_this_day'];
@@ -109,12 +109,18 @@ function toEvents(steps: any[][]) {
 }
 
 describe('rebuilding the views', () => {
-  it('needs the editor token', async () => {
+  it('needs the admin scope', async () => {
     const response = await get('/v1/admin/rebuild');
     expect(response.status).toBe(404);
     const anonymous = await post('/v1/admin/rebuild', {}, { authorization: '' });
     expect(anonymous.status).toBe(401);
     expect((await get(`/v1/admin/rebuilds/${crypto.randomUUID()}`)).status).toBe(401);
+    const writer = await editorKey('Not An Admin', ['events:write', 'webhooks:manage']);
+    const forbidden = await post('/v1/admin/rebuild', {}, writer.headers);
+    expect(forbidden.status).toBe(403);
+    expect((await forbidden.json<any>()).scope).toBe('admin');
+    const following = await get(`/v1/admin/rebuilds/${crypto.randomUUID()}`, writer.headers);
+    expect(following.status).toBe(403);
   });
 
   it('gives, row for row, the views that the appends kept in step, for any sequence of events', async () => {

@@ -28,7 +28,7 @@ async function postEvents(relation: string, events: unknown[]): Promise<void> {
   const response = await SELF.fetch(`https://relations.test/v1/relations/${relation}/events`, {
     method: 'POST',
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ actor: 'fixtures', events }),
+    body: JSON.stringify({ events }),
   });
   if (response.status === 409 && events.length > 1) {
     for (const event of events) await postEvents(relation, [event]);

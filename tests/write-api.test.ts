@@ -1,6 +1,6 @@
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { freshRelation, noted, post, SOURCE, TOKEN } from './setup/client';
+import { editorKey, freshAddress, freshRelation, noted, post, SOURCE, TOKEN } from './setup/client';
 import { logOf, pointersOf, problemOf, totalEvents } from './setup/log-state';
 
 const eventsOf = (relation: string) => `/v1/relations/${relation}/events`;
@@ -11,8 +11,8 @@ interface Appended {
   events: { id: string; position: number; version: number }[];
 }
 
-async function append(relation: string, body: unknown): Promise<Appended> {
-  const response = await post(eventsOf(relation), body);
+async function append(relation: string, body: unknown, headers: Record<string, string> = {}): Promise<Appended> {
+  const response = await post(eventsOf(relation), body, headers);
   if (response.status !== 201) throw new Error(`${response.status} ${await response.text()}`);
   return response.json<Appended>();
 }
@@ -62,11 +62,12 @@ describe('appending events', () => {
   it('stores the event as submitted, with defaults filled in', async () => {
     const relation = freshRelation();
     const event = noted({ occurred: '1890-12-01', tags: ['first-contact'], summary: 'A summary.', participants: ['A. B.'] });
-    const { events } = await append(relation, { actor: 'a-named-editor', events: [event] });
+    const editor = await editorKey('María-José Núñez', ['events:write']);
+    const { events } = await append(relation, { events: [event] }, editor.headers);
     const stored = await (await SELF.fetch(`https://relations.test/v1/events/${events[0].id}`)).json<any>();
     expect(stored).toMatchObject({
       ...event, id: events[0].id, relation, version: 1, position: events[0].position,
-      places: [], level: 'federal', actor: 'a-named-editor', schema: 1,
+      places: [], level: 'federal', actor: 'María-José Núñez', schema: 1,
     });
     expect(Date.parse(stored.recorded)).toBeGreaterThan(Date.now() - 60_000);
   });
@@ -357,7 +358,7 @@ describe('invalid events', () => {
   });
 });
 
-describe('editor token', () => {
+describe('editor credentials', () => {
   const attempt = (relation: string, headers: Record<string, string>) =>
     SELF.fetch(`https://relations.test${eventsOf(relation)}`, {
       method: 'POST',
@@ -376,11 +377,16 @@ describe('editor token', () => {
     }
   });
 
-  it('answers 403 with a wrong token, however close', async () => {
+  it('answers 401 with a wrong token or key, however close', async () => {
     const relation = freshRelation();
-    for (const token of ['wrong', `${TOKEN}x`, TOKEN.slice(0, -1), TOKEN.toUpperCase()]) {
-      const response = await expectNothingWritten(relation, () => attempt(relation, { authorization: `Bearer ${token}` }));
-      expect(response.status).toBe(403);
+    const { key } = await editorKey('Close Enough', ['events:write']);
+    const address = freshAddress();
+    const wrong = ['wrong', `${TOKEN}x`, TOKEN.slice(0, -1), TOKEN.toUpperCase(), `${key.slice(0, -1)}A`, key.toUpperCase(), `${key}x`];
+    for (const token of wrong) {
+      const response = await expectNothingWritten(relation, () =>
+        attempt(relation, { authorization: `Bearer ${token}`, 'cf-connecting-ip': address }));
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="editors", error="invalid_token"');
       await problemOf(response);
     }
   });

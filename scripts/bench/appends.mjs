@@ -18,7 +18,7 @@ const CONCURRENCY = 4;
 async function postEvents(server, relation, events) {
   const { status, body } = await post(`${server.url}/v1/relations/${relation}/events`, {
     headers: { authorization: `Bearer ${server.token}` },
-    body: { actor: 'bench', events: events.map((event) => ({ id: randomUUID(), ...event })) },
+    body: { events: events.map((event) => ({ id: randomUUID(), ...event })) },
     repeatable: true,
   });
   if (status !== 201 && status !== 200) throw new Error(`append: ${status} ${JSON.stringify(body)}`);

@@ -17,7 +17,7 @@ async function recordSample(server) {
   const response = await fetch(`${server.url}/v1/relations/${relation}/events`, {
     method: 'POST',
     headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ actor: 'bench', events }),
+    body: JSON.stringify({ events }),
   });
   const body = await response.json();
   if (response.status !== 201) throw new Error(`the synthetic events are not valid: ${JSON.stringify(body)}`);

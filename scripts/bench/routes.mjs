@@ -58,6 +58,20 @@ function webhookProbes(receiverUrl) {
   ];
 }
 
+/** Editor keys: made with the ADMIN_TOKEN, used (an append and a read, each paying the key's lookup), revoked. */
+function keyProbes() {
+  const relation = benchRelation();
+  const withKey = (s) => s.key;
+  return [
+    { label: 'make a key', method: 'POST', path: '/v1/admin/keys', template: '/v1/admin/keys', body: { name: 'Bench Editor', scopes: ['events:write', 'webhooks:manage'] }, keep: (answer) => ({ id: answer.id, key: answer.key }) },
+    { label: '1 event, with a key', method: 'POST', path: `/v1/relations/${relation}/events`, template: '/v1/relations/{relation}/events', body: { events: [notedEvent(`${relation} by key`)] }, token: withKey },
+    { label: 'with a key', path: '/v1/webhooks', template: '/v1/webhooks', token: withKey },
+    { label: 'revoke it', method: 'DELETE', path: (s) => `/v1/admin/keys/${s.id}`, template: '/v1/admin/keys/{id}' },
+    { label: 'the revoked key', method: 'POST', path: `/v1/relations/${relation}/events`, template: '/v1/relations/{relation}/events', body: { events: [notedEvent('revoked')] }, token: withKey },
+    { label: 'nothing to reseal', method: 'POST', path: '/v1/admin/webhook-secrets/reseal', template: '/v1/admin/webhook-secrets/reseal' },
+  ];
+}
+
 /** A value for each path parameter of the GET routes, from the seeded log and a subscription. */
 async function pathSamples(server, receiverUrl) {
   const log = await (await fetch(`${server.url}/v1/relations/${SEEDED}/events?limit=500`)).json();
@@ -91,6 +105,7 @@ export async function d1CallsPerRoute({ server }) {
       ...getProbes(spec, await pathSamples(server, receiver.url)),
       ...appendProbes(),
       ...webhookProbes(receiver.url),
+      ...keyProbes(),
       { label: `${SEEDED} and the rest`, method: 'POST', path: '/v1/admin/rebuild', template: '/v1/admin/rebuild' },
     ];
     const rows = [];
@@ -98,7 +113,8 @@ export async function d1CallsPerRoute({ server }) {
     let state = {};
     for (const probe of probes) {
       const path = typeof probe.path === 'function' ? probe.path(state) : probe.path;
-      const { status, calls, milliseconds, body } = await send(server, { ...probe, path });
+      const token = typeof probe.token === 'function' ? probe.token(state) : probe.token;
+      const { status, calls, milliseconds, body } = await send(server, { ...probe, path, ...(token === undefined ? {} : { token }) });
       if (probe.keep) state = probe.keep(body, state);
       const method = probe.method ?? 'GET';
       probed.add(`${method.toLowerCase()} ${probe.template ?? path}`);

@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import {
   closeSync, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync,
 } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -50,7 +51,8 @@ function writeBenchConfig(dir, main, vars) {
     .replace(/^(\s*(?:migrations_dir|directory)\s*=\s*)"([^"]+)"/gm, (_, key, path) => `${key}${JSON.stringify(resolve(ROOT, path))}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'wrangler.toml'), config);
-  const devVars = { ADMIN_TOKEN: BENCH_TOKEN, ...vars };
+  // Webhook secrets are sealed under a key of the bench server's own.
+  const devVars = { ADMIN_TOKEN: BENCH_TOKEN, WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64'), ...vars };
   writeFileSync(join(dir, '.dev.vars'), Object.entries(devVars).map(([key, value]) => `${key}=${value}\n`).join(''));
   return join(dir, 'wrangler.toml');
 }

@@ -28,6 +28,7 @@ function atomEntry(item: FeedItem): string {
     element('title', item.title),
     element('published', item.recorded),
     element('updated', item.recorded),
+    `<author>${element('name', item.author)}</author>`,
     emptyElement('link', { rel: 'alternate', type: 'text/html', href: item.url }),
     emptyElement('link', { rel: 'related', type: 'application/json', href: item.eventUrl }),
     item.sourceUrl ? emptyElement('link', { rel: 'via', href: item.sourceUrl }) : '',

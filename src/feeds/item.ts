@@ -15,6 +15,8 @@ export interface FeedItem {
   /** The cited source, when it has a URL. */
   sourceUrl: string | null;
   recorded: string;
+  /** Who recorded it: the name on the editor's key (`admin` for the ADMIN_TOKEN). */
+  author: string;
   kind: 'fact' | 'correction' | 'retraction';
   /** The event a correction or retraction amends. */
   amends: { id: string; eventUrl: string } | null;
@@ -46,6 +48,7 @@ export function feedItem(entry: FeedEntry, origin: string): FeedItem {
     eventUrl: `${origin}/v1/events/${entry.id}`,
     sourceUrl: entry.source.url ?? null,
     recorded: entry.recorded,
+    author: entry.actor,
     kind,
     amends: kind !== 'fact' && targetId ? { id: `urn:uuid:${targetId}`, eventUrl: `${origin}/v1/events/${targetId}` } : null,
     categories: [entry.relation, entry.type, ...entry.tags, ...(kind === 'fact' ? [] : [kind])],

@@ -26,6 +26,7 @@ function jsonItem(item: FeedItem) {
     content_text: item.text,
     ...(item.summary ? { summary: item.summary } : {}),
     date_published: item.recorded,
+    authors: [{ name: item.author }],
     tags: item.categories,
     // JSON Feed extensions begin with an underscore.
     _relations_log: {

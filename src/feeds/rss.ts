@@ -2,11 +2,14 @@ import { archiveLinks, AUTHOR, TTL_MINUTES, type Feed } from './feed';
 import type { FeedItem } from './item';
 import { element, emptyElement, XML_DECLARATION } from './xml';
 
-/** RSS 2.0, with atom:link self and archive links (RFC 5005). */
+/**
+ * RSS 2.0, with atom:link self and archive links (RFC 5005). An item's author is `dc:creator`: RSS's own
+ * `author` must be an e-mail address.
+ */
 export function rssFeed(feed: Feed): string {
   return [
     XML_DECLARATION,
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:fh="http://purl.org/syndication/history/1.0">',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:fh="http://purl.org/syndication/history/1.0">',
     '<channel>',
     element('title', feed.title),
     element('link', feed.homeUrl),
@@ -37,6 +40,7 @@ function rssItem(item: FeedItem): string {
     element('description', item.html),
     element('guid', item.id, { isPermaLink: 'false' }),
     element('pubDate', rfc822(item.recorded)),
+    element('dc:creator', item.author),
     ...item.categories.map((category) => element('category', category)),
     '</item>',
   ].join('\n');

@@ -4,10 +4,10 @@ import type { AppEnv } from '../env';
 
 /** `/openapi.json`, generated from the zod schemas that validate the requests, and `/docs` for people. */
 export function mountDocs(app: OpenAPIHono<AppEnv>): void {
-  app.openAPIRegistry.registerComponent('securitySchemes', 'editorToken', {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'editorKey', {
     type: 'http',
     scheme: 'bearer',
-    description: 'The editor token (the ADMIN_TOKEN secret)',
+    description: 'An editor key (rlk_…, made by POST /v1/admin/keys) or the ADMIN_TOKEN secret. Each operation names the scope its key needs: events:write, webhooks:manage or admin.',
   });
   app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',

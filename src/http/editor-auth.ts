@@ -1,30 +1,79 @@
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
+import { authenticate } from '../editors/authenticate';
+import type { Scope } from '../editors/scopes';
 import type { AppEnv } from '../env';
+import { authenticationFailed, lockedOutSeconds } from './auth-failures';
 import { problemResponse } from './problem';
+import { problemContent } from './schemas';
 
-/** Editors present `Authorization: Bearer <ADMIN_TOKEN>`; the comparison takes the same time for any token. */
-export const requireEditor = createMiddleware<AppEnv>(async (c, next) => {
-  const header = c.req.header('authorization') ?? '';
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) {
-    return problemResponse(
-      { title: 'Unauthorized', status: 401, detail: 'recording events needs an editor token: Authorization: Bearer <token>' },
-      { 'www-authenticate': 'Bearer realm="editors"' },
-    );
-  }
-  const expected = c.env.ADMIN_TOKEN;
-  if (!expected || !(await sameSecret(match[1], expected))) {
-    return problemResponse({ title: 'Forbidden', status: 403, detail: 'this token may not record events' });
-  }
-  await next();
-});
+/**
+ * Editor routes: `Authorization: Bearer <key>` (an editor key, or the ADMIN_TOKEN), and the scope the
+ * route needs. No credential: 401. A credential that is not valid (unknown, revoked, mistyped): 401, and
+ * counted against the client's address; past the limit, 429 with Retry-After. A valid one without the
+ * scope: 403 naming the scope. The editor is then `c.var.editor`.
+ */
+export const requireScope = (scope: Scope) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
+    if (!match) {
+      return problemResponse(
+        { title: 'Unauthorized', status: 401, detail: 'editor routes need an editor key: Authorization: Bearer <key>' },
+        { 'www-authenticate': 'Bearer realm="editors"' },
+      );
+    }
+    const lockedOut = await lockedOutSeconds(c);
+    if (lockedOut) return tooManyFailures(lockedOut);
+    const editor = await authenticate(c.var.db, c.env.ADMIN_TOKEN, match[1], new Date());
+    if (!editor) {
+      const lockout = await authenticationFailed(c);
+      if (lockout) return tooManyFailures(lockout);
+      return problemResponse(
+        { title: 'Unauthorized', status: 401, detail: 'this key is not valid: it is unknown, mistyped or revoked' },
+        { 'www-authenticate': 'Bearer realm="editors", error="invalid_token"' },
+      );
+    }
+    if (!editor.scopes.includes(scope)) {
+      return problemResponse(
+        {
+          type: '/problems/insufficient-scope',
+          title: 'Forbidden',
+          status: 403,
+          detail: `this key does not have the scope ${scope}`,
+          scope,
+        },
+        { 'www-authenticate': `Bearer realm="editors", error="insufficient_scope", scope="${scope}"` },
+      );
+    }
+    c.set('editor', editor);
+    await next();
+  });
 
-/** Compares digests, so neither the content nor the length of the token leaks through timing. */
-async function sameSecret(given: string, expected: string): Promise<boolean> {
-  const encoder = new TextEncoder();
-  const [a, b] = await Promise.all([
-    crypto.subtle.digest('SHA-256', encoder.encode(given)),
-    crypto.subtle.digest('SHA-256', encoder.encode(expected)),
-  ]);
-  return crypto.subtle.timingSafeEqual(a, b);
+/**
+ * An editor route of the OpenAPI document: its scope under the `editorKey` security scheme, the scope
+ * check after any middleware of its own, and the answers the check can give.
+ */
+export const editorRoute = <R extends Omit<RouteConfig, 'security'>>(scope: Scope, route: R) =>
+  createRoute({
+    ...route,
+    security: [{ editorKey: [scope] }],
+    middleware: [...[route.middleware ?? []].flat(), requireScope(scope)],
+    responses: {
+      ...route.responses,
+      401: problemContent('No editor key, or one that is not valid (unknown, mistyped or revoked)'),
+      403: problemContent(`The key does not have the scope ${scope}`),
+      429: problemContent('Too many failed authentications from this address: try again after Retry-After seconds'),
+    },
+  });
+
+function tooManyFailures(seconds: number): Response {
+  return problemResponse(
+    {
+      type: '/problems/too-many-failed-authentications',
+      title: 'Too Many Requests',
+      status: 429,
+      detail: `too many failed authentications from this address: editor requests from it are refused for ${seconds} s`,
+    },
+    { 'retry-after': String(seconds) },
+  );
 }

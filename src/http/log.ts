@@ -6,7 +6,7 @@ import type { AppEnv } from '../env';
 import { recordEvents } from '../recording';
 import { eventById, relationLogPage } from '../store/events';
 import { afterAppendCommitted } from './after-commit';
-import { requireEditor } from './editor-auth';
+import { editorRoute } from './editor-auth';
 import { notFound, problem, problemResponse, validationHook } from './problem';
 import { AppendBody, AppendResult, jsonContent, notModified, problemContent, RelationParam } from './schemas';
 import { cachedRead } from './response-cache';
@@ -16,19 +16,17 @@ export const logRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-const append = createRoute({
+const append = editorRoute('events:write', {
   method: 'post',
   path: '/v1/relations/{relation}/events',
   summary: 'Record events',
-  description: 'Appends 1 to 100 events in one transaction. Posting events whose ids are already in the log is a no-op that answers 200 with their original positions.',
-  security: [{ editorToken: [] }],
+  description: 'Appends 1 to 100 events in one transaction, attributed to the editor of the key. Posting events whose ids are already in the log is a no-op that answers 200 with their original positions.',
   middleware: [
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => problemResponse({ title: 'Content Too Large', status: 413, detail: 'a request body is at most 1 MiB' }),
     }),
-    requireEditor,
-  ] as const,
+  ],
   request: {
     params: RelationParam,
     body: { required: true, content: { 'application/json': { schema: AppendBody } } },
@@ -37,8 +35,6 @@ const append = createRoute({
     201: jsonContent(AppendResult, 'Recorded'),
     200: jsonContent(AppendResult, 'Already recorded: a retry of an earlier call'),
     400: problemContent('The body is not JSON, or the relation name is malformed'),
-    401: problemContent('No editor token'),
-    403: problemContent('Wrong editor token'),
     409: problemContent('The expected version does not match, an id is already used by a different event, or only some of the events are already in the log'),
     413: problemContent('The body is over 1 MiB'),
     415: problemContent('The body is not declared as application/json'),
@@ -52,7 +48,7 @@ logRoutes.openapi(append, async (c) => {
   const result = await recordEvents(c.var.db, {
     relation,
     expectedVersion: body.expectedVersion,
-    actor: body.actor ?? 'editor',
+    actor: c.var.editor.name,
     events: body.events,
     recorded: new Date().toISOString(),
   });

@@ -1,32 +1,22 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { rebuildStatus, startRebuild } from '../rebuild-workflow';
 import { RebuildStatus } from '../views/rebuild-runs';
-import { requireEditor } from './editor-auth';
+import { editorRoute } from './editor-auth';
 import { publicOrigin } from './origin';
 import { notFound, validationHook } from './problem';
 import { jsonContent, problemContent } from './schemas';
 
-/** Rebuilding every view from the log, as a Workflow, for editors: start one, and follow it. */
+/** Rebuilding every view from the log, as a Workflow, with the admin scope: start one, and follow it. */
 export const rebuildRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const editorOnly = {
-  security: [{ editorToken: [] }],
-  middleware: [requireEditor],
-};
-const unauthorized = {
-  401: problemContent('No editor token'),
-  403: problemContent('Wrong editor token'),
-};
-
-const start = createRoute({
+const start = editorRoute('admin', {
   method: 'post',
   path: '/v1/admin/rebuild',
   summary: 'Rebuild every view from the log',
   description:
     'Starts a Workflow that replays the whole log in position order through the projectors into fresh tables, one step per page, and swaps them in, in one transaction; events recorded meanwhile are replayed too before the swap. One rebuild at a time: while one is running, this answers that one.',
-  ...editorOnly,
   request: {
     query: z.object({
       pageSize: z.coerce.number().int().min(10).max(5000).default(1000).describe('events replayed per step'),
@@ -36,7 +26,6 @@ const start = createRoute({
     202: jsonContent(RebuildStatus, 'Started: its status is at `Location` (links.self)'),
     200: jsonContent(RebuildStatus, 'A rebuild is already running: this one'),
     400: problemContent('A bad parameter, named'),
-    ...unauthorized,
   },
 });
 
@@ -47,17 +36,15 @@ rebuildRoutes.openapi(start, async (c) => {
   return c.json(rebuild, started ? 202 : 200, { location: rebuild.links.self });
 });
 
-const status = createRoute({
+const status = editorRoute('admin', {
   method: 'get',
   path: '/v1/admin/rebuilds/{id}',
   summary: "A rebuild's progress",
   description: 'Its state (queued, running, complete, errored), events replayed of how many, pages, D1 calls, when it started and finished, and its error.',
-  ...editorOnly,
   request: { params: z.object({ id: z.uuid().toLowerCase() }) },
   responses: {
     200: jsonContent(RebuildStatus, 'The rebuild'),
     400: problemContent('The id is not a UUID'),
-    ...unauthorized,
     404: problemContent('No such rebuild'),
   },
 });

@@ -17,7 +17,8 @@ export const RelationParam = z.object({
 export const AppendBody = z.strictObject({
   expectedVersion: z.number().int().min(0).optional()
     .describe('the version the relation must be at; otherwise 409 and nothing is written'),
-  actor: z.string().trim().min(1).max(200).optional().describe('who records these events (default "editor")'),
+  actor: z.unknown().refine(() => false, 'events are attributed to the editor whose key records them: leave actor out').optional()
+    .meta({ deprecated: true, description: 'refused: the actor of an event is the name on the key that records it' }),
   events: z.array(NewEvent).min(1).max(100),
 });
 
@@ -26,6 +27,9 @@ export const AppendResult = z.object({
   version: z.number().int(),
   events: z.array(z.object({ id: z.uuid(), position: z.number().int(), version: z.number().int() })),
 });
+
+/** The headers of an answer that holds a key or a secret: no cache keeps it. */
+export const NOT_STORED = { 'cache-control': 'no-store' };
 
 export const Problem = z.object({
   type: z.string(),

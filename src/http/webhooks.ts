@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
@@ -8,30 +8,22 @@ import {
   Subscription, SubscriptionId, SubscriptionWithSecret,
 } from '../webhooks/api-schemas';
 import { deliveriesOf } from '../webhooks/delivery-log';
+import { keyringOf } from '../webhooks/sealed-secrets';
 import { webhookSettings } from '../webhooks/settings';
 import {
   createSubscription, deleteSubscription, listSubscriptions, rotateSecret, subscriptionById, updateSubscription,
 } from '../webhooks/subscriptions';
 import { webhookUrlProblem } from '../webhooks/url-guard';
-import { requireEditor } from './editor-auth';
+import { editorRoute } from './editor-auth';
 import { notFound, problem, validationHook } from './problem';
-import { jsonContent, problemContent } from './schemas';
+import { jsonContent, NOT_STORED, problemContent } from './schemas';
+import { unsealable } from './unsealable';
 
-/** Webhook subscriptions and their delivery log: editors only. */
+/** Webhook subscriptions and their delivery log: the webhooks:manage scope. */
 export const webhookRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const guarded = <R extends Omit<RouteConfig, 'middleware' | 'security'>>(route: R) =>
-  createRoute({
-    ...route,
-    tags: ['Webhooks'],
-    security: [{ editorToken: [] }],
-    middleware: [requireEditor] as const,
-    responses: {
-      ...route.responses,
-      401: problemContent('No editor token'),
-      403: problemContent('Wrong editor token'),
-    },
-  });
+const guarded = <R extends Omit<RouteConfig, 'security'>>(route: R) =>
+  editorRoute('webhooks:manage', { ...route, tags: ['Webhooks'] });
 
 const notFoundResponse = { 404: problemContent('No such subscription') };
 const noSuchSubscription = (c: Context) => notFound(c, 'no subscription has this id');
@@ -59,15 +51,21 @@ const create = guarded({
   method: 'post',
   path: '/v1/webhooks',
   summary: 'Subscribe a URL to webhooks',
-  description: 'Answers the signing secret (whsec_…) this once.',
+  description: 'Answers the signing secret (whsec_…) this once; it is stored sealed under WEBHOOK_SECRET_KEY.',
   request: body(CreateSubscription),
-  responses: { 201: jsonContent(SubscriptionWithSecret, 'Subscribed'), 422: problemContent('An invalid field') },
+  responses: {
+    201: jsonContent(SubscriptionWithSecret, 'Subscribed'),
+    422: problemContent('An invalid field'),
+    503: problemContent('WEBHOOK_SECRET_KEY is not set or not valid: no secret can be stored'),
+  },
 });
 
 webhookRoutes.openapi(create, async (c) => {
   const input = c.req.valid('json');
   const refused = refusedUrl(c, input.url);
   if (refused) return refused;
+  const keyring = await keyringOf(c.env);
+  if (!keyring.current) return unsealable(c, keyring);
   const { subscription, secret } = await createSubscription(c.var.db, {
     url: input.url,
     events: [...new Set(input.events)],
@@ -75,8 +73,8 @@ webhookRoutes.openapi(create, async (c) => {
     types: input.types ?? null,
     tags: input.tags ?? null,
     description: input.description ?? null,
-  }, new Date().toISOString());
-  return c.json({ ...subscription, secret }, 201);
+  }, new Date().toISOString(), keyring);
+  return c.json({ ...subscription, secret }, 201, NOT_STORED);
 });
 
 const list = guarded({
@@ -146,12 +144,15 @@ const rotate = guarded({
   responses: {
     200: jsonContent(z.object({ secret: z.string(), previousSecretExpires: z.string() }), 'The new secret, shown this once'),
     ...notFoundResponse,
+    503: problemContent('WEBHOOK_SECRET_KEY is not set or not valid: no secret can be stored'),
   },
 });
 
 webhookRoutes.openapi(rotate, async (c) => {
-  const rotated = await rotateSecret(c.var.db, c.req.valid('param').id, new Date());
-  return rotated ? c.json(rotated, 200) : noSuchSubscription(c);
+  const keyring = await keyringOf(c.env);
+  if (!keyring.current) return unsealable(c, keyring);
+  const rotated = await rotateSecret(c.var.db, c.req.valid('param').id, new Date(), keyring);
+  return rotated ? c.json(rotated, 200, NOT_STORED) : noSuchSubscription(c);
 });
 
 const test = guarded({

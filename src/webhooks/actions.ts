@@ -5,6 +5,7 @@ import { deliveryById } from './delivery-log';
 import { enqueueDeliveries } from './dispatch';
 import { testMessage } from './messages';
 import { singleOutbox } from './outbox';
+import { keyringOf } from './sealed-secrets';
 import { webhookSettings } from './settings';
 import { subscriptionById } from './subscriptions';
 
@@ -21,7 +22,7 @@ export async function sendTestMessage(db: Db, env: Env, subscriptionId: string) 
   const now = new Date().toISOString();
   const [, created] = await db.batch<{ id: string }>(singleOutbox(db, subscriptionId, testMessage(subscriptionId, now), now));
   const deliveryId = created.results[0].id;
-  const [outcome] = await attemptDeliveries(db, [deliveryId], webhookSettings(env));
+  const [outcome] = await attemptDeliveries(db, [deliveryId], webhookSettings(env), await keyringOf(env));
   if (outcome?.verdict.status === 'pending') {
     await enqueueDeliveries(env.WEBHOOK_DELIVERIES, [deliveryId], outcome.verdict.delaySeconds);
   }

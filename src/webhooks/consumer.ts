@@ -1,6 +1,7 @@
 import type { Db } from '../store/db';
 import { attemptDeliveries } from './attempt';
 import type { DeliveryJob } from './dispatch';
+import { keyringOf } from './sealed-secrets';
 import { webhookSettings } from './settings';
 
 /**
@@ -11,7 +12,7 @@ export async function deliverBatch(db: Db, env: Env, batch: MessageBatch<Deliver
   const ids = batch.messages.map((message) => message.body.deliveryId);
   let outcomes;
   try {
-    outcomes = await attemptDeliveries(db, [...new Set(ids)], webhookSettings(env));
+    outcomes = await attemptDeliveries(db, [...new Set(ids)], webhookSettings(env), await keyringOf(env));
   } catch (error) {
     // D1 unreachable: try the whole batch again after the longest claim has run out (what is still
     // claimed then is acknowledged, and the sweep queues it again once it is overdue).

@@ -8,7 +8,8 @@ export interface ClaimedDelivery {
   attempts: number;
   body: string;
   url: string;
-  secrets: string[];
+  /** The live secrets as stored: sealed (sealed-secrets.ts), the newest first. */
+  storedSecrets: string[];
   disabledReason: string | null;
 }
 
@@ -62,7 +63,7 @@ export async function claimDeliveries(db: Db, ids: string[], now: Date, leaseMs:
     attempts: row.attempts,
     body: row.body,
     url: row.url,
-    secrets: row.previous_secret && row.previous_secret_expires && row.previous_secret_expires > at
+    storedSecrets: row.previous_secret && row.previous_secret_expires && row.previous_secret_expires > at
       ? [row.secret, row.previous_secret]
       : [row.secret],
     disabledReason: row.enabled ? null : row.disabled_reason ?? 'disabled',

@@ -3,6 +3,8 @@
  * `v1,` + base64 of HMAC-SHA256(key, `${id}.${timestamp}.${body}`).
  */
 
+import { fromBase64, toBase64 } from '../base64';
+
 const SECRET_PREFIX = 'whsec_';
 const SECRET_BYTES = 32;
 
@@ -22,12 +24,4 @@ export async function signature(secret: string, id: string, timestamp: number, b
 export async function signatureHeader(secrets: string[], id: string, timestamp: number, body: string): Promise<string> {
   const signatures = await Promise.all(secrets.map((secret) => signature(secret, id, timestamp, body)));
   return signatures.join(' ');
-}
-
-function toBase64(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes));
-}
-
-function fromBase64(text: string): Uint8Array {
-  return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../store/db';
 import { filterKey, type SubscriptionFilters } from './filters';
 import { orderedKinds, type SubscribableKind } from './kinds';
+import { sealSecret, type Keyring } from './sealed-secrets';
 import { newSecret } from './signing';
 
 /** A subscription as the API shows it: never its secrets. */
@@ -68,15 +69,17 @@ export function subscriptionFromRow(row: SubscriptionRow): Subscription {
   };
 }
 
-export async function createSubscription(db: Db, input: SubscriptionInput, now: string) {
+/** Subscribes; answers the secret, which is stored sealed (sealed-secrets.ts) and cannot be shown again. */
+export async function createSubscription(db: Db, input: SubscriptionInput, now: string, keyring: Keyring) {
   const id = `wh_${crypto.randomUUID().replaceAll('-', '')}`;
   const secret = newSecret();
+  const sealed = await sealSecret(keyring, id, secret);
   const row = await db.first<SubscriptionRow>(db.prepare(
     `INSERT INTO webhook_subscriptions (id, url, kinds, relations, types, tags, filter_key,
        description, enabled, secret, created, updated)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?10, ?10) RETURNING ${COLUMNS}`,
     id, input.url, JSON.stringify(orderedKinds(input.events)),
-    json(input.relations), json(input.types), json(input.tags), filterKey(input), input.description, secret, now,
+    json(input.relations), json(input.types), json(input.tags), filterKey(input), input.description, sealed, now,
   ));
   return { subscription: subscriptionFromRow(row!), secret };
 }
@@ -127,14 +130,15 @@ export async function deleteSubscription(db: Db, id: string): Promise<boolean> {
   return deleted.meta.changes > 0;
 }
 
-/** A new secret; the one it replaces keeps signing for 24 hours. */
-export async function rotateSecret(db: Db, id: string, now: Date) {
+/** A new secret, stored sealed; the one it replaces keeps signing for 24 hours. */
+export async function rotateSecret(db: Db, id: string, now: Date, keyring: Keyring) {
   const secret = newSecret();
+  const sealed = await sealSecret(keyring, id, secret);
   const expires = new Date(now.getTime() + SECRET_OVERLAP_MS).toISOString();
   const row = await db.first<{ id: string }>(db.prepare(
     `UPDATE webhook_subscriptions SET previous_secret = secret, previous_secret_expires = ?3, secret = ?2, updated = ?4
      WHERE id = ?1 RETURNING id`,
-    id, secret, expires, now.toISOString(),
+    id, sealed, expires, now.toISOString(),
   ));
   return row && { secret, previousSecretExpires: expires };
 }

@@ -1,7 +1,13 @@
+import ipaddr from 'ipaddr.js';
+
 /**
- * Which URLs a webhook may be sent to (a guard against server-side request forgery): https only,
- * no credentials, no IP literal in a private, loopback, link-local, CGNAT, multicast or reserved
- * range. With `allowHttpLocal`, http://localhost and http://127.0.0.1 are allowed for development.
+ * Which URLs a webhook may be sent to (a guard against server-side request forgery): https only, no
+ * credentials, no port 0, no name that only resolves inside a private network (`localhost`, `*.local`,
+ * `*.internal`, `metadata`, any name of one label …), and no IP literal outside ordinary global unicast:
+ * every range of the IANA IPv4 and IPv6 special-purpose registries (private, loopback, link-local, CGNAT,
+ * documentation, benchmarking, Teredo, 6to4 relays …, as kept by ipaddr.js), multicast and reserved space.
+ * An IPv4 address written inside an IPv6 one (IPv4-mapped, NAT64, 6to4) is judged as that IPv4 address.
+ * With `allowHttpLocal`, http://localhost and http://127.0.0.1 are allowed for development.
  * Returns why a URL is refused, or null when it is fine.
  */
 export function webhookUrlProblem(raw: string, allowHttpLocal: boolean): string | null {
@@ -12,88 +18,82 @@ export function webhookUrlProblem(raw: string, allowHttpLocal: boolean): string 
     return 'not a URL';
   }
   if (url.username || url.password) return 'a webhook URL may not carry credentials';
+  if (url.port === '0') return 'port 0 is not a port a webhook can be sent to';
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
   const local = host === 'localhost' || host === '127.0.0.1';
   if (allowHttpLocal && local && (url.protocol === 'http:' || url.protocol === 'https:')) return null;
   if (url.protocol !== 'https:') return 'a webhook URL must use https';
+  if (host.startsWith('[')) return inRange(host, ipv6Range(host.slice(1, -1)));
+  // The URL parser has already turned 0x7f.1, 2130706433 and friends into dotted decimal.
+  if (ipaddr.IPv4.isValidFourPartDecimal(host)) return inRange(host, ipv4Range(ipaddr.IPv4.parse(host)));
+  return internalNameProblem(host);
+}
+
+const inRange = (host: string, range: string | null) => range && `${host} is in a ${range} address range`;
+
+// Names that never lead to the public internet: special-use domains (RFC 6761, 6762, 7686, 8375) and the
+// suffixes private networks and cloud providers use for their own hosts.
+const INTERNAL_SUFFIXES = ['localhost', 'local', 'internal', 'localdomain', 'home.arpa', 'invalid', 'test', 'onion'];
+
+function internalNameProblem(host: string): string | null {
   if (host === 'localhost' || host.endsWith('.localhost')) return 'localhost is not reachable from the service';
-  const range = host.startsWith('[') ? ipv6Range(host.slice(1, -1)) : ipv4Range(host);
-  return range ? `${host} is in a ${range} address range` : null;
+  // `metadata`, `instance-data`, `ip6-localhost`, `intranet`: a name of one label is only ever resolved
+  // by a private resolver (no top-level domain answers as a host).
+  if (!host.includes('.')) return `${host} is a name of the local network, not of the internet`;
+  const suffix = INTERNAL_SUFFIXES.find((name) => host === name || host.endsWith(`.${name}`));
+  return suffix ? `${host} is under .${suffix}, a domain of private networks, not of the internet` : null;
 }
 
-const IPV4_RANGES: [string, number, string][] = [
-  ['0.0.0.0', 8, '"this network"'],
-  ['10.0.0.0', 8, 'private'],
-  ['100.64.0.0', 10, 'CGNAT (shared)'],
-  ['127.0.0.0', 8, 'loopback'],
-  ['169.254.0.0', 16, 'link-local'],
-  ['172.16.0.0', 12, 'private'],
-  ['192.0.0.0', 24, 'IETF protocol'],
-  ['192.168.0.0', 16, 'private'],
-  ['198.18.0.0', 15, 'benchmarking'],
-  ['224.0.0.0', 4, 'multicast'],
-  ['240.0.0.0', 4, 'reserved'],
-];
+/** Words for ipaddr.js's range names. */
+const RANGE_WORDS: Record<string, string> = {
+  unspecified: '"this network"',
+  broadcast: 'limited broadcast',
+  multicast: 'multicast',
+  linkLocal: 'link-local',
+  loopback: 'loopback',
+  carrierGradeNat: 'CGNAT (shared)',
+  private: 'private',
+  reserved: 'reserved (documentation, benchmarking, relay or protocol)',
+  benchmarking: 'benchmarking',
+  as112: 'AS112 (DNS sink)',
+  amt: 'AMT relay',
+  uniqueLocal: 'unique local (private)',
+  deprecatedSiteLocal: 'site-local',
+  discard: 'discard-only',
+  rfc6145: 'IPv4-translated',
+  teredo: 'Teredo',
+  as112v6: 'AS112 (DNS sink)',
+  deprecatedOrchid: 'ORCHID',
+  orchid2: 'ORCHIDv2',
+  droneRemoteIdProtocolEntityTags: 'drone remote ID',
+  segmentRouting: 'SRv6 segment',
+};
 
-/** The range an IPv4 literal falls in, or null (also null when `host` is not an IPv4 literal). */
-function ipv4Range(host: string): string | null {
-  const value = ipv4Value(host);
-  if (value === null) return null;
-  for (const [base, bits, name] of IPV4_RANGES) {
-    const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-    if (((value & mask) >>> 0) === ((ipv4Value(base)! & mask) >>> 0)) return name;
-  }
-  return null;
+const words = (range: string) => RANGE_WORDS[range] ?? range;
+
+/** The special range an IPv4 address falls in, or null for ordinary unicast. */
+function ipv4Range(address: ipaddr.IPv4): string | null {
+  const range = address.range();
+  return range === 'unicast' ? null : words(range);
 }
 
-// The URL parser has already turned 0x7f.1, 2130706433 and friends into dotted decimal.
-function ipv4Value(host: string): number | null {
-  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  if (!match) return null;
-  const octets = match.slice(1).map(Number);
-  if (octets.some((octet) => octet > 255)) return null;
-  return octets.reduce((value, octet) => value * 256 + octet, 0);
-}
-
+/** The special range an IPv6 literal falls in, or null for ordinary global unicast. */
 function ipv6Range(literal: string): string | null {
-  const words = ipv6Words(literal);
-  if (!words) return 'malformed IPv6';
-  const [first] = words;
-  const embeddedV4 = (high: number, low: number) =>
-    `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
-  if (words.every((word) => word === 0)) return 'unspecified';
-  if (words.slice(0, 7).every((word) => word === 0) && words[7] === 1) return 'loopback';
-  // An IPv4 address inside an IPv6 one is judged as that IPv4 address.
+  if (!ipaddr.IPv6.isValid(literal)) return 'malformed IPv6';
+  const address = ipaddr.IPv6.parse(literal);
+  const range = address.range() as string;
+  const parts = address.parts;
   const embedded = (kind: string, high: number, low: number) => {
-    const range = ipv4Range(embeddedV4(high, low));
-    return range && `${kind} ${range}`;
+    const inner = ipv4Range(new ipaddr.IPv4([high >> 8, high & 255, low >> 8, low & 255]));
+    return inner && `${kind} ${inner}`;
   };
-  if (words.slice(0, 5).every((word) => word === 0) && words[5] === 0xffff) return embedded('IPv4-mapped', words[6], words[7]);
-  if (words.slice(0, 6).every((word) => word === 0)) return 'IPv4-compatible';
-  if (first === 0x64 && words[1] === 0xff9b) return embedded('NAT64', words[6], words[7]);
-  if (first === 0x2002) return embedded('6to4', words[1], words[2]);
-  if ((first & 0xffc0) === 0xfe80) return 'link-local';
-  if ((first & 0xffc0) === 0xfec0) return 'site-local';
-  if ((first & 0xfe00) === 0xfc00) return 'unique local (private)';
-  if ((first & 0xff00) === 0xff00) return 'multicast';
-  if ((first & 0xe000) !== 0x2000) return 'reserved';
-  return null;
-}
-
-/** Eight 16-bit words, or null. The URL parser has already normalised the literal. */
-function ipv6Words(literal: string): number[] | null {
-  let text = literal;
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (dotted) {
-    const value = ipv4Value(dotted[1]);
-    if (value === null) return null;
-    text = text.slice(0, -dotted[1].length) + `${(value >>> 16).toString(16)}:${(value & 0xffff).toString(16)}`;
-  }
-  const [head, tail] = text.split('::');
-  const part = (s: string | undefined) => (s ? s.split(':').map((word) => parseInt(word, 16)) : []);
-  const left = part(head);
-  const right = part(tail);
-  const missing = 8 - left.length - right.length;
-  const words = tail === undefined ? left : [...left, ...Array(Math.max(missing, 0)).fill(0), ...right];
-  return words.length === 8 && words.every((word) => Number.isInteger(word) && word >= 0 && word <= 0xffff) ? words : null;
+  if (range === 'unspecified') return 'unspecified';
+  if (range === 'ipv4Mapped') return embedded('IPv4-mapped', parts[6], parts[7]);
+  // 64:ff9b::/96 carries a global IPv4 address; 64:ff9b:1::/48 is for translation inside a network.
+  if (range === 'rfc6052') return parts.slice(2, 6).some(Boolean) ? 'local-use NAT64' : embedded('NAT64', parts[6], parts[7]);
+  if (range === '6to4') return embedded('6to4', parts[1], parts[2]);
+  if (range !== 'unicast') return words(range);
+  if (parts.slice(0, 6).every((part) => part === 0)) return 'IPv4-compatible';
+  // Global unicast is 2000::/3; the rest of the space is not allocated.
+  return (parts[0] & 0xe000) === 0x2000 ? null : 'reserved';
 }

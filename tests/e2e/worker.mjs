@@ -3,16 +3,16 @@
 // seed fixtures recorded through the write API. `restart()` kills wrangler dev outright and starts it
 // again on the same directory: what survives is what was written to disk.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { devVars } from '../../scripts/dev-vars.mjs';
 import { loadFixtures } from '../../scripts/fixtures.mjs';
 
 export async function startWorker(port = Number(process.env.E2E_PORT ?? 8795)) {
   const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
   const state = mkdtempSync(join(tmpdir(), 'relations-e2e-'));
-  if (!existsSync('.dev.vars')) copyFileSync('.dev.vars.example', '.dev.vars');
-  const token = /^ADMIN_TOKEN=(.*)$/m.exec(readFileSync('.dev.vars', 'utf8'))?.[1]?.trim();
+  const token = devVars().ADMIN_TOKEN;
 
   const migrate = spawnSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], {
     env, stdio: ['ignore', 'ignore', 'inherit'],

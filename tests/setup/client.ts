@@ -15,6 +15,20 @@ export function post(path: string, body: unknown, headers: Record<string, string
   });
 }
 
+/** A client address (`cf-connecting-ip`) no other request uses, so that its failed authentications are its own. */
+export function freshAddress(): string {
+  const [a, b] = crypto.randomUUID().split('-');
+  return `2001:db8:${a.slice(0, 4)}:${a.slice(4)}::${b}`;
+}
+
+/** Makes an editor key with the ADMIN_TOKEN: its id and the key itself. */
+export async function editorKey(name: string, scopes: string[]): Promise<{ id: string; key: string; headers: Record<string, string> }> {
+  const response = await post('/v1/admin/keys', { name, scopes });
+  if (response.status !== 201) throw new Error(`POST /v1/admin/keys: ${response.status} ${await response.text()}`);
+  const { id, key } = await response.json<{ id: string; key: string }>();
+  return { id, key, headers: { authorization: `Bearer ${key}` } };
+}
+
 /** A citation that satisfies the catalog. */
 export const SOURCE = { title: 'Test source', publisher: 'Test publisher', url: 'https://example.org/source' };
 

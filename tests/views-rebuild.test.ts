@@ -35,7 +35,7 @@ async function rebuild(pageSize = 50): Promise<any> {
   return status;
 }
 
-// Dates of every precision the catalog accepts, 29 February included.
+// Dates of every precision the catalog accepts, 29 February, unspecified digits and seasons included.
 const pad = (n: number) => String(n).padStart(2, '0');
 const year = fc.integer({ min: 1850, max: 2030 });
 const occurred = fc.oneof(
@@ -46,6 +46,11 @@ const occurred = fc.oneof(
   fc.tuple(year, fc.integer({ min: 0, max: 30 })).map(([y, span]) => `${y}/${y + span}`),
   year.map((y) => `/${y}`),
   fc.tuple(year, fc.constantFrom('~', '?')).map(([y, mark]) => `${y}-06-01${mark}`),
+  // EDTF level 1: unspecified digits and seasons.
+  year.map((y) => `${String(y).slice(0, 3)}X`),
+  year.map((y) => `${y}-XX`),
+  fc.tuple(year, fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${pad(m)}-XX`),
+  fc.tuple(year, fc.integer({ min: 21, max: 24 })).map(([y, s]) => `${y}-${s}`),
 );
 const agreementId = fc.constantFrom('pact-a', 'pact-b', 'pact-c');
 const validUntil = fc.oneof(fc.constant(null), fc.constant('indefinite'), year.map((y) => `${y}-12-31`));

@@ -25,8 +25,8 @@ function dayOf(edtf: string, end: 'earliest' | 'latest'): string | null {
 
 const TimelineQuery = z
   .object({
-    from: Edtf.optional().describe('EDTF: events whose date begins on or after this (1920, 1943-06)'),
-    to: Edtf.optional().describe('EDTF: events whose date begins on or before the end of this'),
+    from: Edtf.optional().describe('EDTF: events whose date begins on or after the first day of this (1920, 1943-06, 197X, 1943-21)'),
+    to: Edtf.optional().describe('EDTF: events whose date begins on or before the last day of this'),
     type: listOf(FACT_TYPES, 'an event type').optional().describe('event types, comma-separated'),
     tag: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'tags are lower-case-kebab').optional(),
     level: Level.optional(),

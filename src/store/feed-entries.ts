@@ -66,9 +66,9 @@ export async function feedPage(db: Db, query: FeedPageQuery): Promise<FeedPage |
     const newestFull = Math.floor(total / FEED_PAGE_SIZE);
     return { entries: rows, older: newestFull >= 2 ? newestFull - 1 : null, newer: null, full: false, created };
   }
-  // Past page 1, the first row read is the last entry of the page before: it shows that page is full.
-  const entries = query.page > 1 ? rows.slice(0, -1) : rows;
+  // Past page 1, the oldest row read is the last entry of the page before: it shows that page is full.
   if (query.page > 1 && rows.length === 0) return 'no such page';
+  const entries = query.page > 1 ? rows.slice(0, -1) : rows;
   const full = entries.length === FEED_PAGE_SIZE;
   return {
     entries,

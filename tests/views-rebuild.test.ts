@@ -50,7 +50,7 @@ const occurred = fc.oneof(
   fc.constantFrom('2000-02-29', '1904-02-29', '1930-01-26'),
   fc.tuple(year, fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${pad(m)}`),
   year.map(String),
-  fc.tuple(year, fc.integer({ min: 0, max: 30 })).map(([y, span]) => `${y}/${y + span}`),
+  fc.tuple(year, fc.integer({ min: 1, max: 30 })).map(([y, span]) => `${y}/${y + span}`),
   year.map((y) => `/${y}`),
   fc.tuple(year, fc.constantFrom('~', '?')).map(([y, mark]) => `${y}-06-01${mark}`),
   // EDTF level 1: unspecified digits and seasons.

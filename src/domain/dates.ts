@@ -142,7 +142,10 @@ function parseEdtf(edtf: string) {
 function intervalEnds(edtf: string, values: [ParsedDate | number | null, ParsedDate | number | null]) {
   const [lower, upper] = values.map((end) => (end !== null && typeof end === 'object' ? readDate(end) : null));
   if (!lower && !upper) throw new InvalidDate('an interval needs at least one known end');
-  if (lower && upper && lower.earliest > upper.latest) throw new InvalidDate(`the interval "${edtf}" ends before it starts`);
+  // As the edtf package has it: the end begins after the start begins (`1990/1990` and `1943-06/1943` are no intervals).
+  if (lower && upper && upper.earliest <= lower.earliest) {
+    throw new InvalidDate(`the interval "${edtf}" must end after it starts: its end must begin later than its start`);
+  }
   return { start: lower, end: upper };
 }
 

@@ -1,7 +1,8 @@
 import edtf from 'edtf';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, InvalidDate, occurredInWords, occurredSpan, parseOccurred } from '../src/domain/dates';
+import { daysInMonth, InvalidDate, occurredInWords, occurredSpan, parseOccurred, readOccurred } from '../src/domain/dates';
+import { dating } from '../src/views/timeline/projector';
 
 describe('parseOccurred', () => {
   it('keeps the precision the source gives, with the first and last day it can mean', () => {
@@ -127,6 +128,17 @@ describe('parseOccurred', () => {
     expect(() => parseOccurred('-0044-03-15')).toThrow(/before the common era .* years from 0001 to 9999/);
     expect(() => parseOccurred('0000')).toThrow(/years from 0001 to 9999/);
     expect(() => parseOccurred('XXXX')).toThrow(/at least the first digits of its year/);
+  });
+
+  it('still reads every date the log accepted before a rule was added', () => {
+    // Intervals whose end begins where their start begins were accepted once; new ones are refused.
+    expect(() => parseOccurred('1990/1990')).toThrow(InvalidDate);
+    expect(() => parseOccurred('1943-06/1943')).toThrow(InvalidDate);
+    expect(readOccurred('1990/1990')).toMatchObject({ precision: 'interval', earliest: '1990-01-01', latest: '1990-12-31' });
+    expect(dating('1943-06/1943')).toMatchObject({ precision: 'interval', earliest: '1943-06-01', latest: '1943-12-31' });
+    expect(occurredInWords('1943-06/1943')).toBe('June 1943–1943');
+    expect(occurredSpan('1990/1990')).toEqual({ start: { year: 1990 }, end: { year: 1990 } });
+    expect(() => readOccurred('1920/1910')).toThrow(/must end after it starts/);
   });
 
   it('throws nothing but InvalidDate, whatever the text', () => {

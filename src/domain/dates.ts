@@ -82,11 +82,23 @@ interface ReadDate {
   uncertain: boolean;
 }
 
-/** Parses EDTF level 0 and 1 dates, seasons and intervals of days, months and years. Throws InvalidDate. */
+/**
+ * Parses a new date: EDTF level 0 and 1 dates, seasons and intervals of days, months and years, as the log
+ * accepts them now. Throws InvalidDate.
+ */
 export function parseOccurred(edtf: string): Occurred {
+  return readOccurred(edtf, 'new');
+}
+
+/**
+ * Reads a date the log holds. `stored` (the default) reads every date the log has ever accepted, so that
+ * no rule added since makes an event unreadable: an interval whose end begins where its start begins
+ * (`1990/1990`), refused now, still reads as the days from its start to its end.
+ */
+export function readOccurred(edtf: string, as: 'new' | 'stored' = 'stored'): Occurred {
   const parsed = parseEdtf(edtf);
   if (parsed.type === 'Interval') {
-    const { start, end } = intervalEnds(edtf, parsed.values);
+    const { start, end } = intervalEnds(edtf, parsed.values, as);
     return {
       edtf,
       precision: 'interval',
@@ -139,13 +151,15 @@ function parseEdtf(edtf: string) {
 }
 
 /** The known ends of an interval: an open end (`..`) parses as Infinity, an unknown one as null. */
-function intervalEnds(edtf: string, values: [ParsedDate | number | null, ParsedDate | number | null]) {
+function intervalEnds(
+  edtf: string, values: [ParsedDate | number | null, ParsedDate | number | null], as: 'new' | 'stored' = 'stored',
+) {
   const [lower, upper] = values.map((end) => (end !== null && typeof end === 'object' ? readDate(end) : null));
   if (!lower && !upper) throw new InvalidDate('an interval needs at least one known end');
-  // As the edtf package has it: the end begins after the start begins (`1990/1990` and `1943-06/1943` are no intervals).
-  if (lower && upper && upper.earliest <= lower.earliest) {
-    throw new InvalidDate(`the interval "${edtf}" must end after it starts: its end must begin later than its start`);
-  }
+  // A new interval, as the edtf package has it: its end begins after its start begins (`1990/1990` and
+  // `1943-06/1943` are none). The log has always refused one that ends before it starts.
+  const backwards = as === 'new' ? upper && lower && upper.earliest <= lower.earliest : upper && lower && upper.latest < lower.earliest;
+  if (backwards) throw new InvalidDate(`the interval "${edtf}" must end after it starts: its end must begin later than its start`);
   return { start: lower, end: upper };
 }
 

@@ -1,5 +1,5 @@
 import { EVENT_FIELD_NAMES } from '../../domain/catalog';
-import { daysInMonth, parseOccurred, type Precision } from '../../domain/dates';
+import { daysInMonth, readOccurred, type Precision } from '../../domain/dates';
 import type { Db } from '../../store/db';
 import { toColumns } from '../../store/event-columns';
 import { amendedEventId, type ProjectedEvent, type Projector, type TableSet } from '../projection';
@@ -22,7 +22,7 @@ const PLAIN_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?$/;
  */
 export function dating(occurred: string) {
   const plain = PLAIN_DATE.exec(occurred);
-  const { precision, earliest, latest } = plain ? plainBounds(plain[1], plain[2], plain[3]) : parseOccurred(occurred);
+  const { precision, earliest, latest } = plain ? plainBounds(plain[1], plain[2], plain[3]) : readOccurred(occurred);
   return { occurred, precision, earliest, latest, sort_day: (earliest ?? latest) as string };
 }
 

@@ -15,6 +15,6 @@ CREATE VIRTUAL TABLE view_search USING fts5(
 );
 
 -- On a log that already has events the index starts stale (version 0), so the first read of a view
--- rebuilds every view and fills it; on an empty log it is current.
+-- starts a rebuild of every view, which fills it; on an empty log it is current.
 INSERT INTO view_versions (view, version)
 SELECT 'search', CASE WHEN EXISTS (SELECT 1 FROM events) THEN 0 ELSE 1 END;

@@ -6,6 +6,8 @@ import { problemOf, totalEvents } from './setup/log-state';
 /** Failed authentications per client address: AUTH_FAILURES in wrangler.toml allows 10 a minute. */
 
 const LIMIT = 10;
+// Each test may first wait for the next minute of the limiter, then makes a few dozen requests.
+const WAITS = 40_000;
 
 const from = (address: string, path: string, authorization?: string, method = 'GET', body?: unknown) =>
   SELF.fetch(`https://relations.test${path}`, {
@@ -18,7 +20,7 @@ const from = (address: string, path: string, authorization?: string, method = 'G
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 
-/** The limiter counts in windows of a minute: start a run of failures well inside one. */
+/** The limiter counts in windows of a minute: start a run of failures well inside one (a wait of up to 16 s). */
 async function awayFromTheMinute(): Promise<void> {
   const intoMinute = Date.now() % 60_000;
   if (intoMinute > 45_000) await new Promise((resolve) => setTimeout(resolve, 60_500 - intoMinute));
@@ -54,7 +56,7 @@ describe('failed authentication', () => {
     }
     // Without a credential, an editor route still says what it needs.
     expect((await from(address, '/v1/webhooks')).status).toBe(401);
-  });
+  }, WAITS);
 
   it('counts only credentials that fail: a missing credential or a missing scope is never held off', async () => {
     await awayFromTheMinute();
@@ -65,7 +67,7 @@ describe('failed authentication', () => {
       expect((await from(address, '/v1/admin/keys', `Bearer ${hooksOnly.key}`)).status).toBe(403);
       expect((await from(address, '/v1/webhooks', `Bearer ${hooksOnly.key}`)).status).toBe(200);
     }
-  });
+  }, WAITS);
 
   it('counts a revoked key as a failure', async () => {
     await awayFromTheMinute();
@@ -75,5 +77,5 @@ describe('failed authentication', () => {
     const statuses: number[] = [];
     for (let request = 0; request <= LIMIT; request += 1) statuses.push((await from(address, '/v1/webhooks', `Bearer ${editor.key}`)).status);
     expect(statuses).toEqual([...Array(LIMIT).fill(401), 429]);
-  });
+  }, WAITS);
 });

@@ -1,5 +1,8 @@
+import edtf from 'edtf';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, InvalidDate, occurredInWords, parseOccurred } from '../src/domain/dates';
+import { daysInMonth, InvalidDate, occurredInWords, occurredSpan, parseOccurred, readOccurred } from '../src/domain/dates';
+import { dating } from '../src/views/timeline/projector';
 
 describe('parseOccurred', () => {
   it('keeps the precision the source gives, with the first and last day it can mean', () => {
@@ -36,21 +39,119 @@ describe('parseOccurred', () => {
     expect(parseOccurred('1990/')).toMatchObject({ earliest: '1990-01-01', latest: null });
   });
 
-  it('refuses what is not an EDTF day, month, year or interval of them', () => {
+  it('reads unspecified digits as every day they can mean, never as a day', () => {
+    expect(parseOccurred('197X')).toMatchObject({ precision: 'interval', earliest: '1970-01-01', latest: '1979-12-31' });
+    expect(parseOccurred('19XX')).toMatchObject({ precision: 'interval', earliest: '1900-01-01', latest: '1999-12-31' });
+    expect(parseOccurred('1943-XX')).toMatchObject({ precision: 'year', earliest: '1943-01-01', latest: '1943-12-31' });
+    expect(parseOccurred('1943-XX-XX')).toMatchObject({ precision: 'year', earliest: '1943-01-01', latest: '1943-12-31' });
+    expect(parseOccurred('1943-06-XX')).toMatchObject({ precision: 'month', earliest: '1943-06-01', latest: '1943-06-30' });
+    expect(parseOccurred('1900-02-XX')).toMatchObject({ precision: 'month', latest: '1900-02-28' });
+  });
+
+  it('reads a season as its three months, as the edtf package does', () => {
+    expect(parseOccurred('1943-21')).toMatchObject({ precision: 'season', earliest: '1943-01-01', latest: '1943-03-31' });
+    expect(parseOccurred('1943-22')).toMatchObject({ earliest: '1943-04-01', latest: '1943-06-30' });
+    expect(parseOccurred('1943-23')).toMatchObject({ earliest: '1943-07-01', latest: '1943-09-30' });
+    expect(parseOccurred('1943-24')).toMatchObject({ earliest: '1943-10-01', latest: '1943-12-31' });
+  });
+
+  it('means the same days as the edtf package for every date both accept, and refuses only days that do not exist', () => {
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    const year = fc.integer({ min: 1000, max: 9999 });
+    const value = fc.oneof(
+      fc.tuple(year, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 })).map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`),
+      year.map((y) => `${y}-02-29`),
+      fc.tuple(year, fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${pad(m)}`),
+      year.map(String),
+      year.map((y) => `${String(y).slice(0, 3)}X`),
+      year.map((y) => `${String(y).slice(0, 2)}XX`),
+      year.map((y) => `${y}-XX`),
+      year.map((y) => `${y}-XX-XX`),
+      fc.tuple(year, fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${pad(m)}-XX`),
+      fc.tuple(year, fc.integer({ min: 21, max: 24 })).map(([y, s]) => `${y}-${s}`),
+      fc.tuple(year, year).map(([a, b]) => `${Math.min(a, b)}/${Math.max(a, b)}`),
+      fc.tuple(fc.constantFrom('1943', '1943-06', '1943-06-15', '1944', '..', ''), fc.constantFrom('1943', '1943-06', '1943-06-15', '1943-07', '1944', '..', ''))
+        .map(([start, end]) => `${start}/${end}`),
+    );
+    // Where this log is stricter than the package, on purpose.
+    const stricter = [
+      // 29 February of a common year: the package rolls it over to 1 March.
+      (value: string) => /^\d{4}-02-29$/.test(value) && daysInMonth(Number(value.slice(0, 4)), 2) === 28,
+      // An interval with no known end: it would sort nowhere.
+      (value: string) => /^(\.\.)?\/(\.\.)?$/.test(value),
+    ];
+    const known = (part: string) => part !== '' && part !== '..';
+    fc.assert(fc.property(value, (edtfValue) => {
+      try {
+        edtf(edtfValue);
+      } catch {
+        expect(() => parseOccurred(edtfValue)).toThrow(InvalidDate);
+        return;
+      }
+      let ours;
+      try {
+        ours = parseOccurred(edtfValue);
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidDate);
+        expect(stricter.some((refused) => refused(edtfValue)), edtfValue).toBe(true);
+        return;
+      }
+      const [start, end] = edtfValue.includes('/') ? edtfValue.split('/') : [edtfValue, edtfValue];
+      expect([ours.earliest, ours.latest]).toEqual([
+        known(start) ? day(edtf(start).min) : null,
+        known(end) ? day(edtf(end).max) : null,
+      ]);
+    }), { numRuns: 500 });
+  });
+
+  it('refuses, saying what it reads, anything but EDTF level 0 and 1 in years 0001 to 9999', () => {
     const invalid = [
       '2003-02-29', '1943-13', '1943-00', '1943-06-31', '1943-06-00', 'June 1943', '1 December 1890', '', ' 1943', '1943 ',
-      '43', '194', '19431', '0000', '1920/1910', '1943-07/1943-06-30', '/', '../..', '19XX', '2001-21', 'Y170000',
+      '43', '194', '19431', '0000', '1920/1910', '1943-07/1943-06-30', '/', '../..', 'Y170000', 'Y-170000', 'Y10000',
       '2004-06-11T10:00:00Z', '1943/06', '1943-6', '1943-06-1', '{1943,1944}', '[1943..1945]', '1943~~', '-1943',
+      '-0044-03-15', '-197X', 'XXXX', 'XXXX-XX-XX', '00XX', '000X', '0000-XX', '1XXX', '197X-06', '1943-XX-15', '156X-12-25',
+      '1943-25', '1943-41', '1943-21~', '1943-21/1944', '197X/1980', '19xx', '1943-2X', '1990/1990', '1943-06/1943',
     ];
     for (const value of invalid) {
       expect(() => parseOccurred(value), value).toThrow(InvalidDate);
     }
   });
 
-  it('says why a date is wrong', () => {
+  it('says why a date is wrong, and what it reads instead', () => {
     expect(() => parseOccurred('2003-02-29')).toThrow('2003-02 has 28 days');
-    expect(() => parseOccurred('1920/1910')).toThrow(/ends before it starts/);
-    expect(() => parseOccurred('June 1943')).toThrow(/expected an EDTF date/);
+    expect(() => parseOccurred('1920/1910')).toThrow(/must end after it starts/);
+    expect(() => parseOccurred('1990/1990')).toThrow(/must end after it starts/);
+    expect(() => parseOccurred('June 1943')).toThrow(/expected an EDTF date: a day \(1890-12-01\), a month/);
+    expect(() => parseOccurred('1943-25')).toThrow(/season \(1943-21 to 1943-24\)/);
+    expect(() => parseOccurred('Y170000')).toThrow(/more than four digits .* years from 0001 to 9999/);
+    expect(() => parseOccurred('-0044-03-15')).toThrow(/before the common era .* years from 0001 to 9999/);
+    expect(() => parseOccurred('0000')).toThrow(/years from 0001 to 9999/);
+    expect(() => parseOccurred('XXXX')).toThrow(/at least the first digits of its year/);
+  });
+
+  it('still reads every date the log accepted before a rule was added', () => {
+    // Intervals whose end begins where their start begins were accepted once; new ones are refused.
+    expect(() => parseOccurred('1990/1990')).toThrow(InvalidDate);
+    expect(() => parseOccurred('1943-06/1943')).toThrow(InvalidDate);
+    expect(readOccurred('1990/1990')).toMatchObject({ precision: 'interval', earliest: '1990-01-01', latest: '1990-12-31' });
+    expect(dating('1943-06/1943')).toMatchObject({ precision: 'interval', earliest: '1943-06-01', latest: '1943-12-31' });
+    expect(occurredInWords('1943-06/1943')).toBe('June 1943–1943');
+    expect(occurredSpan('1990/1990')).toEqual({ start: { year: 1990 }, end: { year: 1990 } });
+    expect(() => readOccurred('1920/1910')).toThrow(/must end after it starts/);
+  });
+
+  it('throws nothing but InvalidDate, whatever the text', () => {
+    const edtfish = fc.string({ unit: fc.constantFrom(...'0123456789XY-/.~?%'), maxLength: 24 });
+    fc.assert(fc.property(fc.oneof(edtfish, fc.string({ maxLength: 24 })), (value) => {
+      try {
+        parseOccurred(value);
+        expect(typeof occurredInWords(value)).toBe('string');
+        expect(occurredSpan(value).start.year).toBeGreaterThan(0);
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidDate);
+      }
+    }), { numRuns: 2000 });
   });
 });
 
@@ -69,7 +170,27 @@ describe('occurredInWords', () => {
       '../2023': 'until 2023',
       '1990/..': 'from 1990',
       '1990/': '1990 or later',
+      '197X': 'the 1970s',
+      '19XX': '1900–1999',
+      '1943-XX': '1943 (month unspecified)',
+      '1943-XX-XX': '1943 (month and day unspecified)',
+      '1943-06-XX': 'June 1943 (day unspecified)',
+      '1943-21': 'spring 1943 (January–March)',
+      '1943-24': 'winter 1943 (October–December)',
     };
     expect(Object.fromEntries(Object.keys(words).map((edtf) => [edtf, occurredInWords(edtf)]))).toEqual(words);
+  });
+});
+
+describe('occurredSpan', () => {
+  it('gives where a date starts and ends, each as precise as the source gives it', () => {
+    expect(occurredSpan('1890-12-01')).toEqual({ start: { year: 1890, month: 12, day: 1 }, end: null });
+    expect(occurredSpan('1976')).toEqual({ start: { year: 1976 }, end: null });
+    expect(occurredSpan('1943-06-XX')).toEqual({ start: { year: 1943, month: 6 }, end: null });
+    expect(occurredSpan('197X')).toEqual({ start: { year: 1970 }, end: { year: 1979 } });
+    expect(occurredSpan('1943-22')).toEqual({ start: { year: 1943, month: 4 }, end: { year: 1943, month: 6 } });
+    expect(occurredSpan('1924-08/1930-01-26')).toEqual({ start: { year: 1924, month: 8 }, end: { year: 1930, month: 1, day: 26 } });
+    expect(occurredSpan('/2023')).toEqual({ start: { year: 2023 }, end: null });
+    expect(occurredSpan('1990/..')).toEqual({ start: { year: 1990 }, end: null });
   });
 });

@@ -190,7 +190,7 @@ describe('feeds of the log', () => {
     expect(changed.headers.get('etag')).not.toBe(etag);
   });
 
-  it('pages back through the whole log: 50 entries, then next / prev-archive links and next_url', async () => {
+  it('pages back through the whole log: the newest entries, then archive pages through next / prev-archive and next_url', async () => {
     const relation = freshRelation();
     const ids = [
       ...(await record(relation, Array.from({ length: 100 }, () => noted()))),
@@ -222,9 +222,89 @@ describe('feeds of the log', () => {
         next = href && new URL(href).pathname + new URL(href).search;
         pages += 1;
       }
-      expect(pages).toBe(3);
+      // The current document holds the newest full page and the one filling (entries 51 to 120), page 1 the rest.
+      expect(pages).toBe(2);
       expect(seen).toEqual(newestFirst);
     }
+  });
+
+  it('numbers archive pages from the oldest entry: a full page never changes, keeps its URL and may be cached for good', async () => {
+    const relation = freshRelation();
+    const ids = (await record(relation, Array.from({ length: 100 }, () => noted())))
+      .concat(await record(relation, Array.from({ length: 20 }, () => noted())));
+    const urn = (from: number, to: number) => ids.slice(from - 1, to).map((id) => `urn:uuid:${id}`).reverse();
+    const base = `/v1/relations/${relation}/feed.atom`;
+    const atom = async (query = '') => {
+      const response = await get(`${base}${query}`);
+      expect(response.status, query).toBe(200);
+      const body = await response.text();
+      return { response, body, feed: parseXml(body).feed };
+    };
+
+    const current = await atom();
+    expect(current.feed.entry.map((entry: any) => entry.id)).toEqual(urn(51, 120));
+    expect(current.response.headers.get('cache-control')).toBe('no-cache');
+    expect(linkOf(current.feed.link, 'prev-archive')).toBe(`https://relations.test${base}?page=1`);
+    expect(current.feed['fh:archive']).toBeUndefined();
+
+    const first = await atom('?page=1');
+    expect(first.feed.entry.map((entry: any) => entry.id)).toEqual(urn(1, 50));
+    expect(first.response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(first.feed['fh:archive']).toBe('');
+    expect(linkOf(first.feed.link, 'current')).toBe(`https://relations.test${base}`);
+    expect(linkOf(first.feed.link, 'next-archive')).toBe(`https://relations.test${base}?page=2`);
+    expect(linkOf(first.feed.link, 'prev-archive')).toBeUndefined();
+
+    const second = await atom('?page=2');
+    expect(second.feed.entry.map((entry: any) => entry.id)).toEqual(urn(51, 100));
+    expect(second.response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(linkOf(second.feed.link, 'prev-archive')).toBe(`https://relations.test${base}?page=1`);
+    expect(linkOf(second.feed.link, 'next-archive')).toBe(`https://relations.test${base}?page=3`);
+
+    // The page still filling is served as it stands, to be revalidated, and is not yet an archive.
+    const filling = await atom('?page=3');
+    expect(filling.feed.entry.map((entry: any) => entry.id)).toEqual(urn(101, 120));
+    expect(filling.response.headers.get('cache-control')).toBe('no-cache');
+    expect(filling.feed['fh:archive']).toBeUndefined();
+    expect(linkOf(filling.feed.link, 'next-archive')).toBeUndefined();
+    const beyond = await get(`${base}?page=4`);
+    expect(beyond.status).toBe(404);
+    expect(beyond.headers.get('content-type')).toBe('application/problem+json');
+
+    // Appends fill page 3 and open page 4; pages 1 and 2 stay as they were, served from the cache.
+    const more = await record(relation, Array.from({ length: 35 }, () => noted()));
+    ids.push(...more);
+    for (const [query, before] of [['?page=1', first], ['?page=2', second]] as const) {
+      const again = await atom(query);
+      expect(again.body).toBe(before.body);
+      expect(again.response.headers.get('etag')).toBe(before.response.headers.get('etag'));
+      expect(again.response.headers.get('server-timing')).toMatch(/desc="0 calls"/);
+      expect(again.response.headers.get('cache-status')).toMatch(/hit/);
+    }
+    const filled = await atom('?page=3');
+    expect(filled.feed.entry.map((entry: any) => entry.id)).toEqual(urn(101, 150));
+    expect(filled.response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const now = await atom();
+    expect(now.feed.entry.map((entry: any) => entry.id)).toEqual(urn(101, 155));
+    expect(linkOf(now.feed.link, 'prev-archive')).toBe(`https://relations.test${base}?page=2`);
+    expect((await get(`${base}?page=4`)).status).toBe(200);
+  });
+
+  it('numbers the pages of a filtered feed within its own entries', async () => {
+    const relation = freshRelation();
+    const visits: string[] = [];
+    for (let batch = 0; batch < 3; batch += 1) {
+      const ids = await record(relation, Array.from({ length: 40 }, (_, index) => noted({ tags: index % 2 ? ['visits'] : ['trade'] })));
+      visits.push(...ids.filter((_, index) => index % 2));
+    }
+    const page = async (query: string) => JSON.parse(await (await get(`/v1/relations/${relation}/feed.json${query}`)).text());
+    const first = await page('?tag=visits&page=1');
+    expect(first.items.map((item: any) => item.id)).toEqual(visits.slice(0, 50).map((id) => `urn:uuid:${id}`).reverse());
+    const current = await page('?tag=visits');
+    expect(current.items.map((item: any) => item.id)).toEqual(visits.map((id) => `urn:uuid:${id}`).reverse());
+    expect(current.next_url).toBeUndefined();
+    const response = await get(`/v1/relations/${relation}/feed.json?tag=visits&page=1`);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
   it('gives a correction and a retraction entries of their own that point at the event they amend', async () => {
@@ -276,7 +356,11 @@ describe('feeds of the log', () => {
     expect(badType.status).toBe(400);
     expect(badType.headers.get('content-type')).toBe('application/problem+json');
     expect((await badType.json<any>()).errors[0].parameter).toBe('type');
-    expect((await get('/feed.xml?before=-3')).status).toBe(400);
+    for (const query of ['?page=0', '?page=-3', '?page=two', '?before=36']) {
+      const response = await get(`/feed.xml${query}`);
+      expect(response.status, query).toBe(400);
+      expect((await response.json<any>()).errors[0].parameter).toBe(query.slice(1).split('=')[0]);
+    }
     expect((await get('/feed.json?level=galactic')).status).toBe(400);
     expect((await get('/v1/relations/ru-mx/feed.xml')).status).toBe(400);
     const unknown = await get(`/v1/relations/${freshRelation()}/feed.atom`);

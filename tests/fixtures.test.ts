@@ -70,11 +70,16 @@ describe('the seed fixtures', () => {
     const stored = await storedFixtureEvents();
     expect(stored.size).toBe(fixtureEvents.length);
     expect(countByType([...stored.values()])).toEqual({
-      EventNoted: 28,
-      // 16 federal agreements (years only) and 11 subnational ones (with signing date and validity).
-      AgreementSigned: 27,
+      // 28 notes, and the embassies the article shows at work in 1945 (Soviet, in Mexico) and 1994 (Mexican, in Moscow).
+      EventNoted: 30,
+      // 17 federal agreements (the 16 of the article's list, years only, and the Treaty of Tlatelolco of its
+      // history) and 11 subnational ones (with signing date and validity).
+      AgreementSigned: 28,
       VisitMade: 20,
+      // The legation of 1891 and the honorary consulate of 2021; and two embassy openings the source never dated,
+      // recorded at first and retracted since (the log keeps both).
       MissionOpened: 4,
+      EventRetracted: 2,
       RelationsEstablished: 2,
       RelationsSevered: 1,
       RelationsRestored: 1,
@@ -82,7 +87,7 @@ describe('the seed fixtures', () => {
       TradeReported: 1,
     });
     const agreements = [...stored.values()].filter((e) => e.type === 'AgreementSigned');
-    expect(countByType(agreements.map((e) => ({ type: e.level ?? 'federal' })))).toEqual({ federal: 16, subnational: 11 });
+    expect(countByType(agreements.map((e) => ({ type: e.level ?? 'federal' })))).toEqual({ federal: 17, subnational: 11 });
   });
 
   it('load twice without writing anything the second time', async () => {
@@ -110,6 +115,22 @@ describe('the seed fixtures', () => {
       ['TradeReported', '2023'],
     ];
     expect(landmarks.filter(([type, occurred]) => !has(type, occurred))).toEqual([]);
+  });
+
+  it('record no opening of a mission the sources do not date, and the treaty signed during the 1978 visit', async () => {
+    const timeline: { type: string; occurred: string; headline: string; data: Record<string, unknown> }[] = [];
+    let next: string | null = '/v1/relations/mx-ru/timeline?limit=200';
+    while (next) {
+      const page: { items: typeof timeline; next: string | null } = await (await get(next)).json();
+      timeline.push(...page.items);
+      next = page.next && `/v1/relations/mx-ru/timeline?limit=200&cursor=${page.next}`;
+    }
+    const missions = timeline.filter((item) => item.type === 'MissionOpened');
+    expect(missions.map((item) => item.occurred).sort()).toEqual(['1891', '2021-10']);
+    // The visit of 1978 names the treaty signed during it; the signing is an agreement of its own, dated as the visit.
+    expect(timeline.some((item) => item.type === 'VisitMade' && item.headline.includes('Treaty of Tlatelolco'))).toBe(true);
+    const signings = timeline.filter((item) => item.type === 'AgreementSigned' && item.data.title === 'Treaty of Tlatelolco');
+    expect(signings).toMatchObject([{ occurred: '1978', data: { kind: 'treaty', validUntil: null } }]);
   });
 
   it('cite one of the two source documents', () => {

@@ -77,13 +77,15 @@ describe('anniversaries', () => {
 });
 
 describe('the dates of the timeline', () => {
-  it('read plain dates exactly as the EDTF parser does', () => {
+  it('read plain dates, and seasons shaped like them, exactly as the EDTF parser does', () => {
     const pad = (n: number, width = 2) => String(n).padStart(width, '0');
     const plain = fc.oneof(
       fc.integer({ min: 1, max: 9999 }).map((y) => pad(y, 4)),
       fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${pad(y, 4)}-${pad(m)}`),
       fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
         .map((date) => date.toISOString().slice(0, 10)),
+      // Shaped like a month, but seasons: the parser reads them.
+      fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 21, max: 24 })).map(([y, s]) => `${pad(y, 4)}-${s}`),
     );
     fc.assert(fc.property(plain, (occurred) => {
       const { precision, earliest, latest } = parseOccurred(occurred);

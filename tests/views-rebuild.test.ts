@@ -4,14 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { editorKey, freshRelation, get, post, SOURCE, TOKEN } from './setup/client';
 import { view } from './views-helpers';
 
-const TABLES = ['view_timeline', 'view_agreements', 'view_agreement_endings', 'view_relation_status', 'view_on_this_day'];
+const TABLES = [
+  'view_timeline', 'view_agreements', 'view_agreement_endings', 'view_relation_status', 'view_on_this_day', 'view_search',
+];
 
-/** Every row of every view for one relation, in a stable order. */
+/** Every row of every view for one relation, in a stable order (the search index's rowid too). */
 async function viewRows(relation: string): Promise<Record<string, unknown[]>> {
   const results = await env.DB.batch(
-    TABLES.map((table) => env.DB.prepare(`SELECT * FROM ${table} WHERE relation = ?1 ORDER BY event_id`).bind(relation)),
+    TABLES.map((table) => env.DB.prepare(`SELECT rowid AS _rowid, * FROM ${table} WHERE relation = ?1 ORDER BY event_id`).bind(relation)),
   );
   return Object.fromEntries(TABLES.map((table, index) => [table, results[index].results]));
+}
+
+/** FTS5's own check that the search index holds exactly the words of its rows: throws if not. */
+async function checkSearchIndex(): Promise<void> {
+  await env.DB.prepare("INSERT INTO view_search (view_search) VALUES ('integrity-check')").run();
 }
 
 /** Follows a rebuild's status link until it has ended; answers its last status. */
@@ -35,7 +42,7 @@ async function rebuild(pageSize = 50): Promise<any> {
   return status;
 }
 
-// Dates of every precision the catalog accepts, 29 February included.
+// Dates of every precision the catalog accepts, 29 February, unspecified digits and seasons included.
 const pad = (n: number) => String(n).padStart(2, '0');
 const year = fc.integer({ min: 1850, max: 2030 });
 const occurred = fc.oneof(
@@ -43,9 +50,14 @@ const occurred = fc.oneof(
   fc.constantFrom('2000-02-29', '1904-02-29', '1930-01-26'),
   fc.tuple(year, fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${pad(m)}`),
   year.map(String),
-  fc.tuple(year, fc.integer({ min: 0, max: 30 })).map(([y, span]) => `${y}/${y + span}`),
+  fc.tuple(year, fc.integer({ min: 1, max: 30 })).map(([y, span]) => `${y}/${y + span}`),
   year.map((y) => `/${y}`),
   fc.tuple(year, fc.constantFrom('~', '?')).map(([y, mark]) => `${y}-06-01${mark}`),
+  // EDTF level 1: unspecified digits and seasons.
+  year.map((y) => `${String(y).slice(0, 3)}X`),
+  year.map((y) => `${y}-XX`),
+  fc.tuple(year, fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${pad(m)}-XX`),
+  fc.tuple(year, fc.integer({ min: 21, max: 24 })).map(([y, s]) => `${y}-${s}`),
 );
 const agreementId = fc.constantFrom('pact-a', 'pact-b', 'pact-c');
 const validUntil = fc.oneof(fc.constant(null), fc.constant('indefinite'), year.map((y) => `${y}-12-31`));
@@ -69,8 +81,10 @@ const fact = fc.constantFrom(...FACT_TYPES).chain((type) => fc.record({
   kind: fc.constant('fact' as const),
   type: fc.constant(type),
   occurred,
-  headline: fc.constantFrom('One thing', 'Another thing'),
+  headline: fc.constantFrom('One thing', 'Another thing', 'José López Portillo visited México'),
   tags: fc.subarray(['trade', 'culture', 'war']),
+  places: fc.subarray(['Moscú', 'Mexico City']),
+  participants: fc.subarray(['Luis Echeverría', 'Leonid Brezhnev']),
   level: fc.constantFrom('federal', 'subnational'),
   data: dataFor[type],
 }));
@@ -78,7 +92,10 @@ const amendment = fc.record({
   kind: fc.constantFrom('correct' as const, 'retract' as const),
   target: fc.nat(),
   changes: fc.record(
-    { occurred, headline: fc.constant('Corrected'), tags: fc.subarray(['trade', 'culture']), level: fc.constantFrom('federal', 'subnational'), summary: fc.constant('Now with a summary'), data: fc.record(dataFor) },
+    {
+      occurred, headline: fc.constant('Corrected'), tags: fc.subarray(['trade', 'culture']), level: fc.constantFrom('federal', 'subnational'),
+      summary: fc.constant('Now with a summary'), places: fc.subarray(['Tlatelolco']), data: fc.record(dataFor),
+    },
     { requiredKeys: [] },
   ),
 });
@@ -91,11 +108,11 @@ function toEvents(steps: any[][]) {
     const id = crypto.randomUUID();
     if (step.kind === 'fact' || facts.length === 0) {
       // An amendment with nothing before it to amend is recorded as a plain note instead.
-      const { type, occurred, headline, tags, level, data } = step.kind === 'fact'
+      const { type, occurred, headline, tags, places, participants, level, data } = step.kind === 'fact'
         ? step
-        : { type: 'EventNoted', occurred: '1999', headline: 'A thing', tags: [], level: 'federal', data: {} };
+        : { type: 'EventNoted', occurred: '1999', headline: 'A thing', tags: [], places: [], participants: [], level: 'federal', data: {} };
       facts.push({ id, type });
-      return { id, type, occurred, headline, tags, level, data, source: SOURCE };
+      return { id, type, occurred, headline, tags, places, participants, level, data, source: SOURCE };
     }
     const target = facts[step.target % facts.length];
     if (step.kind === 'retract') {
@@ -132,9 +149,11 @@ describe('rebuilding the views', () => {
           expect(response.status, await response.clone().text()).toBe(201);
         }
         const live = await viewRows(relation);
+        await checkSearchIndex();
         const report = await rebuild();
         expect(report.events).toBeGreaterThanOrEqual(steps.flat().length);
         expect(await viewRows(relation)).toEqual(live);
+        await checkSearchIndex();
       }),
       { numRuns: 15 },
     );

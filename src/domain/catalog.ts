@@ -51,7 +51,7 @@ export const Tag = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'tags are lower-
  * timeline view have a column of the same name for each (see CONTRIBUTING.md).
  */
 export const EventFields = {
-  occurred: Edtf.describe('when it happened, EDTF: 1890-12-01, 1943-06, 1976, 1910/1920, 2012~'),
+  occurred: Edtf.describe('when it happened, EDTF level 0 or 1: 1890-12-01, 1943-06, 1976, 197X, 1943-21, 1910/1920, 2012~'),
   headline: text(200),
   summary: text(4000).optional(),
   tags: z.array(Tag).max(20).default([]),

@@ -1,7 +1,15 @@
 import { parse, type ParsedDate } from 'edtf';
 
-/** How finely the source dates an event. An interval is as precise as its coarser end. */
-export const PRECISIONS = ['day', 'month', 'year', 'interval'] as const;
+/**
+ * EDTF (ISO 8601-2) level 0 and 1, as the `edtf` package reads it → precision, the first and last day
+ * a date can mean, the parts it is known to, and words.
+ */
+
+/**
+ * How finely the source dates an event. A season is its three months; a year with unspecified digits
+ * (`197X`) is an interval of years, and an interval is as precise as its coarser end.
+ */
+export const PRECISIONS = ['day', 'month', 'season', 'year', 'interval'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
 /** An `occurred` value understood: its precision, and the first and last day it can mean. */
@@ -18,92 +26,242 @@ export interface Occurred {
 
 export class InvalidDate extends Error {}
 
+/** The years a `YYYY-MM-DD` day can hold and sort as text. */
+export const FIRST_YEAR = 1;
+export const LAST_YEAR = 9999;
+
+const SUPPORTED =
+  'a day (1890-12-01), a month (1943-06), a year (1976), a season (1943-21 to 1943-24), unspecified digits ' +
+  '(197X, 19XX, 1943-XX, 1943-06-XX), with ~ ? % (2012~), or an interval of days, months and years (1910/1920, /2023, 1990/..)';
+const YEARS = `years from ${String(FIRST_YEAR).padStart(4, '0')} to ${LAST_YEAR}`;
+
 const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
 ];
 
+/** EDTF level 1 seasons (21–24), each the three months the `edtf` package gives it, within its year. */
+const SEASONS: Record<number, { name: string; firstMonth: number }> = {
+  21: { name: 'spring', firstMonth: 1 },
+  22: { name: 'summer', firstMonth: 4 },
+  23: { name: 'autumn', firstMonth: 7 },
+  24: { name: 'winter', firstMonth: 10 },
+};
+
+// The `edtf` package marks unspecified digits (X) in a bitmask over YYYYMMDD, the first digit lowest.
+const YEAR_DIGITS = [0b1, 0b10, 0b100, 0b1000];
+const UNSPECIFIED_MONTH = 0b110000;
+const UNSPECIFIED_DAY = 0b11000000;
+
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const date = new Date(Date.UTC(2000, month, 0));
+  date.setUTCFullYear(year, month, 0);
+  return date.getUTCDate();
 }
 
-/** Parses EDTF level 0 and 1 dates and intervals of days, months and years. Throws InvalidDate. */
+/** The parts of a date a source gives: a year, a month of it, a day of that. */
+export interface DateParts {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+/** The finest unit whose every digit a date gives. */
+type Unit = 'day' | 'month' | 'year';
+
+/** One EDTF date (not an interval) read: the days it can mean, the unit it is known to, and words. */
+interface ReadDate {
+  earliest: string;
+  latest: string;
+  unit: Unit;
+  precision: Precision;
+  words: string;
+  approximate: boolean;
+  uncertain: boolean;
+}
+
+/**
+ * Parses a new date: EDTF level 0 and 1 dates, seasons and intervals of days, months and years, as the log
+ * accepts them now. Throws InvalidDate.
+ */
 export function parseOccurred(edtf: string): Occurred {
-  if (!/^[0-9./~?%-]+$/.test(edtf)) {
-    throw new InvalidDate('expected an EDTF date such as 1890-12-01, 1943-06, 1976, 1910/1920 or 2012~');
-  }
-  let parsed;
-  try {
-    parsed = parse(edtf, { level: 1 });
-  } catch {
-    throw new InvalidDate(`"${edtf}" is not an EDTF date (level 0 or 1)`);
-  }
+  return readOccurred(edtf, 'new');
+}
+
+/**
+ * Reads a date the log holds. `stored` (the default) reads every date the log has ever accepted, so that
+ * no rule added since makes an event unreadable: an interval whose end begins where its start begins
+ * (`1990/1990`), refused now, still reads as the days from its start to its end.
+ */
+export function readOccurred(edtf: string, as: 'new' | 'stored' = 'stored'): Occurred {
+  const parsed = parseEdtf(edtf);
   if (parsed.type === 'Interval') {
-    const [lower, upper] = parsed.values.map(knownEnd);
-    if (!lower && !upper) throw new InvalidDate('an interval needs at least one known end');
-    const start = lower ? dateBounds(lower) : null;
-    const end = upper ? dateBounds(upper) : null;
-    if (start && end && start.earliest > end.latest) {
-      throw new InvalidDate(`the interval "${edtf}" ends before it starts`);
-    }
+    const { start, end } = intervalEnds(edtf, parsed.values, as);
     return {
       edtf,
       precision: 'interval',
       earliest: start?.earliest ?? null,
       latest: end?.latest ?? null,
-      approximate: Boolean(lower?.approximate || upper?.approximate),
-      uncertain: Boolean(lower?.uncertain || upper?.uncertain),
+      approximate: Boolean(start?.approximate || end?.approximate),
+      uncertain: Boolean(start?.uncertain || end?.uncertain),
     };
   }
-  const { earliest, latest, precision } = dateBounds(parsed);
+  const { earliest, latest, precision, approximate, uncertain } = readDate(parsed);
+  return { edtf, precision, earliest, latest, approximate, uncertain };
+}
+
+/** The date as a person writes it: "1 December 1890", "June 1943", "the 1970s", "spring 1943 (January–March)", "1910–1920", "about 2012". */
+export function occurredInWords(edtf: string): string {
+  const parsed = parseEdtf(edtf);
+  if (parsed.type !== 'Interval') return readDate(parsed).words;
+  const { start, end } = intervalEnds(edtf, parsed.values);
+  if (start && end) return `${start.words}–${end.words}`;
+  if (end) return edtf.startsWith('..') ? `until ${end.words}` : `by ${end.words}`;
+  return edtf.endsWith('..') ? `from ${start!.words}` : `${start!.words} or later`;
+}
+
+/**
+ * Where a date starts and ends, each as precise as the source gives it: `1976` is the year 1976,
+ * `197X` the years 1970 to 1979, `1943-21` the months January to March 1943, `1910/1920` from 1910 to
+ * 1920. `end` is null when it is the start itself, or when the interval has no known end; an interval
+ * with no known start starts where it ends.
+ */
+export function occurredSpan(edtf: string): { start: DateParts; end: DateParts | null } {
+  const parsed = parseEdtf(edtf);
+  if (parsed.type !== 'Interval') {
+    const date = readDate(parsed);
+    const [start, end] = [partsOf(date.earliest, date.unit), partsOf(date.latest, date.unit)];
+    return { start, end: sameParts(start, end) ? null : end };
+  }
+  const { start, end } = intervalEnds(edtf, parsed.values);
+  if (start && end) return { start: partsOf(start.earliest, start.unit), end: partsOf(end.latest, end.unit) };
+  const known = (start ?? end)!;
+  return { start: partsOf(known.earliest, known.unit), end: null };
+}
+
+function parseEdtf(edtf: string) {
+  if (!/^[0-9XY./~?%-]+$/.test(edtf)) throw new InvalidDate(`expected an EDTF date: ${SUPPORTED}`);
+  try {
+    return parse(edtf, { level: 1 });
+  } catch {
+    throw new InvalidDate(`"${edtf}" is not an EDTF date this log reads: ${SUPPORTED}`);
+  }
+}
+
+/** The known ends of an interval: an open end (`..`) parses as Infinity, an unknown one as null. */
+function intervalEnds(
+  edtf: string, values: [ParsedDate | number | null, ParsedDate | number | null], as: 'new' | 'stored' = 'stored',
+) {
+  const [lower, upper] = values.map((end) => (end !== null && typeof end === 'object' ? readDate(end) : null));
+  if (!lower && !upper) throw new InvalidDate('an interval needs at least one known end');
+  // A new interval, as the edtf package has it: its end begins after its start begins (`1990/1990` and
+  // `1943-06/1943` are none). The log has always refused one that ends before it starts.
+  const backwards = as === 'new' ? upper && lower && upper.earliest <= lower.earliest : upper && lower && upper.latest < lower.earliest;
+  if (backwards) throw new InvalidDate(`the interval "${edtf}" must end after it starts: its end must begin later than its start`);
+  return { start: lower, end: upper };
+}
+
+function readDate(date: ParsedDate): ReadDate {
+  const qualifiers = { approximate: Boolean(date.approximate), uncertain: Boolean(date.uncertain) };
+  if (date.type === 'Year') {
+    throw new InvalidDate(`years of more than four digits (Y${date.values[0]}) are not supported: the log holds ${YEARS}`);
+  }
+  const [year] = date.values;
+  if (year < 0) throw new InvalidDate(`years before the common era are not supported: the log holds ${YEARS}`);
+  if (date.type === 'Season') return { ...seasonOf(year, date.values[1]), ...qualifiers };
+  if (date.type !== 'Date') throw new InvalidDate(`expected an EDTF date: ${SUPPORTED}`);
+  const read = date.unspecified ? unspecifiedDate(date) : specifiedDate(date);
+  const first = Number(read.earliest.slice(0, 4));
+  if (first < FIRST_YEAR || Number(read.latest.slice(0, 4)) > LAST_YEAR) {
+    throw new InvalidDate(`the year must be one of the ${YEARS}`);
+  }
+  return { ...read, ...qualifiers, words: qualified(read.words, qualifiers) };
+}
+
+type Dated = Omit<ReadDate, 'approximate' | 'uncertain'>;
+
+function specifiedDate({ values: [year, month, day] }: ParsedDate): Dated {
+  const y = pad(year, 4);
+  if (month === undefined) return { ...yearOf(year), precision: 'year' };
+  const m = pad(month + 1);
+  const last = daysInMonth(year, month + 1);
+  if (day === undefined) return { ...monthOf(year, month + 1), precision: 'month' };
+  if (day > last) throw new InvalidDate(`${y}-${m} has ${last} days`);
+  const dayOf = `${y}-${m}-${pad(day)}`;
+  return { earliest: dayOf, latest: dayOf, unit: 'day', precision: 'day', words: `${day} ${MONTHS[month]} ${year}` };
+}
+
+/**
+ * A date with unspecified digits is every day it can mean: `197X` the years 1970 to 1979, `1943-XX`
+ * the year 1943, `1943-06-XX` the month of June 1943. It is never a day.
+ */
+function unspecifiedDate({ values: [year, month], unspecified = 0 }: ParsedDate): Dated {
+  const yearDigits = YEAR_DIGITS.filter((bit) => unspecified & bit).length;
+  if (yearDigits === 4) throw new InvalidDate(`a date needs at least the first digits of its year (19XX, 197X): ${SUPPORTED}`);
+  if (yearDigits > 0) {
+    const span = 10 ** yearDigits;
+    const first = Math.floor(year / span) * span;
+    const last = first + span - 1;
+    return {
+      earliest: `${pad(first, 4)}-01-01`,
+      latest: `${pad(last, 4)}-12-31`,
+      unit: 'year',
+      precision: 'interval',
+      words: yearDigits === 1 ? `the ${first}s` : `${first}–${last}`,
+    };
+  }
+  if (unspecified & UNSPECIFIED_MONTH) {
+    const unknown = unspecified & UNSPECIFIED_DAY ? 'month and day' : 'month';
+    return { ...yearOf(year), precision: 'year', words: `${year} (${unknown} unspecified)` };
+  }
+  const read = monthOf(year, month + 1);
+  return { ...read, precision: 'month', words: `${read.words} (day unspecified)` };
+}
+
+function yearOf(year: number): Omit<Dated, 'precision'> {
+  const y = pad(year, 4);
+  return { earliest: `${y}-01-01`, latest: `${y}-12-31`, unit: 'year', words: String(year) };
+}
+
+/** `month` from 1 to 12. */
+function monthOf(year: number, month: number): Omit<Dated, 'precision'> {
+  const [y, m] = [pad(year, 4), pad(month)];
   return {
-    edtf,
-    precision,
-    earliest,
-    latest,
-    approximate: Boolean(parsed.approximate),
-    uncertain: Boolean(parsed.uncertain),
+    earliest: `${y}-${m}-01`,
+    latest: `${y}-${m}-${pad(daysInMonth(year, month))}`,
+    unit: 'month',
+    words: `${MONTHS[month - 1]} ${year}`,
   };
 }
 
-/** The end of an interval when it is a date: an open end (`..`) parses as Infinity, an unknown one as null. */
-function knownEnd(end: ParsedDate | number | null): ParsedDate | null {
-  return end !== null && typeof end === 'object' ? end : null;
+function seasonOf(year: number, code: number): Dated {
+  const season = SEASONS[code];
+  if (!season) throw new InvalidDate(`only the seasons 21 to 24 (spring, summer, autumn, winter) are supported: ${SUPPORTED}`);
+  if (year < FIRST_YEAR || year > LAST_YEAR) throw new InvalidDate(`the year must be one of the ${YEARS}`);
+  const { firstMonth, name } = season;
+  const [first, last] = [monthOf(year, firstMonth), monthOf(year, firstMonth + 2)];
+  return {
+    earliest: first.earliest,
+    latest: last.latest,
+    unit: 'month',
+    precision: 'season',
+    words: `${name} ${year} (${MONTHS[firstMonth - 1]}–${MONTHS[firstMonth + 1]})`,
+  };
 }
 
-function dateBounds(date: ParsedDate): { earliest: string; latest: string; precision: Exclude<Precision, 'interval'> } {
-  if (date.type !== 'Date' || date.unspecified) {
-    throw new InvalidDate('only days, months and years are supported (no seasons, unspecified digits or Y-years)');
-  }
-  const [year, month, day] = date.values;
-  if (year < 1 || year > 9999) throw new InvalidDate('the year must have four digits, from 0001 to 9999');
-  const y = pad(year, 4);
-  if (month === undefined) return { earliest: `${y}-01-01`, latest: `${y}-12-31`, precision: 'year' };
-  const m = pad(month + 1);
-  const last = daysInMonth(year, month + 1);
-  if (day === undefined) return { earliest: `${y}-${m}-01`, latest: `${y}-${m}-${pad(last)}`, precision: 'month' };
-  if (day > last) throw new InvalidDate(`${y}-${m} has ${last} days`);
-  return { earliest: `${y}-${m}-${pad(day)}`, latest: `${y}-${m}-${pad(day)}`, precision: 'day' };
+function qualified(words: string, { approximate, uncertain }: { approximate: boolean; uncertain: boolean }): string {
+  const about = approximate ? `about ${words}` : words;
+  return uncertain ? `${about} (uncertain)` : about;
 }
 
-/** The date as a person writes it: "1 December 1890", "June 1943", "1976", "1910–1920", "about 2012". */
-export function occurredInWords(edtf: string): string {
-  const parsed = parse(edtf, { level: 1 });
-  if (parsed.type !== 'Interval') return dateInWords(parsed);
-  const [lower, upper] = parsed.values.map(knownEnd);
-  if (lower && upper) return `${dateInWords(lower)}–${dateInWords(upper)}`;
-  if (upper) return edtf.startsWith('..') ? `until ${dateInWords(upper)}` : `by ${dateInWords(upper)}`;
-  return edtf.endsWith('..') ? `from ${dateInWords(lower!)}` : `${dateInWords(lower!)} or later`;
+/** A day cut to the unit a date is known to: `1943-06-30` as a month is June 1943. */
+function partsOf(day: string, unit: Unit): DateParts {
+  const [year, month, date] = day.split('-').map(Number);
+  if (unit === 'year') return { year };
+  if (unit === 'month') return { year, month };
+  return { year, month, day: date };
 }
 
-function dateInWords(date: ParsedDate): string {
-  const [year, month, day] = date.values;
-  const base =
-    month === undefined ? String(year)
-    : day === undefined ? `${MONTHS[month]} ${year}`
-    : `${day} ${MONTHS[month]} ${year}`;
-  const approximate = date.approximate ? `about ${base}` : base;
-  return date.uncertain ? `${approximate} (uncertain)` : approximate;
-}
+const sameParts = (a: DateParts, b: DateParts) => a.year === b.year && a.month === b.month && a.day === b.day;

@@ -3,9 +3,11 @@ declare module 'edtf' {
   export interface ParsedDate {
     type: 'Date' | 'Year' | 'Season' | 'Decade' | 'Century' | 'Set' | 'List';
     level: number;
+    /** A Date: year, month from 0, day. A Season: year and season code (21 to 24 at level 1). A Year: the year. */
     values: number[];
     approximate?: boolean;
     uncertain?: boolean;
+    /** The digits given as X, as a bitmask over YYYYMMDD with the first digit lowest (`197X` is 8). */
     unspecified?: number;
   }
   export interface ParsedInterval {
@@ -15,4 +17,6 @@ declare module 'edtf' {
     values: [ParsedDate | number | null, ParsedDate | number | null];
   }
   export function parse(input: string, options?: { level?: 0 | 1 | 2 }): ParsedDate | ParsedInterval;
+  /** The value as an object; `min` and `max` are its first and last millisecond (UTC). The tests compare against them. */
+  export default function edtf(input: string): { min: number; max: number };
 }

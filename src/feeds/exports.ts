@@ -48,7 +48,6 @@ export const EXPORTS = {
     render: ({ name, overview, origin, relation, now }) => anniversariesCalendar({
       name,
       items: overview.timeline.filter(hasAnniversary),
-      host: new URL(origin).hostname,
       eventUrl: (id) => `${origin}/${relation}#event-${id}`,
       stamp: now,
     }),

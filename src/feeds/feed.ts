@@ -9,11 +9,15 @@ export interface Feed {
   homeUrl: string;
   /** This document. */
   selfUrl: string;
-  /** The subscription document: the newest page. */
+  /** The subscription document: the newest entries. */
   currentUrl: string;
-  /** The next, older page; null on the oldest. */
+  /** The next, older archive page; null when there is none. */
   olderUrl: string | null;
-  /** True for every page but the subscription document: its entries never change. */
+  /** The next, newer archive page, from a full one; null otherwise. */
+  newerUrl: string | null;
+  /** Not the subscription document but a page of its archive (by number). */
+  paged: boolean;
+  /** A full archive page: its entries and links never change. */
   archive: boolean;
   /** ISO instant: the newest entry's `recorded`, or when the scope began. */
   updated: string;
@@ -26,13 +30,15 @@ export const AUTHOR = 'Relations log';
 export const TTL_MINUTES = 30;
 
 /**
- * RFC 5005 paging in an XML feed, as `<link>` (Atom) or `<atom:link>` (RSS) elements: an archive page
- * points at the current document and says it is an archive; every page but the oldest, at the next older one.
+ * RFC 5005 paging in an XML feed, as `<link>` (Atom) or `<atom:link>` (RSS) elements: a page of the
+ * archive points at the current document, a full one also at the next newer page and says it is an
+ * archive; every document with older entries, at the next older page (as `next` too, for paged readers).
  */
 export function archiveLinks(link: 'link' | 'atom:link', type: string, feed: Feed): string[] {
   return [
-    ...(feed.archive ? [emptyElement(link, { rel: 'current', type, href: feed.currentUrl })] : []),
+    ...(feed.paged ? [emptyElement(link, { rel: 'current', type, href: feed.currentUrl })] : []),
     ...(feed.olderUrl ? ['next', 'prev-archive'].map((rel) => emptyElement(link, { rel, type, href: feed.olderUrl! })) : []),
+    ...(feed.newerUrl ? [emptyElement(link, { rel: 'next-archive', type, href: feed.newerUrl })] : []),
     ...(feed.archive ? ['<fh:archive/>'] : []),
   ];
 }

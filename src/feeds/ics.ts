@@ -9,8 +9,6 @@ export interface AnniversaryCalendar {
   name: string;
   /** Events dated to an exact day, not approximate or uncertain. */
   items: TimelineItem[];
-  /** Stable across requests: the UID's domain. */
-  host: string;
   /** The page an event is on, by its id. */
   eventUrl: (id: string) => string;
   /** When this calendar was produced (DTSTAMP). */
@@ -68,7 +66,8 @@ function anniversary(item: TimelineItem, calendar: AnniversaryCalendar): string[
   ].filter(Boolean).join('\n\n');
   return [
     'BEGIN:VEVENT',
-    `UID:${item.id}@${calendar.host}`,
+    // The event's UUID, as RFC 7986 §5.3 recommends: the same whichever host or origin serves the calendar.
+    `UID:${item.id}`,
     `DTSTAMP:${compactInstant(calendar.stamp)}`,
     `DTSTART;VALUE=DATE:${compactDay(day)}`,
     `DTEND;VALUE=DATE:${compactDay(nextDay(day))}`,

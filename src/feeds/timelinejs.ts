@@ -1,6 +1,5 @@
-import { parse, type ParsedDate } from 'edtf';
 import type { FactType } from '../domain/catalog';
-import { occurredInWords } from '../domain/dates';
+import { occurredInWords, occurredSpan } from '../domain/dates';
 import { PERIOD_NAMES, type StatusPeriod } from '../domain/relation-status';
 import type { TimelineItem } from '../views/timeline/queries';
 import { escapeXml } from './xml';
@@ -38,22 +37,10 @@ export interface TimelineJsInput {
   pageUrl: string;
 }
 
-/** A date as precise as the source gives it: a year stays a year, a month a month. */
-function datePart(date: ParsedDate): TimelineJsDate {
-  const [year, month, day] = date.values;
-  return { year, ...(month === undefined ? {} : { month: month + 1 }), ...(day === undefined ? {} : { day }) };
-}
-
-/** An interval's end when it is a date: an open end (`..`) parses as Infinity, an unknown one as null. */
-const knownEnd = (end: ParsedDate | number | null) => (end !== null && typeof end === 'object' ? end : null);
-
-/** Start and end of an EDTF value; an interval without a known start begins where it ends. */
+/** A date as precise as the source gives it (a year stays a year), where it starts and, if later, ends. */
 function span(edtf: string): { start: TimelineJsDate; end?: TimelineJsDate } {
-  const parsed = parse(edtf, { level: 1 });
-  if (parsed.type !== 'Interval') return { start: datePart(parsed) };
-  const [lower, upper] = parsed.values.map(knownEnd);
-  if (lower && upper) return { start: datePart(lower), end: datePart(upper) };
-  return { start: datePart((lower ?? upper)!) };
+  const { start, end } = occurredSpan(edtf);
+  return { start, ...(end ? { end } : {}) };
 }
 
 /** The row of the timeline each type of fact is drawn on. */

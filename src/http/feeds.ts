@@ -5,9 +5,9 @@ import type { AppEnv } from '../env';
 import type { Feed } from '../feeds/feed';
 import { FEED_FILES, FEED_FORMATS, type FeedFile, type FeedFormat } from '../feeds/formats';
 import { feedItem } from '../feeds/item';
-import { feedPage, type FeedPage } from '../store/feed-entries';
+import { FEED_PAGE_SIZE, feedPage, type FeedPage } from '../store/feed-entries';
 import { withValidators } from './conditional';
-import { cachedResponse } from './response-cache';
+import { ARCHIVED, cachedResponse } from './response-cache';
 import { FeedQuery, filtersInWords, parseFeedRequest, type FeedRequest } from './feed-query';
 import { publicOrigin } from './origin';
 import { notFound } from './problem';
@@ -15,8 +15,6 @@ import { problemContent, RelationParam } from './schemas';
 
 /** RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the log, per relation and for all relations, newest recorded first. */
 export const feedRoutes = new OpenAPIHono<AppEnv>();
-
-const PAGE_SIZE = 50;
 
 for (const file of FEED_FILES) {
   feedRoutes.get(`/${file}`, (c) => serveFeed(c, file, null));
@@ -29,12 +27,15 @@ async function serveFeed(c: Context<AppEnv>, file: FeedFile, relation: string | 
   const url = new URL(c.req.url);
   const request = parseFeedRequest(url, relation);
   if (request instanceof Response) return request;
-  return cachedResponse(publicOrigin(c), c.req.raw, { relation }, async () => {
-    const page = await feedPage(c.var.db, { relation, filters: request.filters, before: request.before, limit: PAGE_SIZE });
-    if (!page) return notFound(c, `no events have been recorded for ${relation}`);
+  return cachedResponse(publicOrigin(c), c.req.raw, { relation, archive: request.page !== undefined }, async () => {
+    const page = await feedPage(c.var.db, { relation, filters: request.filters, page: request.page });
+    if (page === 'no such relation') return notFound(c, `no events have been recorded for ${relation}`);
+    if (page === 'no such page') return notFound(c, `page ${request.page} of this feed has no entries yet`);
     const feed = feedDocument(publicOrigin(c), url, file, relation, request, page);
     const format: FeedFormat = FEED_FORMATS[file];
-    return withValidators(format.render(feed), `${format.mediaType}; charset=utf-8`, page.entries[0]?.recorded ?? null);
+    const response = await withValidators(format.render(feed), `${format.mediaType}; charset=utf-8`, page.entries[0]?.recorded ?? null);
+    if (page.full) response.headers.set('cache-control', ARCHIVED);
+    return response;
   });
 }
 
@@ -42,23 +43,26 @@ function feedDocument(
   origin: string, url: URL, file: FeedFile, relation: string | null, request: FeedRequest, page: FeedPage,
 ): Feed {
   const path = relation === null ? `/${file}` : `/v1/relations/${relation}/${file}`;
-  const pageUrl = (before?: number) => {
+  // The filters in a fixed order, then the page: one URL per page, for links and caches alike.
+  const pageUrl = (number?: number) => {
     const params = new URLSearchParams();
     for (const [name, value] of Object.entries(request.filters)) if (value) params.set(name, value);
-    if (before !== undefined) params.set('before', String(before));
+    if (number !== undefined) params.set('page', String(number));
     const query = params.toString();
     return `${origin}${path}${query ? `?${query}` : ''}`;
   };
   const subject = relation === null ? 'all relations' : `${relationDisplayName(relation)} relations`;
   const narrowed = filtersInWords(request.filters);
   return {
-    title: `Relations log: ${subject}${narrowed ? ` (${narrowed})` : ''}${request.before ? ' — archive' : ''}`,
+    title: `Relations log: ${subject}${narrowed ? ` (${narrowed})` : ''}${request.page ? ` — page ${request.page}` : ''}`,
     description: `Events recorded in the log of ${subject}${narrowed ? `, ${narrowed}` : ''}, newest first, with corrections and retractions as entries of their own.`,
     homeUrl: `${origin}/${relation ?? ''}`,
     selfUrl: url.searchParams.size ? `${origin}${path}${url.search}` : `${origin}${path}`,
     currentUrl: pageUrl(),
     olderUrl: page.older === null ? null : pageUrl(page.older),
-    archive: request.before !== undefined,
+    newerUrl: page.newer === null ? null : pageUrl(page.newer),
+    paged: request.page !== undefined,
+    archive: page.full,
     updated: page.entries[0]?.recorded ?? page.created ?? new Date(0).toISOString(),
     items: page.entries.map((entry) => feedItem(entry, origin)),
   };
@@ -69,14 +73,16 @@ function feedDoc(path: string, format: FeedFormat, perRelation: boolean): RouteC
     method: 'get',
     path,
     summary: `${format.name} of the log${perRelation ? ' of one relation' : ' of all relations'}`,
-    description: `The newest ${PAGE_SIZE} entries by recorded time; older pages through RFC 5005 links (next_url in JSON Feed). ` +
+    description: `The newest entries by recorded time (${FEED_PAGE_SIZE} to ${2 * FEED_PAGE_SIZE - 1} once there are ${FEED_PAGE_SIZE}); ` +
+      `older entries on archive pages of ${FEED_PAGE_SIZE}, numbered from the oldest, through RFC 5005 links (next_url in JSON Feed). ` +
+      'A full archive page never changes: it is served with Cache-Control: public, max-age=31536000, immutable. ' +
       'Served from the edge cache; ETag and Last-Modified answer conditional requests with 304.',
     request: { ...(perRelation ? { params: RelationParam } : {}), query: FeedQuery },
     responses: {
       200: { description: format.name, content: { [format.mediaType]: { schema: { type: 'string' } } } },
       304: { description: 'Not modified since the ETag or date the client sent' },
       400: problemContent('A bad filter or relation name'),
-      ...(perRelation ? { 404: problemContent('No such relation') } : {}),
+      404: problemContent(perRelation ? 'No such relation, or no such page yet' : 'No such page yet'),
     },
   });
 }

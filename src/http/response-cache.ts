@@ -11,6 +11,8 @@ import { publicOrigin } from './origin';
  * for its relation and for "all", so every cached variant (any route, format, filter or page) goes
  * stale at once, and a hit never touches D1. A response that depends on today is keyed by the day too.
  * The Cache API is per data center: elsewhere, a stored copy lives at most STORED_SECONDS.
+ * A response that never changes (a full archive page, marked `ARCHIVED`) is kept apart, under no
+ * generation, for as long as the cache keeps it, and clients may keep it as long.
  * Keys live under the public origin (the Worker's own host, as the Cache API wants), the same for
  * the append that invalidates and the reads that look up.
  */
@@ -21,11 +23,16 @@ const GENERATION_SECONDS = 7 * 24 * 3600;
 /** Clients revalidate every time: a 304 costs no D1 call, and a stale answer after an append is never shown. */
 const CLIENT_CACHE_CONTROL = 'no-cache';
 
+/** The Cache-Control of a response that never changes: anyone may keep it a year and never revalidate it. */
+export const ARCHIVED = 'public, max-age=31536000, immutable';
+
 /** What a cached response depends on: one relation or all of them, and for some, the day. */
 export interface CacheScope {
   relation: string | null;
   /** YYYY-MM-DD (UTC) when the response depends on today: the default `asOf`, the default day. */
   day?: string;
+  /** A request whose answer, once complete, never changes (an archive page): looked for apart from the generations first. */
+  archive?: boolean;
 }
 
 const scopeName = ({ relation }: CacheScope) => (relation === null ? 'all' : `relation/${relation}`);
@@ -65,9 +72,15 @@ export async function cachedResponse(
   origin: string, request: Request, scope: CacheScope, render: () => Promise<Response>,
 ): Promise<Response> {
   const name = scopeName(scope);
+  const url = encodeURIComponent(request.url);
+  const archivedKey = `${origin}${CACHE_PATH}/${name}/archived?url=${url}`;
+  if (scope.archive) {
+    const archived = await caches.default.match(archivedKey);
+    if (archived) return answerConditionally(request, forClient(archived, 'hit'));
+  }
   const generation = await generationOf(origin, name);
   const day = scope.day ? `&day=${scope.day}` : '';
-  const key = `${origin}${CACHE_PATH}/${name}/${generation}?url=${encodeURIComponent(request.url)}${day}`;
+  const key = `${origin}${CACHE_PATH}/${name}/${generation}?url=${url}${day}`;
   const hit = await caches.default.match(key);
   if (hit) return answerConditionally(request, forClient(hit, 'hit'));
   const rendered = await render();
@@ -75,15 +88,17 @@ export async function cachedResponse(
   const body = await rendered.arrayBuffer();
   const response = new Response(body, rendered);
   if (!response.headers.has('etag')) response.headers.set('etag', await etagOf(body));
+  const never = response.headers.get('cache-control') === ARCHIVED;
   const stored = new Response(body, response);
-  stored.headers.set('cache-control', `max-age=${STORED_SECONDS}`);
-  await caches.default.put(key, stored);
+  stored.headers.set('cache-control', never ? ARCHIVED : `max-age=${STORED_SECONDS}`);
+  await caches.default.put(never ? archivedKey : key, stored);
   return answerConditionally(request, forClient(response, 'fwd=miss; stored'));
 }
 
+/** What the client is told: revalidate every time, unless the response never changes. */
 function forClient(response: Response, status: string): Response {
   const copy = new Response(response.body, response);
-  copy.headers.set('cache-control', CLIENT_CACHE_CONTROL);
+  if (copy.headers.get('cache-control') !== ARCHIVED) copy.headers.set('cache-control', CLIENT_CACHE_CONTROL);
   copy.headers.set('cache-status', `relations-log; ${status}`);
   return copy;
 }

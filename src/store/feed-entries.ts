@@ -21,36 +21,62 @@ export interface FeedEntry extends RecordedEvent {
   amends: AmendedEvent | null;
 }
 
+/**
+ * A feed's entries are numbered from the start of its sequence (its scope and filters, in log order:
+ * the `recorded` clock) and cut into pages of this many: page 1 holds entries 1 to 50, page 2 entries 51
+ * to 100, and so on. A full page never changes and keeps its number, so its URL stays valid and its
+ * response can be cached for good. Never change this number: every archive URL ever given out means it.
+ */
+export const FEED_PAGE_SIZE = 50;
+
 export interface FeedPageQuery {
   /** null: every relation. */
   relation: string | null;
   filters: FeedFilters;
-  /** Only entries recorded before this position: an archive page. */
-  before?: number;
-  limit: number;
+  /** An archive page by its number (from 1, the oldest); absent: the subscription document. */
+  page?: number;
 }
 
 export interface FeedPage {
   /** Newest recorded first. */
   entries: FeedEntry[];
-  /** The `before` of the next, older page; null on the oldest page. */
+  /** The number of the next older archive page; null when there is none. */
   older: number | null;
+  /** The number of the next newer page, on a full archive page only (the newest may still be filling). */
+  newer: number | null;
+  /** A page holding its FEED_PAGE_SIZE entries: its content never changes. */
+  full: boolean;
   /** When the scope began (the relation's first append), for a page with no entries. */
   created: string | null;
 }
 
 /**
- * One page of a feed: the log in position order descending (the `recorded` clock), narrowed by
- * relation and filters. Null when the relation has no events. One D1 call.
+ * One document of a feed, newest recorded first, or why there is none. The subscription document holds
+ * the newest full page and the page still filling (50 to 99 entries once there are 50); an archive page
+ * `page` holds its 50 entries, or the fewer of the page still filling. One D1 call.
  */
-export async function feedPage(db: Db, query: FeedPageQuery): Promise<FeedPage | null> {
+export async function feedPage(db: Db, query: FeedPageQuery): Promise<FeedPage | 'no such relation' | 'no such page'> {
   const [scope, page] = await db.batch([scopeStatement(db, query.relation), pageStatement(db, query)]);
   const { created, relations } = scope.results[0] as { created: string | null; relations: number };
-  if (query.relation !== null && relations === 0) return null;
-  const rows = page.results as (Record<string, unknown> & AmendedColumns)[];
-  const entries = rows.slice(0, query.limit).map(entryFromRow);
-  const older = rows.length > query.limit ? entries[entries.length - 1].position : null;
-  return { entries, older, created };
+  if (query.relation !== null && relations === 0) return 'no such relation';
+  const results = page.results as (Record<string, unknown> & AmendedColumns & { total?: number })[];
+  const rows = results.map(({ total, ...row }) => entryFromRow(row as Record<string, unknown> & AmendedColumns));
+  if (query.page === undefined) {
+    const total = results[0]?.total ?? 0;
+    const newestFull = Math.floor(total / FEED_PAGE_SIZE);
+    return { entries: rows, older: newestFull >= 2 ? newestFull - 1 : null, newer: null, full: false, created };
+  }
+  // Past page 1, the oldest row read is the last entry of the page before: it shows that page is full.
+  if (query.page > 1 && rows.length === 0) return 'no such page';
+  const entries = query.page > 1 ? rows.slice(0, -1) : rows;
+  const full = entries.length === FEED_PAGE_SIZE;
+  return {
+    entries,
+    older: query.page > 1 ? query.page - 1 : null,
+    newer: full ? query.page + 1 : null,
+    full,
+    created,
+  };
 }
 
 function scopeStatement(db: Db, relation: string | null): D1PreparedStatement {
@@ -60,30 +86,52 @@ function scopeStatement(db: Db, relation: string | null): D1PreparedStatement {
   );
 }
 
-function pageStatement(db: Db, query: FeedPageQuery): D1PreparedStatement {
+// The event a correction or retraction amends: the filters match through it.
+const AMENDED = `LEFT JOIN events t ON e.type IN ('EventCorrected', 'EventRetracted') AND t.id = json_extract(e.data, '$.eventId')`;
+
+/** The positions of a feed's entries, as a query: its scope and filters. */
+function sequence(query: FeedPageQuery, bind: (value: unknown) => string): string {
+  const { relation, filters } = query;
   const conditions: string[] = [];
+  if (relation !== null) conditions.push(`e.relation = ${bind(relation)}`);
+  if (filters.type) {
+    const type = bind(filters.type);
+    conditions.push(`(e.type = ${type} OR t.type = ${type})`);
+  }
+  if (filters.level) conditions.push(`COALESCE(t.level, e.level) = ${bind(filters.level)}`);
+  if (filters.tag) {
+    const tag = bind(filters.tag);
+    conditions.push(`(EXISTS (SELECT 1 FROM json_each(e.tags) WHERE value = ${tag}) OR EXISTS (SELECT 1 FROM json_each(t.tags) WHERE value = ${tag}))`);
+  }
+  const filtered = Boolean(filters.type || filters.level || filters.tag);
+  return `SELECT e.position FROM events e ${filtered ? AMENDED : ''} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`;
+}
+
+function pageStatement(db: Db, query: FeedPageQuery): D1PreparedStatement {
   const params: unknown[] = [];
-  const where = (sql: string, value: unknown) => {
-    params.push(value);
-    conditions.push(sql.replaceAll('?', `?${params.length}`));
-  };
-  if (query.relation !== null) where('e.relation = ?', query.relation);
-  if (query.before !== undefined) where('e.position < ?', query.before);
-  if (query.filters.type) where('(e.type = ? OR t.type = ?)', query.filters.type);
-  if (query.filters.level) where('COALESCE(t.level, e.level) = ?', query.filters.level);
-  if (query.filters.tag) {
-    where(
-      '(EXISTS (SELECT 1 FROM json_each(e.tags) WHERE value = ?) OR EXISTS (SELECT 1 FROM json_each(t.tags) WHERE value = ?))',
-      query.filters.tag,
+  const bind = (value: unknown) => `?${params.push(value)}`;
+  const feed = `WITH feed (position) AS (${sequence(query, bind)})`;
+  const columns = `${eventColumns('e')}, t.id AS amends_id, t.type AS amends_type, t.occurred AS amends_occurred, t.headline AS amends_headline`;
+  if (query.page === undefined) {
+    // The newest full page and the page filling: (total mod 50) + 50 entries, or all of them while fewer than 50.
+    return db.prepare(
+      `${feed}, size (total) AS (SELECT COUNT(*) FROM feed)
+       SELECT ${columns}, (SELECT total FROM size) AS total
+       FROM events e ${AMENDED}
+       WHERE e.position IN (
+         SELECT position FROM feed ORDER BY position DESC
+         LIMIT (SELECT CASE WHEN total < ${FEED_PAGE_SIZE} THEN total ELSE ${FEED_PAGE_SIZE} + total % ${FEED_PAGE_SIZE} END FROM size))
+       ORDER BY e.position DESC`,
+      ...params,
     );
   }
-  params.push(query.limit + 1);
+  const first = (query.page - 1) * FEED_PAGE_SIZE;
+  const [offset, limit] = query.page > 1 ? [first - 1, FEED_PAGE_SIZE + 1] : [0, FEED_PAGE_SIZE];
   return db.prepare(
-    `SELECT ${eventColumns('e')}, t.id AS amends_id, t.type AS amends_type, t.occurred AS amends_occurred, t.headline AS amends_headline
-     FROM events e
-     LEFT JOIN events t ON e.type IN ('EventCorrected', 'EventRetracted') AND t.id = json_extract(e.data, '$.eventId')
-     ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-     ORDER BY e.position DESC LIMIT ?${params.length}`,
+    `${feed}
+     SELECT ${columns} FROM events e ${AMENDED}
+     WHERE e.position IN (SELECT position FROM feed ORDER BY position LIMIT ${bind(limit)} OFFSET ${bind(offset)})
+     ORDER BY e.position DESC`,
     ...params,
   );
 }

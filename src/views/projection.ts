@@ -31,7 +31,8 @@ export function amendedEventId(event: ProjectedEvent): string | null {
 /**
  * The statements of a view that copies one row per event from the timeline (where corrections are
  * already applied): a fact is copied when `copies` it; an amendment drops the rows of the event it
- * points at and, for a correction, copies it again.
+ * points at and, for a correction, copies it again. `rowsOf` is the condition that finds the rows of
+ * an event, its id being `?1`.
  */
 export function copiedFromTimeline(
   db: Db,
@@ -39,9 +40,10 @@ export function copiedFromTimeline(
   tables: string[],
   copies: boolean,
   copy: (eventId: string) => D1PreparedStatement[],
+  rowsOf = 'event_id = ?1',
 ): D1PreparedStatement[] {
   const target = amendedEventId(event);
   if (target === null) return copies ? copy(event.id) : [];
-  const forget = tables.map((table) => db.prepare(`DELETE FROM ${table} WHERE event_id = ?1`, target));
+  const forget = tables.map((table) => db.prepare(`DELETE FROM ${table} WHERE ${rowsOf}`, target));
   return event.type === 'EventRetracted' ? forget : [...forget, ...copy(target)];
 }

@@ -3,6 +3,7 @@ import { agreementsProjector } from './agreements/projector';
 import { onThisDayProjector } from './on-this-day/projector';
 import type { ProjectedEvent, Projector, TableSet } from './projection';
 import { relationStatusProjector } from './relation-status/projector';
+import { searchProjector } from './search/projector';
 import { timelineProjector } from './timeline/projector';
 
 /**
@@ -10,7 +11,7 @@ import { timelineProjector } from './timeline/projector';
  * other views copy the current state of a fact from its timeline row.
  */
 export const PROJECTORS: readonly Projector[] = [
-  timelineProjector, agreementsProjector, relationStatusProjector, onThisDayProjector,
+  timelineProjector, agreementsProjector, relationStatusProjector, onThisDayProjector, searchProjector,
 ];
 
 /** The statements every view writes for one event. */

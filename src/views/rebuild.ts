@@ -50,8 +50,10 @@ export async function prepareFreshTables(db: Db, runId: string): Promise<{ total
     ),
     ...tables.flatMap((table) => [
       db.prepare(`DROP TABLE IF EXISTS ${table.name}_next`),
-      // Secondary indexes come at the swap: writing into bare tables is faster.
-      db.prepare(table.sql.replace(/^CREATE TABLE\s+("?)(\w+)\1/i, `CREATE TABLE ${table.name}_next`)),
+      // Secondary indexes come at the swap: writing into bare tables is faster. A virtual table (the FTS5
+      // index) is copied the same way: SQLite names its shadow tables after it, drops them with it and
+      // renames them with it at the swap.
+      db.prepare(table.sql.replace(/^CREATE (VIRTUAL )?TABLE\s+("?)(\w+)\2/i, `CREATE $1TABLE ${table.name}_next`)),
     ]),
   ]);
   if (!started.results.length) throw new NotTheActiveRebuild(`the rebuild ${runId} is not the active one`);

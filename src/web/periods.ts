@@ -1,4 +1,4 @@
-import { occurredInWords, parseOccurred } from '../domain/dates';
+import { occurredInWords, readOccurred } from '../domain/dates';
 import { PERIOD_NAMES, type StatusPeriod } from '../domain/relation-status';
 import type { TimelineItem } from '../views/timeline/queries';
 
@@ -9,7 +9,7 @@ export interface TimelineGroup {
 }
 
 const firstDay = (edtf: string) => {
-  const { earliest, latest } = parseOccurred(edtf);
+  const { earliest, latest } = readOccurred(edtf);
   return (earliest ?? latest) as string;
 };
 

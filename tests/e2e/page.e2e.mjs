@@ -70,7 +70,8 @@ test('a reader opens a relation, changes the as-of date and sees the agreements 
   assert.equal(response.status(), 200);
   assert.match(response.headers()['content-type'], /^application\/atom\+xml/);
   const feed = new XMLParser({ ignoreAttributes: false }).parse(await response.text()).feed;
-  assert.ok(feed.entry.length > 0 && feed.entry.length <= 50);
+  // The subscription document: the newest full page of 50 and the page filling, so fewer than 100 entries.
+  assert.ok(feed.entry.length > 0 && feed.entry.length < 100);
   assert.match(feed.entry[0].id, /^urn:uuid:[0-9a-f-]{36}$/);
   await page.close();
 });

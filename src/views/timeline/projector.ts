@@ -1,5 +1,5 @@
 import { EVENT_FIELD_NAMES } from '../../domain/catalog';
-import { daysInMonth, parseOccurred, type Precision } from '../../domain/dates';
+import { daysInMonth, readOccurred, type Precision } from '../../domain/dates';
 import type { Db } from '../../store/db';
 import { toColumns } from '../../store/event-columns';
 import { amendedEventId, type ProjectedEvent, type Projector, type TableSet } from '../projection';
@@ -12,7 +12,8 @@ import { amendedEventId, type ProjectedEvent, type Projector, type TableSet } fr
 /** The fields of an event the timeline keeps, each in a column of its own name. */
 const CONTENT_FIELDS = new Set<string>(['type', ...EVENT_FIELD_NAMES, 'data']);
 
-const PLAIN_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+// A month is 01 to 12: `1943-21` is a season, and goes to the parser.
+const PLAIN_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?$/;
 
 /**
  * The columns that follow from `occurred`. The plain forms (`1976`, `1943-06`, `1890-12-01`), most
@@ -21,7 +22,7 @@ const PLAIN_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
  */
 export function dating(occurred: string) {
   const plain = PLAIN_DATE.exec(occurred);
-  const { precision, earliest, latest } = plain ? plainBounds(plain[1], plain[2], plain[3]) : parseOccurred(occurred);
+  const { precision, earliest, latest } = plain ? plainBounds(plain[1], plain[2], plain[3]) : readOccurred(occurred);
   return { occurred, precision, earliest, latest, sort_day: (earliest ?? latest) as string };
 }
 

@@ -4,8 +4,13 @@ import { occurredInWords, parseOccurred, PRECISIONS } from '../../domain/dates';
 import type { Db } from '../../store/db';
 import { fromColumns } from '../../store/event-columns';
 import { readRelationViews } from '../freshness';
+import { matchingFacts } from '../search/queries';
+import { searchTerms } from '../search/terms';
 
 /** The timeline's read side: the live facts of a relation in the order things happened. */
+
+export const TIMELINE_SORTS = ['timeline', 'relevance'] as const;
+export type TimelineSort = (typeof TIMELINE_SORTS)[number];
 
 export interface TimelineQuery {
   /** EDTF: events whose date begins on or after the first day it can mean. */
@@ -15,8 +20,10 @@ export interface TimelineQuery {
   types?: string[];
   tag?: string;
   level?: Level;
-  /** Words in the headline or summary. */
+  /** A search (src/views/search/terms.ts): only the facts whose words match it. */
   q?: string;
+  /** In the order things happened (the default), or best match first (only with `q`). */
+  sort?: TimelineSort;
   limit: number;
   /** Opaque: the `next` of the previous page. */
   cursor?: string;
@@ -41,17 +48,29 @@ export function timelineItem(row: Record<string, unknown>): TimelineItem {
   return { ...item, occurredInWords: occurredInWords(item.occurred), links: { event: `/v1/events/${item.id}` } };
 }
 
-/** The position after which a page starts: opaque to clients. */
-export function encodeCursor(sortDay: string, position: number): string {
-  return btoa(JSON.stringify([sortDay, position])).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '');
+/**
+ * Where a page starts: after this item, in the order of the page. A page in the order things happened
+ * goes by (day, position); best match first by (score, day, position). Opaque to clients.
+ */
+export interface TimelineCursor {
+  score?: number;
+  sortDay: string;
+  position: number;
 }
 
-export function decodeCursor(cursor: string): [string, number] | null {
+export function encodeCursor({ score, sortDay, position }: TimelineCursor): string {
+  const value = score === undefined ? [sortDay, position] : [score, sortDay, position];
+  return btoa(JSON.stringify(value)).replaceAll('+', '-').replaceAll('/', '_').replaceAll('=', '');
+}
+
+export function decodeCursor(cursor: string): TimelineCursor | null {
   try {
     const value = JSON.parse(atob(cursor.replaceAll('-', '+').replaceAll('_', '/')));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string'
-      && /^\d{4}-\d{2}-\d{2}$/.test(value[0]) && Number.isSafeInteger(value[1])) {
-      return value as [string, number];
+    if (!Array.isArray(value)) return null;
+    const [score, sortDay, position] = value.length === 3 ? value : [undefined, ...value];
+    if ((value.length === 2 || (value.length === 3 && Number.isFinite(score)))
+      && typeof sortDay === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(sortDay) && Number.isSafeInteger(position)) {
+      return score === undefined ? { sortDay, position } : { score, sortDay, position };
     }
   } catch {
     // not base64 or not JSON: not a cursor of ours
@@ -61,23 +80,27 @@ export function decodeCursor(cursor: string): [string, number] | null {
 
 function pageQuery(db: Db, relation: string, query: TimelineQuery): D1PreparedStatement {
   const params: unknown[] = [relation];
-  const where = ['relation = ?1'];
+  const where = ['t.relation = ?1'];
   const bind = (value: unknown) => `?${params.push(value)}`;
+  const search = query.q === undefined ? null : searchTerms(query.q);
+  const byRelevance = search !== null && query.sort === 'relevance';
+  const order = byRelevance ? ['m.score', 't.sort_day', 't.position'] : ['t.sort_day', 't.position'];
   const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
-  if (after) where.push(`(sort_day, position) > (${bind(after[0])}, ${bind(after[1])})`);
-  const from = query.from && parseOccurred(query.from).earliest;
-  if (from) where.push(`sort_day >= ${bind(from)}`);
-  const to = query.to && parseOccurred(query.to).latest;
-  if (to) where.push(`sort_day <= ${bind(to)}`);
-  if (query.types?.length) where.push(`type IN (SELECT value FROM json_each(${bind(JSON.stringify(query.types))}))`);
-  if (query.tag) where.push(`EXISTS (SELECT 1 FROM json_each(tags) WHERE value = ${bind(query.tag)})`);
-  if (query.level) where.push(`level = ${bind(query.level)}`);
-  if (query.q) {
-    const pattern = bind(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    where.push(`(headline LIKE ${pattern} ESCAPE '\\' OR summary LIKE ${pattern} ESCAPE '\\')`);
+  if (after) {
+    const values = byRelevance ? [after.score, after.sortDay, after.position] : [after.sortDay, after.position];
+    where.push(`(${order.join(', ')}) > (${values.map(bind).join(', ')})`);
   }
+  const from = query.from && parseOccurred(query.from).earliest;
+  if (from) where.push(`t.sort_day >= ${bind(from)}`);
+  const to = query.to && parseOccurred(query.to).latest;
+  if (to) where.push(`t.sort_day <= ${bind(to)}`);
+  if (query.types?.length) where.push(`t.type IN (SELECT value FROM json_each(${bind(JSON.stringify(query.types))}))`);
+  if (query.tag) where.push(`EXISTS (SELECT 1 FROM json_each(t.tags) WHERE value = ${bind(query.tag)})`);
+  if (query.level) where.push(`t.level = ${bind(query.level)}`);
+  const matching = search ? `JOIN ${matchingFacts(bind, search)} m ON m.event_id = t.event_id` : '';
   return db.prepare(
-    `${SELECT_TIMELINE_ROWS} WHERE ${where.join(' AND ')} ORDER BY sort_day, position LIMIT ${bind(query.limit + 1)}`,
+    `SELECT t.*${byRelevance ? ', m.score AS score' : ''} FROM view_timeline t ${matching}
+     WHERE ${where.join(' AND ')} ORDER BY ${order.join(', ')} LIMIT ${bind(query.limit + 1)}`,
     ...params,
   );
 }
@@ -106,7 +129,9 @@ export async function timelinePage(
   const shown = more ? rows.slice(0, query.limit) : rows;
   const last = shown.at(-1);
   return {
-    items: shown.map(timelineItem),
-    next: more && last ? encodeCursor(last.sort_day as string, last.position as number) : null,
+    items: shown.map(({ score, ...row }) => timelineItem(row)),
+    next: more && last
+      ? encodeCursor({ score: last.score as number | undefined, sortDay: last.sort_day as string, position: last.position as number })
+      : null,
   };
 }

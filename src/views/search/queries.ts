@@ -1,0 +1,15 @@
+import { matchExpression, type SearchTerm } from './terms';
+
+/** Search, read side: the facts whose words match a search, with how well they match. */
+
+/** How much a match in each column of view_search counts for relevance (BM25), in the order of its columns: the headline most. */
+const WEIGHTS = { event_id: 0, relation: 0, headline: 3, summary: 1, participants: 2, places: 2 };
+
+/**
+ * The facts that match `terms`, as a table `(event_id, score)` to join with the timeline: `score` is
+ * BM25, lower for a better match. `bind` adds a parameter to the statement and answers its placeholder.
+ */
+export function matchingFacts(bind: (value: unknown) => string, terms: SearchTerm[]): string {
+  return `(SELECT event_id, bm25(view_search, ${Object.values(WEIGHTS).join(', ')}) AS score
+    FROM view_search WHERE view_search MATCH ${bind(matchExpression(terms))})`;
+}

@@ -6,7 +6,7 @@ import { PROJECTORS, projectEvent } from './projectors';
  * The steps of a rebuild, each a function of the database alone, so that a Workflow can run each as a
  * step of its own (src/rebuild-workflow.ts): make fresh tables, replay the log into them a page at a
  * time, swap them in. Each step can run again after a failure or a restart without doing its work twice:
- * every batch it writes begins with a hold (migrations/0010) that aborts unless the run is the active one
+ * every batch it writes begins with a hold (migrations/0009) that aborts unless the run is the active one
  * and the fresh tables are exactly where the step found them.
  */
 

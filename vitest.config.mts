@@ -1,4 +1,5 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig(async () => {
@@ -24,6 +25,8 @@ export default defineConfig(async () => {
         },
       }),
     ],
+    // As in wrangler.toml: the Worker's zod, without what it never uses.
+    resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/zod/index.ts', import.meta.url)) }] },
     test: {
       include: ['tests/**/*.test.ts'],
       setupFiles: ['./tests/setup/apply-migrations.ts'],

@@ -48,7 +48,9 @@ export async function freePorts(count) {
 function writeBenchConfig(dir, main, vars) {
   const config = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8')
     .replace(/^main\s*=.*$/m, `main = ${JSON.stringify(main)}`)
-    .replace(/^(\s*(?:migrations_dir|directory)\s*=\s*)"([^"]+)"/gm, (_, key, path) => `${key}${JSON.stringify(resolve(ROOT, path))}`);
+    .replace(/^(\s*(?:migrations_dir|directory)\s*=\s*)"([^"]+)"/gm, (_, key, path) => `${key}${JSON.stringify(resolve(ROOT, path))}`)
+    // Module aliases ("zod" = "./src/zod/index.ts") are paths too.
+    .replace(/^(\s*"[^"]+"\s*=\s*)"(\.\.?\/[^"]+)"/gm, (_, key, path) => `${key}${JSON.stringify(resolve(ROOT, path))}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'wrangler.toml'), config);
   // Webhook secrets are sealed under a key of the bench server's own.

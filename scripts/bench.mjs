@@ -6,6 +6,7 @@ import { loadFixtures } from './fixtures.mjs';
 import { appendRates } from './bench/appends.mjs';
 import { feedRates } from './bench/feeds.mjs';
 import { proxyRetries } from './bench/post.mjs';
+import { cpuProfiles } from './bench/profile.mjs';
 import { d1CallsPerRoute, routesServerOptions } from './bench/routes.mjs';
 import { startBenchServer } from './bench/server.mjs';
 import { rebuildFromLog } from './bench/rebuild.mjs';
@@ -23,6 +24,7 @@ const SECTIONS = [
   { name: 'views', shared: true, run: viewReadRates },
   { name: 'feeds', shared: true, run: feedRates },
   { name: 'rebuild', run: rebuildFromLog },
+  { name: 'profile', seed: true, options: { minify: false }, run: cpuProfiles },
   { name: 'webhooks', seed: true, options: webhookServerOptions, run: anniversaryFanOut },
 ];
 

@@ -98,3 +98,22 @@ describe('the edge cache', () => {
     }
   });
 });
+
+describe("a request's own Cache-Control", () => {
+  it('no-store passes the cache both ways; no-cache is answered afresh and that answer stored', async () => {
+    const relation = freshRelation();
+    await record(relation, [noted({ headline: 'Only one' })]);
+    const path = `/v1/relations/${relation}/timeline`;
+    const noStore = await get(path, { 'cache-control': 'no-store' });
+    expect(noStore.headers.get('cache-status')).toBeNull();
+    expect(callsOf(noStore)).toBe('1');
+    // Nothing was stored: the next plain request misses.
+    expect((await get(path)).headers.get('cache-status')).toBe('relations-log; fwd=miss; stored');
+    expect((await get(path)).headers.get('cache-status')).toBe('relations-log; hit');
+
+    const noCache = await get(path, { 'cache-control': 'no-cache' });
+    expect(noCache.headers.get('cache-status')).toBe('relations-log; fwd=request; stored');
+    expect(callsOf(noCache)).toBe('1');
+    expect((await get(path)).headers.get('cache-status')).toBe('relations-log; hit');
+  });
+});

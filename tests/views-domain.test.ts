@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agreementStatusOn, type DatedFact } from '../src/domain/agreements';
 import { recordedDaysFallingOn, yearsAgo } from '../src/domain/anniversaries';
-import { parseOccurred } from '../src/domain/dates';
+import { occurredInWords, parseOccurred } from '../src/domain/dates';
 import { dating } from '../src/views/timeline/projector';
 import { relationStatusOn, relationStatusPeriods, type StatusChange } from '../src/domain/relation-status';
 
@@ -89,7 +89,9 @@ describe('the dates of the timeline', () => {
     );
     fc.assert(fc.property(plain, (occurred) => {
       const { precision, earliest, latest } = parseOccurred(occurred);
-      expect(dating(occurred)).toEqual({ occurred, precision, earliest, latest, sort_day: earliest });
+      expect(dating(occurred)).toEqual({
+        occurred, precision, earliest, latest, sort_day: earliest, occurred_in_words: occurredInWords(occurred),
+      });
     }), { numRuns: 500 });
   });
 });

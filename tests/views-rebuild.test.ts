@@ -186,6 +186,30 @@ describe('rebuilding the views', () => {
     expect((await view(`/v1/relations/${relation}/timeline`)).items.map((item: any) => item.id)).toEqual([id]);
   });
 
+  it('shows a date in words for rows projected before the timeline kept it, and fills them in by the rebuild', async () => {
+    const relation = freshRelation();
+    const response = await post(`/v1/relations/${relation}/events`, {
+      events: [{ type: 'EventNoted', occurred: '1890-12-01', headline: 'Established', source: SOURCE, data: {} }],
+    });
+    const [{ id }] = (await response.json<any>()).events;
+    const words = () => env.DB.prepare('SELECT occurred_in_words AS words FROM view_timeline WHERE event_id = ?1').bind(id).first<any>();
+    expect(await words()).toEqual({ words: '1 December 1890' });
+    // As a row written by the projector before version 2 was.
+    await env.DB.batch([
+      env.DB.prepare('UPDATE view_timeline SET occurred_in_words = NULL WHERE event_id = ?1').bind(id),
+      env.DB.prepare("UPDATE view_versions SET version = 1 WHERE view = 'timeline'"),
+    ]);
+    const items = (await (await get(`/v1/relations/${relation}/timeline`, { 'cache-control': 'no-store' })).json<any>()).items;
+    expect(items.map((item: any) => item.occurredInWords)).toEqual(['1 December 1890']);
+    let run: any = null;
+    for (let polls = 0; polls < 100 && !run; polls += 1) {
+      run = await env.DB.prepare("SELECT id FROM view_rebuild_runs WHERE reason = 'a projector changed' AND active = 1").first();
+      if (!run) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (run) await finished(`/v1/admin/rebuilds/${run.id}`);
+    expect(await words()).toEqual({ words: '1 December 1890' });
+  });
+
   it('retries a step that fails, completes, and runs one rebuild at a time: a second request answers the running one', async () => {
     const relation = freshRelation();
     const events = Array.from({ length: 30 }, (_, index) => ({

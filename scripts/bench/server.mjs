@@ -45,8 +45,10 @@ export async function freePorts(count) {
 }
 
 /** wrangler.toml with another entry and absolute paths, written into `dir` next to its own `.dev.vars`. */
-function writeBenchConfig(dir, main, vars) {
+function writeBenchConfig(dir, main, vars, minify) {
   const config = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8')
+    // Unminified for a CPU profile, so that it names the functions.
+    .replace(/^minify\s*=.*$/m, `minify = ${minify}`)
     .replace(/^main\s*=.*$/m, `main = ${JSON.stringify(main)}`)
     .replace(/^(\s*(?:migrations_dir|directory)\s*=\s*)"([^"]+)"/gm, (_, key, path) => `${key}${JSON.stringify(resolve(ROOT, path))}`)
     // Module aliases ("zod" = "./src/zod/index.ts") are paths too.
@@ -65,10 +67,10 @@ function runWrangler(dir, args) {
 }
 
 /** Bundles bench/worker.ts once; answers the config that serves that bundle as it is. */
-function bundleBenchWorker(dir, vars) {
-  const source = writeBenchConfig(join(dir, 'build'), join(ROOT, 'bench', 'worker.ts'), vars);
+function bundleBenchWorker(dir, vars, minify) {
+  const source = writeBenchConfig(join(dir, 'build'), join(ROOT, 'bench', 'worker.ts'), vars, minify);
   runWrangler(dir, ['deploy', '--dry-run', '--outdir', join(dir, 'bundle'), '--config', source]);
-  return writeBenchConfig(join(dir, 'serve'), join(dir, 'bundle', 'worker.js'), vars);
+  return writeBenchConfig(join(dir, 'serve'), join(dir, 'bundle', 'worker.js'), vars, minify);
 }
 
 /** The last `bytes` of a file, or '' when it cannot be read. */
@@ -126,27 +128,29 @@ async function launch(dir, config, persist, logFile) {
     await stop();
     throw error;
   }
-  return { url, pid: dev.pid, stop };
+  return { url, inspectorUrl: `http://127.0.0.1:${inspectorPort}`, pid: dev.pid, stop };
 }
 
 /**
- * A running bench server: `url`, `token`, `workerd()` (the process that runs the Worker, for its
- * memory), `tail()` (the end of wrangler's output), `stop()`. `vars` go into the server's own
- * `.dev.vars` (never the developer's).
+ * A running bench server: `url`, `inspectorUrl`, `token`, `workerd()` (the process that runs the Worker,
+ * for its memory), `tail()` (the end of wrangler's output), `stop()`. `vars` go into the server's own
+ * `.dev.vars` (never the developer's); `minify: false` bundles the Worker unminified (for a CPU profile).
  */
-export async function startBenchServer({ vars = {} } = {}) {
+export async function startBenchServer({ vars = {}, minify = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'relations-bench-'));
   const persist = join(dir, 'state');
   const logFile = join(dir, 'wrangler.log');
   const tail = (bytes = 4000) => tailOf(logFile, bytes);
   try {
-    const config = bundleBenchWorker(dir, vars);
+    const config = bundleBenchWorker(dir, vars, minify);
     runWrangler(dir, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist, '--config', config]);
     for (let attempt = 1; ; attempt += 1) {
       try {
         const dev = await launch(dir, config, persist, logFile);
         return {
           url: dev.url,
+          inspectorUrl: dev.inspectorUrl,
+          bundle: join(dir, 'bundle', 'worker.js'),
           token: BENCH_TOKEN,
           tail,
           workerd: () => workerdProcessOf(dev.pid, persist),

@@ -141,13 +141,37 @@ export function occurredSpan(edtf: string): { start: DateParts; end: DateParts |
   return { start: partsOf(known.earliest, known.unit), end: null };
 }
 
+// The EDTF parser is the slowest step of reading a date, and a log holds few distinct dates: each is
+// parsed once per isolate. Bounded, oldest out first; only dates that parse are kept.
+const PARSED_DATES = 10_000;
+const parsedDates = new Map<string, ReturnType<typeof parse>>();
+
+const PLAIN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** A plain day, month or year (most of any log) as the parser reads it, without the parser; else null. */
+function plainDate(edtf: string): ParsedDate | null {
+  const match = PLAIN.exec(edtf);
+  if (!match) return null;
+  const [year, month, day] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part))) as [number, number?, number?];
+  if (month !== undefined && (month < 1 || month > 12)) return null;
+  if (day !== undefined && (day < 1 || day > daysInMonth(year, month!))) return null;
+  const values = day !== undefined ? [year, month! - 1, day] : month !== undefined ? [year, month - 1] : [year];
+  return { type: 'Date', level: 0, values };
+}
+
 function parseEdtf(edtf: string) {
+  const known = parsedDates.get(edtf) ?? plainDate(edtf);
+  if (known) return known;
   if (!/^[0-9XY./~?%-]+$/.test(edtf)) throw new InvalidDate(`expected an EDTF date: ${SUPPORTED}`);
+  let parsed;
   try {
-    return parse(edtf, { level: 1 });
+    parsed = parse(edtf, { level: 1 });
   } catch {
     throw new InvalidDate(`"${edtf}" is not an EDTF date this log reads: ${SUPPORTED}`);
   }
+  if (parsedDates.size >= PARSED_DATES) parsedDates.delete(parsedDates.keys().next().value!);
+  parsedDates.set(edtf, parsed);
+  return parsed;
 }
 
 /** The known ends of an interval: an open end (`..`) parses as Infinity, an unknown one as null. */

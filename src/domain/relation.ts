@@ -15,10 +15,16 @@ function currentCode(code: string): string {
   return Intl.getCanonicalLocales(`und-${code.toUpperCase()}`)[0].slice(4).toLowerCase();
 }
 
+// Asking Intl is most of the cost of checking a relation name, and there are at most 676 codes: each is asked once.
+const names = new Map<string, string | undefined>();
+
 export function countryName(code: string): string | undefined {
   // One state, one code: an alias would open a second stream for the same pair of states.
-  if (!/^[a-z]{2}$/.test(code) || NOT_STATES.has(code) || currentCode(code) !== code) return undefined;
-  return regionNames.of(code.toUpperCase());
+  if (!/^[a-z]{2}$/.test(code)) return undefined;
+  if (!names.has(code)) {
+    names.set(code, NOT_STATES.has(code) || currentCode(code) !== code ? undefined : regionNames.of(code.toUpperCase()));
+  }
+  return names.get(code);
 }
 
 /** Why `relation` is not a relation name, or null when it is one. */

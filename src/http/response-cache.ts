@@ -31,6 +31,8 @@ export interface CacheScope {
   relation: string | null;
   /** YYYY-MM-DD (UTC) when the response depends on today: the default `asOf`, the default day. */
   day?: string;
+  /** Answer afresh (not from the cache), and store that answer. */
+  fresh?: boolean;
   /** A request whose answer, once complete, never changes (an archive page): looked for apart from the generations first. */
   archive?: boolean;
 }
@@ -74,14 +76,14 @@ export async function cachedResponse(
   const name = scopeName(scope);
   const url = encodeURIComponent(request.url);
   const archivedKey = `${origin}${CACHE_PATH}/${name}/archived?url=${url}`;
-  if (scope.archive) {
+  if (scope.archive && !scope.fresh) {
     const archived = await caches.default.match(archivedKey);
     if (archived) return answerConditionally(request, forClient(archived, 'hit'));
   }
   const generation = await generationOf(origin, name);
   const day = scope.day ? `&day=${scope.day}` : '';
   const key = `${origin}${CACHE_PATH}/${name}/${generation}?url=${url}${day}`;
-  const hit = await caches.default.match(key);
+  const hit = scope.fresh ? undefined : await caches.default.match(key);
   if (hit) return answerConditionally(request, forClient(hit, 'hit'));
   const rendered = await render();
   if (rendered.status !== 200) return rendered;
@@ -92,7 +94,8 @@ export async function cachedResponse(
   const stored = new Response(body, response);
   stored.headers.set('cache-control', never ? ARCHIVED : `max-age=${STORED_SECONDS}`);
   await caches.default.put(never ? archivedKey : key, stored);
-  return answerConditionally(request, forClient(response, 'fwd=miss; stored'));
+  // RFC 9211: `request` when the request's own Cache-Control kept a stored answer from being used.
+  return answerConditionally(request, forClient(response, `fwd=${scope.fresh ? 'request' : 'miss'}; stored`));
 }
 
 /** What the client is told: revalidate every time, unless the response never changes. */
@@ -112,14 +115,19 @@ export interface CachedReadOptions {
 
 /**
  * The middleware of a public GET route: answers from the cache, or lets the route answer and caches
- * that. Passed by: a request with `x-d1-bookmark` (it must read at least that new, so from D1), and a
- * malformed relation name (the route answers 400; nothing is cached under it).
+ * that. Passed by: a request with `x-d1-bookmark` (it must read at least that new, so from D1) or with
+ * `Cache-Control: no-store` (RFC 9111: nothing of it is looked up or stored), and a malformed relation
+ * name (the route answers 400; nothing is cached under it). `Cache-Control: no-cache` is answered
+ * afresh, and that answer stored.
  */
 export function cachedRead(options: CachedReadOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const scope = scopeOf(c, options);
-    if (!scope || c.req.method !== 'GET' || c.req.header(BOOKMARK_HEADER) !== undefined) return next();
-    const response = await cachedResponse(publicOrigin(c), c.req.raw, scope, async () => {
+    const asked = c.req.header('cache-control')?.toLowerCase() ?? '';
+    if (!scope || c.req.method !== 'GET' || c.req.header(BOOKMARK_HEADER) !== undefined || /\bno-store\b/.test(asked)) {
+      return next();
+    }
+    const response = await cachedResponse(publicOrigin(c), c.req.raw, { ...scope, fresh: /\bno-cache\b/.test(asked) }, async () => {
       await next();
       return c.res;
     });

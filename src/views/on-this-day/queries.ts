@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { recordedDaysFallingOn, yearsAgo } from '../../domain/anniversaries';
 import { EVENT_TYPES, Source, type EventType } from '../../domain/catalog';
-import { occurredInWords } from '../../domain/dates';
 import type { Db } from '../../store/db';
 import { fromColumns } from '../../store/event-columns';
 import { readRelationViews, readViews, type Row } from '../freshness';
+import { inWords } from '../timeline/queries';
 
 /** On this day, read side: the anniversaries of a day, by the (month, day) index. */
 
@@ -41,6 +41,7 @@ interface AnniversaryRow {
   position: number;
   type: EventType;
   occurred: string;
+  occurred_in_words: string | null;
   headline: string;
   summary: string | null;
   source: Source;
@@ -60,7 +61,7 @@ export function anniversariesSql(query: AnniversaryQuery, page?: { after?: [numb
   }
   if (page?.after) where.push(`(o.year, o.position) > (${bind(page.after[0])}, ${bind(page.after[1])})`);
   const limit = page ? ` LIMIT ${bind(page.limit + 1)}` : '';
-  const sql = `SELECT o.event_id, o.relation, o.year, o.position, t.type, t.occurred, t.headline, t.summary, t.source, t.tags
+  const sql = `SELECT o.event_id, o.relation, o.year, o.position, t.type, t.occurred, t.occurred_in_words, t.headline, t.summary, t.source, t.tags
      FROM view_on_this_day o JOIN view_timeline t ON t.event_id = o.event_id
      WHERE ${where.join(' AND ')} ORDER BY o.year, o.position${limit}`;
   return { sql, params };
@@ -78,7 +79,7 @@ function anniversary(columns: Row, year: number): Anniversary {
     relation: row.relation,
     type: row.type,
     occurred: row.occurred,
-    occurredInWords: occurredInWords(row.occurred),
+    occurredInWords: inWords(row),
     yearsAgo: yearsAgo(row.year, year),
     headline: row.headline,
     summary: row.summary,

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { occurredInWords } from '../../domain/dates';
 import {
   relationStatusOn as statusOn, relationStatusPeriods as periodsOf, RELATION_CHANGES, RELATION_STATES,
   type RelationChange, type RelationStatusOn, type StatusChange, type StatusPeriod,
 } from '../../domain/relation-status';
 import type { Db } from '../../store/db';
 import { readRelationViews } from '../freshness';
+import { inWords } from '../timeline/queries';
 
 /** Relation status, read side: whether relations were open on a day, and the periods over time. */
 
@@ -26,6 +26,7 @@ interface ChangeRow {
   position: number;
   type: string;
   occurred: string;
+  occurred_in_words: string | null;
   earliest: string | null;
   latest: string | null;
   sort_day: string;
@@ -44,7 +45,7 @@ function statusChange(row: ChangeRow): StatusChange<StatusEvent> {
       id: row.event_id,
       type: row.type,
       occurred: row.occurred,
-      occurredInWords: occurredInWords(row.occurred),
+      occurredInWords: inWords(row),
       headline: row.headline,
       links: { event: `/v1/events/${row.event_id}` },
     },
@@ -54,7 +55,7 @@ function statusChange(row: ChangeRow): StatusChange<StatusEvent> {
 /** The status changes of a relation, oldest first: read with `statusChangesFrom`. */
 export function statusChangesQuery(db: Db, relation: string): D1PreparedStatement {
   return db.prepare(
-    `SELECT s.event_id, s.change, s.position, t.type, t.occurred, t.earliest, t.latest, t.sort_day, t.headline
+    `SELECT s.event_id, s.change, s.position, t.type, t.occurred, t.occurred_in_words, t.earliest, t.latest, t.sort_day, t.headline
      FROM view_relation_status s JOIN view_timeline t ON t.event_id = s.event_id
      WHERE s.relation = ?1 ORDER BY t.sort_day, s.position`,
     relation,

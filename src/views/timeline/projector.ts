@@ -1,5 +1,5 @@
 import { EVENT_FIELD_NAMES } from '../../domain/catalog';
-import { daysInMonth, readOccurred, type Precision } from '../../domain/dates';
+import { occurredInWords, readOccurred } from '../../domain/dates';
 import type { Db } from '../../store/db';
 import { toColumns } from '../../store/event-columns';
 import { amendedEventId, type ProjectedEvent, type Projector, type TableSet } from '../projection';
@@ -12,27 +12,15 @@ import { amendedEventId, type ProjectedEvent, type Projector, type TableSet } fr
 /** The fields of an event the timeline keeps, each in a column of its own name. */
 const CONTENT_FIELDS = new Set<string>(['type', ...EVENT_FIELD_NAMES, 'data']);
 
-// A month is 01 to 12: `1943-21` is a season, and goes to the parser.
-const PLAIN_DATE = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?$/;
-
 /**
- * The columns that follow from `occurred`. The plain forms (`1976`, `1943-06`, `1890-12-01`), most
- * of the log, are read directly, since the EDTF parser is the slowest step of a rebuild; the log
- * only holds validated dates, and anything else goes through the parser.
+ * The columns that follow from `occurred`, worked out once, when the fact is projected: its precision,
+ * the first and last day it can mean, the day it sorts on, and the date in words readers are shown.
  */
 export function dating(occurred: string) {
-  const plain = PLAIN_DATE.exec(occurred);
-  const { precision, earliest, latest } = plain ? plainBounds(plain[1], plain[2], plain[3]) : readOccurred(occurred);
-  return { occurred, precision, earliest, latest, sort_day: (earliest ?? latest) as string };
-}
-
-function plainBounds(year: string, month?: string, day?: string): { precision: Precision; earliest: string; latest: string } {
-  if (day) return { precision: 'day', earliest: `${year}-${month}-${day}`, latest: `${year}-${month}-${day}` };
-  if (month) {
-    const last = String(daysInMonth(Number(year), Number(month))).padStart(2, '0');
-    return { precision: 'month', earliest: `${year}-${month}-01`, latest: `${year}-${month}-${last}` };
-  }
-  return { precision: 'year', earliest: `${year}-01-01`, latest: `${year}-12-31` };
+  const { precision, earliest, latest } = readOccurred(occurred);
+  return {
+    occurred, precision, earliest, latest, sort_day: (earliest ?? latest) as string, occurred_in_words: occurredInWords(occurred),
+  };
 }
 
 /** The content fields among `fields`, as columns; a change of date also changes the columns that follow from it. */
@@ -64,7 +52,8 @@ function applyCorrection(db: Db, target: string, changes: Record<string, unknown
 
 export const timelineProjector: Projector = {
   name: 'timeline',
-  version: 1,
+  // 2: the date in words is kept in the row.
+  version: 2,
   tables: ['view_timeline'],
   handle(db, event, tables) {
     const target = amendedEventId(event);

@@ -41,11 +41,19 @@ export type TimelineItem = z.output<typeof TimelineItem>;
 /** Rows of view_timeline: read each with `timelineItem`. */
 export const SELECT_TIMELINE_ROWS = 'SELECT * FROM view_timeline';
 
+/**
+ * A fact's date in words, as its timeline row keeps it; worked out here only for a row projected before
+ * the timeline kept it, until the rebuild that fills it in.
+ */
+export const inWords = (row: { occurred: string; occurred_in_words: string | null }) =>
+  row.occurred_in_words ?? occurredInWords(row.occurred);
+
 /** A row of view_timeline as an item: the event's content, and its date in words. */
 export function timelineItem(row: Record<string, unknown>): TimelineItem {
-  const { event_id, relation, position, earliest, latest, sort_day, ...content } = row;
+  const { event_id, relation, position, earliest, latest, sort_day, occurred_in_words, ...content } = row;
   const item = { id: event_id, ...fromColumns<Omit<TimelineItem, 'id' | 'occurredInWords' | 'links'>>(content) } as TimelineItem;
-  return { ...item, occurredInWords: occurredInWords(item.occurred), links: { event: `/v1/events/${item.id}` } };
+  const occurredInWords = inWords({ occurred: item.occurred, occurred_in_words: occurred_in_words as string | null });
+  return { ...item, occurredInWords, links: { event: `/v1/events/${item.id}` } };
 }
 
 /**

@@ -1,26 +1,37 @@
 /**
  * The bench Worker: the real Worker (every handler of src/index.ts, unchanged) plus what exists
- * only here: routes under /__bench/ that measure D1 itself in the same runtime, fill tables fast,
- * fire the cron at a chosen instant, and report the D1 calls of the cron and the queue consumer
- * (which have no response to carry a Server-Timing header). The production entry never serves any of this.
+ * only here: routes under /__bench/ that measure D1 itself in the same runtime (the floors), fill tables
+ * fast, fire the cron at a chosen instant, and report the D1 calls of the cron and the queue consumer
+ * (which have no response to carry a Server-Timing header); and, with BENCH_D1_LATENCY_MS, a delay
+ * before every D1 call, as if the database were that far away. The production entry never serves any of this.
  */
 import worker from '../src/index';
 import { bareInsert } from './bare-insert';
 import { cloneSubscription } from './clone-subscription';
-import { countingD1 } from './counting-d1';
+import { appendFloor, viewFloor } from './floors';
+import { hookedD1 } from './hooked-d1';
 
 // The rebuild Workflow's class must be exported by the Worker's main module.
 export { RebuildWorkflow } from '../src/index';
 
+type BenchEnv = Env & { BENCH_D1_LATENCY_MS?: string };
+
 /** D1 calls made by the cron and by the queue consumer since the last reset. */
 const d1Calls = { scheduled: 0, queue: 0 };
 
-function countedEnv(env: Env, handler: keyof typeof d1Calls): Env {
-  return { ...env, DB: countingD1(env.DB, () => { d1Calls[handler] += 1; }) };
+function countedEnv(env: BenchEnv, handler: keyof typeof d1Calls): Env {
+  return { ...env, DB: hookedD1(env.DB, () => { d1Calls[handler] += 1; }) };
+}
+
+/** The bindings with every D1 call delayed by BENCH_D1_LATENCY_MS, when it is set. */
+function distantEnv(env: BenchEnv): Env {
+  const latency = Number(env.BENCH_D1_LATENCY_MS ?? 0);
+  if (!latency) return env;
+  return { ...env, DB: hookedD1(env.DB, () => new Promise((resolve) => setTimeout(resolve, latency))) };
 }
 
 /** Runs the Worker's own cron handler as the runtime would, at the instant `?time=` (ISO 8601). */
-async function fireCron(request: Request, env: Env): Promise<Response> {
+async function fireCron(request: Request, env: BenchEnv): Promise<Response> {
   const time = Date.parse(new URL(request.url).searchParams.get('time') ?? '');
   if (Number.isNaN(time)) return new Response('?time= must be an ISO 8601 instant', { status: 400 });
   const controller = { scheduledTime: time, cron: '*/5 * * * *', noRetry() {} } as ScheduledController;
@@ -35,22 +46,24 @@ async function countedCalls(request: Request): Promise<Response> {
   return Response.json(calls);
 }
 
-type BenchRoute = (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response>;
+type BenchRoute = (request: Request, env: BenchEnv, ctx: ExecutionContext) => Promise<Response>;
 const routes: Record<string, BenchRoute> = {
   'POST /__bench/bare-insert': bareInsert,
   'POST /__bench/clone-subscription': cloneSubscription,
   'POST /__bench/cron': fireCron,
   'GET /__bench/d1-calls': countedCalls,
   'DELETE /__bench/d1-calls': countedCalls,
+  'GET /__bench/floor': (request, env, ctx) => viewFloor(request, distantEnv(env), ctx),
+  'POST /__bench/append-floor': (request, env) => appendFloor(request, distantEnv(env)),
 };
 
 export default {
   ...worker,
-  fetch(request, env, ctx) {
+  fetch(request, env: BenchEnv, ctx) {
     const route = routes[`${request.method} ${new URL(request.url).pathname}`];
-    return route ? route(request, env, ctx) : worker.fetch(request, env, ctx);
+    return route ? route(request, env, ctx) : worker.fetch(request, distantEnv(env), ctx);
   },
-  queue(batch, env) {
+  queue(batch, env: BenchEnv) {
     return worker.queue(batch, countedEnv(env, 'queue'));
   },
 } satisfies ExportedHandler<Env, Parameters<typeof worker.queue>[0]['messages'][number]['body']>;

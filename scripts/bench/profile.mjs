@@ -2,6 +2,7 @@
 // inspector (wrangler dev --inspector-port) over the DevTools protocol, sampled while a load runs.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { inspect } from './inspector.mjs';
 import { drive } from './load.mjs';
 import { post } from './post.mjs';
 import { benchRelation } from './relations.mjs';
@@ -11,35 +12,6 @@ import { printTable } from './table.mjs';
 const SECONDS = 4;
 const CONCURRENCY = 4;
 const TOP = 12;
-
-/** A DevTools protocol session with the inspector of the workerd that runs the Worker. */
-async function inspect(inspectorUrl) {
-  const targets = await (await fetch(`${inspectorUrl}/json`)).json();
-  const target = targets.find((t) => /relations|worker|core:user/i.test(`${t.title} ${t.url}`)) ?? targets[0];
-  if (!target) throw new Error(`no inspector target at ${inspectorUrl}`);
-  // The inspector proxy accepts a local origin only (undici's WebSocket takes headers as its second argument).
-  const socket = new WebSocket(target.webSocketDebuggerUrl, { headers: { origin: 'http://localhost' } });
-  await new Promise((resolve, reject) => {
-    socket.addEventListener('open', resolve, { once: true });
-    socket.addEventListener('error', () => reject(new Error(`cannot reach ${target.webSocketDebuggerUrl}`)), { once: true });
-  });
-  let id = 0;
-  const waiting = new Map();
-  socket.addEventListener('message', (message) => {
-    const reply = JSON.parse(message.data);
-    const pending = waiting.get(reply.id);
-    if (!pending) return;
-    waiting.delete(reply.id);
-    if (reply.error) pending.reject(new Error(reply.error.message));
-    else pending.resolve(reply.result);
-  });
-  const send = (method, params = {}) => new Promise((resolve, reject) => {
-    id += 1;
-    waiting.set(id, { resolve, reject });
-    socket.send(JSON.stringify({ id, method, params }));
-  });
-  return { send, close: () => socket.close() };
-}
 
 /**
  * The modules of the unminified bundle by line: esbuild starts each with a comment naming its path

@@ -1,14 +1,20 @@
-// Issue 3: the time to rebuild every view from 100,000 synthetic events, and the peak memory (RSS)
-// of the workerd process that runs the Worker meanwhile.
+// Issues 3 and 9: rebuilding every view from a log of synthetic events through the rebuild Workflow: its
+// time, its steps and D1 calls, and memory two ways: the resident memory of the workerd process (which
+// also holds local D1's SQLite, the Workflow engine and the cache) and the V8 heap of the Worker's own
+// isolate (what a Worker may use: 128 MB), sampled while it runs.
 import { performance } from 'node:perf_hooks';
 import { insertRows, storedSchema } from './bare-insert.mjs';
-import { peakMemoryDuring } from './processes.mjs';
+import { heapUsage } from './inspector.mjs';
+import { residentMemory } from './processes.mjs';
 import { benchRelation } from './relations.mjs';
 import { mixedEvents, rowOf } from './synthetic.mjs';
 import { mebibytes, perSecond, printTable, seconds } from './table.mjs';
 
-const REBUILD_EVENTS = 100_000;
 const RELATIONS = 10;
+const PAGE_SIZE = 1000;
+// Rows per bare insert call, and relations filled at once.
+const INSERT_BATCH = 100;
+const LANES = 2;
 
 /** Records 100 of the synthetic events through the API (proving them valid); answers the payload version stored. */
 async function recordSample(server) {
@@ -24,43 +30,70 @@ async function recordSample(server) {
   return { schema: await storedSchema(server, relation), events: events.length };
 }
 
-/** Fills the log with REBUILD_EVENTS synthetic events over RELATIONS relations (rows only: the rebuild makes the views). */
-async function fillLog(server) {
+/** Fills the log with `total` synthetic events over RELATIONS relations (rows only: the rebuild makes the views). */
+async function fillLog(server, total) {
   const { schema, events: recorded } = await recordSample(server);
   const today = new Date().toISOString().slice(0, 10);
-  const perRelation = (REBUILD_EVENTS - recorded) / RELATIONS;
+  const perRelation = (total - recorded) / RELATIONS;
+  const chunk = 10_000;
   const start = performance.now();
   const relations = Array.from({ length: RELATIONS }, () => benchRelation());
-  for (let i = 0; i < relations.length; i += 2) {
-    await Promise.all(relations.slice(i, i + 2).map((relation) =>
-      insertRows(server, relation, mixedEvents(perRelation).map((event) => rowOf(event, schema, today)), 100)));
+  for (let i = 0; i < relations.length; i += LANES) {
+    await Promise.all(relations.slice(i, i + LANES).map(async (relation) => {
+      // In chunks, so the bench itself never holds a million rows at once.
+      for (let done = 0; done < perRelation; done += chunk) {
+        const events = mixedEvents(Math.min(chunk, perRelation - done));
+        await insertRows(server, relation, events.map((event) => rowOf(event, schema, today)), INSERT_BATCH, done + 1);
+      }
+    }));
   }
   return { events: recorded + perRelation * RELATIONS, relations, seconds: (performance.now() - start) / 1000 };
 }
 
-export async function rebuildFromLog({ server }) {
-  const filled = await fillLog(server);
+const editor = (server) => ({ authorization: `Bearer ${server.token}` });
+
+/** Starts a rebuild and follows it, sampling memory, until it has ended. */
+async function rebuildThroughWorkflow(server) {
   const pid = server.workerd();
   if (!pid) throw new Error('cannot find the workerd process that runs the Worker');
-  const start = performance.now();
-  const { result, before, sampled, peak } = await peakMemoryDuring(pid, async () => {
-    const response = await fetch(`${server.url}/v1/admin/rebuild`, { method: 'POST', headers: { authorization: `Bearer ${server.token}` } });
-    const body = await response.json();
-    if (response.status !== 200) throw new Error(`rebuild: ${response.status} ${JSON.stringify(body)}`);
-    return body;
-  });
-  const elapsed = (performance.now() - start) / 1000;
-  if (result.events !== filled.events) throw new Error(`the rebuild replayed ${result.events} events, not ${filled.events}`);
-  const timeline = await (await fetch(`${server.url}/v1/relations/${filled.relations[0]}/timeline?limit=1`)).json();
-  if (timeline.items?.length !== 1) throw new Error(`after the rebuild, the timeline is empty: ${JSON.stringify(timeline)}`);
-  printTable(`Rebuild of every view (${result.views.map((v) => v.view).join(', ')}) from the log (issue 3)`, ['measure', 'value'], [
-    ['events in the log', result.events.toLocaleString('en-US')],
-    ['rebuild, wall clock', seconds(elapsed)],
-    ['events replayed per second', perSecond(result.events / elapsed)],
-    ['D1 calls of the rebuild', result.calls.toLocaleString('en-US')],
-    ['workerd RSS before', mebibytes(before)],
-    ['workerd peak RSS during', mebibytes(Math.max(sampled, peak ?? 0))],
-    ['(log filled by bare insert in)', seconds(filled.seconds)],
-  ]);
-  return { events: result.events, seconds: elapsed, calls: result.calls, rssBefore: before, rssPeak: Math.max(sampled, peak ?? 0) };
+  const memory = { rssBefore: residentMemory(pid).rss, heapBefore: (await heapUsage(server, { collect: true })).used };
+  memory.rssPeak = memory.rssBefore;
+  memory.heapPeak = memory.heapBefore;
+  const started = await fetch(`${server.url}/v1/admin/rebuild?pageSize=${PAGE_SIZE}`, { method: 'POST', headers: editor(server) });
+  let status = await started.json();
+  if (started.status !== 202) throw new Error(`rebuild: ${started.status} ${JSON.stringify(status)}`);
+  const began = performance.now();
+  while (status.state === 'queued' || status.state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    memory.rssPeak = Math.max(memory.rssPeak, residentMemory(pid).rss);
+    memory.heapPeak = Math.max(memory.heapPeak, (await heapUsage(server)).used);
+    status = await (await fetch(`${server.url}${status.links.self}`, { headers: editor(server) })).json();
+  }
+  const elapsed = (performance.now() - began) / 1000;
+  if (status.state !== 'complete') throw new Error(`the rebuild ${status.state}: ${status.error}`);
+  memory.rssAfter = residentMemory(pid).rss;
+  memory.heapAfter = (await heapUsage(server, { collect: true })).used;
+  return { status, elapsed, memory };
+}
+
+export function rebuildSection(total) {
+  return async function rebuildFromLog({ server }) {
+    const filled = await fillLog(server, total);
+    const { status, elapsed, memory } = await rebuildThroughWorkflow(server);
+    if (status.events !== filled.events) throw new Error(`the rebuild replayed ${status.events} events, not ${filled.events}`);
+    const timeline = await (await fetch(`${server.url}/v1/relations/${filled.relations[0]}/timeline?limit=1`)).json();
+    if (timeline.items?.length !== 1) throw new Error(`after the rebuild, the timeline is empty: ${JSON.stringify(timeline)}`);
+    const steps = status.pages + 2;
+    printTable(`Rebuild of every view from ${total.toLocaleString('en-US')} events, through the Workflow (issues 3, 9)`, ['measure', 'value'], [
+      ['events in the log', status.events.toLocaleString('en-US')],
+      ['rebuild, wall clock', seconds(elapsed)],
+      ['events replayed per second', perSecond(status.events / elapsed)],
+      ['Workflow steps (fresh tables, pages, swap)', `${steps.toLocaleString('en-US')} (${PAGE_SIZE} events a page)`],
+      ['D1 calls of the rebuild', status.calls.toLocaleString('en-US')],
+      ['V8 heap of the Worker: before / peak / after', `${mebibytes(memory.heapBefore)} / ${mebibytes(memory.heapPeak)} / ${mebibytes(memory.heapAfter)}`],
+      ['workerd RSS: before / peak / after', `${mebibytes(memory.rssBefore)} / ${mebibytes(memory.rssPeak)} / ${mebibytes(memory.rssAfter)}`],
+      ['(log filled by bare insert in)', seconds(filled.seconds)],
+    ]);
+    return { events: status.events, seconds: elapsed, steps, calls: status.calls, ...memory };
+  };
 }

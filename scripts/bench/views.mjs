@@ -1,33 +1,65 @@
-// Issue 3: requests per second of the timeline (50 items), the agreements view and on this day,
-// against GET /healthz on the same server in the same run.
-import { readRates } from './read-rates.mjs';
-import { d1Cost } from './server-timing.mjs';
+// Issues 3, 9 and 10: every view (and the page) from D1 against its floor, the same statements sent bare
+// through the binding in the same runtime (bench/floors.ts); from the edge cache against /healthz; and
+// the D1 rows each reads. A request from D1 says `Cache-Control: no-store`, so the cache is passed both ways.
+import { getOk, getsPerSecond } from './load.mjs';
+import { d1Cost, d1Rows } from './server-timing.mjs';
+import { perSecond, printTable, ratio } from './table.mjs';
 
 const SEEDED = 'mx-ru';
+const SECONDS = 3;
+const CONCURRENCY = 8;
+const NO_STORE = { 'cache-control': 'no-store' };
 
-/** Answers the JSON of `path` after checking it is what the measurement claims to measure. */
-async function checkedJson(server, path, check) {
-  const response = await fetch(`${server.url}${path}`);
-  const body = await response.json();
-  if (response.status !== 200) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
-  const problem = check(body);
-  if (problem) throw new Error(`${path}: ${problem}`);
-  return { body, cost: d1Cost(response) };
+/** The views and the page, each with what it answers (checked before it is measured). */
+export const VIEWS = [
+  { path: `/v1/relations/${SEEDED}/timeline?limit=50`, check: (body) => body.items.length === 50 && `${body.items.length} items` },
+  { path: `/v1/relations/${SEEDED}/agreements?asOf=2015-01-01`, check: (body) => body.items.length > 0 && `${body.items.length} agreements` },
+  {
+    path: `/v1/relations/${SEEDED}/agreements/mx-ru-1976-air-transportation?asOf=2015-01-01`,
+    check: (body) => Boolean(body.agreement) && `1 agreement, ${body.history.length} events`,
+  },
+  { path: `/v1/relations/${SEEDED}/status?on=1935-05-01`, check: (body) => body.periods.length > 0 && `${body.periods.length} periods` },
+  { path: `/v1/relations/${SEEDED}/on-this-day?date=12-01&year=2026`, check: (body) => body.items.length > 0 && `${body.items.length} anniversaries` },
+  { path: '/v1/on-this-day?date=12-01&year=2026', check: (body) => body.items.length > 0 && `${body.items.length}, every relation` },
+  { path: `/${SEEDED}?asOf=2015-01-01`, check: (text) => text.includes('<table') && 'the page', html: true },
+];
+
+async function described(server, view) {
+  const response = await fetch(`${server.url}${view.path}`, { headers: NO_STORE });
+  if (response.status !== 200) throw new Error(`${view.path}: ${response.status}`);
+  const body = view.html ? await response.text() : await response.json();
+  const what = view.check(body);
+  if (!what) throw new Error(`${view.path}: not what the bench measures`);
+  return { what, calls: d1Cost(response).calls, rows: d1Rows(response) };
 }
 
 export async function viewReadRates({ server }) {
-  const timeline = `/v1/relations/${SEEDED}/timeline?limit=50`;
-  const agreements = `/v1/relations/${SEEDED}/agreements?asOf=2015-01-01`;
-  const onThisDay = `/v1/relations/${SEEDED}/on-this-day?date=12-01`;
-  const allOnThisDay = '/v1/on-this-day?date=12-01';
-  const t = await checkedJson(server, timeline, (body) => (body.items.length === 50 ? null : `${body.items.length} items, not 50`));
-  const a = await checkedJson(server, agreements, (body) => (body.items.length ? null : 'no agreements'));
-  const o = await checkedJson(server, onThisDay, (body) => (body.items.length ? null : 'no anniversaries'));
-  await checkedJson(server, allOnThisDay, (body) => (body.items.length ? null : 'no anniversaries'));
-  return readRates(server, 'Views: requests per second against /healthz (issue 3)', [
-    { path: timeline, what: `${t.body.items.length} items, ${t.cost.calls} D1 call` },
-    { path: agreements, what: `${a.body.items.length} agreements, ${a.cost.calls} D1 call` },
-    { path: onThisDay, what: `${o.body.items.length} anniversar${o.body.items.length === 1 ? 'y' : 'ies'}, ${o.cost.calls} D1 call` },
-    { path: allOnThisDay, what: 'all relations' },
-  ]);
+  const health = await getsPerSecond(`${server.url}/healthz`, { seconds: SECONDS, concurrency: CONCURRENCY });
+  const rows = [];
+  const figures = [];
+  for (const view of VIEWS) {
+    const { what, calls, rows: read } = await described(server, view);
+    const floorUrl = `${server.url}/__bench/floor?path=${encodeURIComponent(view.path)}`;
+    await getOk(floorUrl);
+    const floor = await getsPerSecond(floorUrl, { seconds: SECONDS, concurrency: CONCURRENCY });
+    const fromD1 = await getsPerSecond(`${server.url}${view.path}`, { seconds: SECONDS, concurrency: CONCURRENCY, headers: NO_STORE });
+    await getOk(`${server.url}${view.path}`);
+    const hit = await getsPerSecond(`${server.url}${view.path}`, { seconds: SECONDS, concurrency: CONCURRENCY });
+    const figure = {
+      path: view.path, calls, rowsRead: read.read, rowsWritten: read.written,
+      floor: floor.perSecond, fromD1: fromD1.perSecond, hit: hit.perSecond, health: health.perSecond,
+    };
+    figures.push(figure);
+    rows.push([
+      `GET ${view.path}`, what, `${calls} / ${read.read} / ${read.written}`,
+      perSecond(floor.perSecond), perSecond(fromD1.perSecond), ratio(fromD1.perSecond / floor.perSecond),
+      perSecond(hit.perSecond), ratio(hit.perSecond / health.perSecond),
+    ]);
+  }
+  printTable(
+    `Views from D1 against their floors (the same statements, bare), and from the edge cache against /healthz (${perSecond(health.perSecond)}/s); ${SECONDS} s each, ${CONCURRENCY} in flight (issues 9, 10)`,
+    ['request', 'what it answers', 'D1 calls / rows read / written', 'floor/s', 'from D1/s', 'vs floor', 'cache hit/s', 'vs /healthz'],
+    rows,
+  );
+  return figures;
 }

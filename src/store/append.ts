@@ -47,18 +47,9 @@ export async function appendEvents(
   const duplicates = duplicateIds(request.events);
   if (duplicates.length) return { outcome: 'invalid', errors: duplicates };
 
-  const pending = await Promise.all(request.events.map((event) => pendingEvent(request, event)));
-  const statements = [openRelation(db, request.relation, request.recorded)];
-  if (request.expectedVersion !== undefined) {
-    statements.push(requireVersion(db, request.relation, request.expectedVersion));
-  }
-  const inserts: number[] = [];
-  pending.forEach((event, index) => {
-    if (isAmendment(event.type)) statements.push(requireTarget(db, event));
-    inserts.push(statements.length);
-    statements.push(insertEvent(db, event, index + 1), ...alsoWrite(event));
-  });
-  statements.push(advanceVersion(db, request.relation, pending.length));
+  const digests = await Promise.all(request.events.map((event) => digestOf(request.relation, event)));
+  const pending = request.events.map((event, index) => pendingEvent(request, event, digests[index]));
+  const { statements, inserts } = appendBatch(db, request, pending, alsoWrite);
 
   try {
     const results = await db.batch<AppendedEvent>(statements);
@@ -73,7 +64,28 @@ export async function appendEvents(
   }
 }
 
-async function pendingEvent(request: AppendRequest, event: NewEvent): Promise<PendingEvent> {
+/**
+ * The statements of an append, in the order they run in its one batch: the relation opened, the expected
+ * version held, and for each event its amendment's target checked, its row and what is kept in step with
+ * it; then the relation's new version. `inserts` says which results are the events' rows.
+ */
+export function appendBatch(db: Db, request: AppendRequest, pending: PendingEvent[], alsoWrite: AlsoWrite) {
+  const statements = [openRelation(db, request.relation, request.recorded)];
+  if (request.expectedVersion !== undefined) {
+    statements.push(requireVersion(db, request.relation, request.expectedVersion));
+  }
+  const inserts: number[] = [];
+  pending.forEach((event, index) => {
+    if (isAmendment(event.type)) statements.push(requireTarget(db, event));
+    inserts.push(statements.length);
+    statements.push(insertEvent(db, event, index + 1), ...alsoWrite(event));
+  });
+  statements.push(advanceVersion(db, request.relation, pending.length));
+  return { statements, inserts };
+}
+
+/** An event as the log will hold it: its id, its date read, what it is about kept, its digest. */
+export function pendingEvent(request: AppendRequest, event: NewEvent, digest: string): PendingEvent {
   // A correction or retraction that gives no date of its own happened when it was recorded.
   const occurred = event.occurred ?? request.recorded.slice(0, 10);
   const { earliest, latest } = parseOccurred(occurred);
@@ -89,7 +101,7 @@ async function pendingEvent(request: AppendRequest, event: NewEvent): Promise<Pe
     actor: request.actor,
     occurredEarliest: earliest,
     occurredLatest: latest,
-    digest: await digestOf(request.relation, event),
+    digest,
   };
 }
 

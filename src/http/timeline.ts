@@ -1,10 +1,11 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Edtf, FACT_TYPES, Level } from '../domain/catalog';
 import { InvalidDate, parseOccurred } from '../domain/dates';
 import type { AppEnv } from '../env';
 import { searchTerms } from '../views/search/terms';
 import { decodeCursor, TIMELINE_SORTS, TimelineItem, timelinePage } from '../views/timeline/queries';
+import { publicRoute } from './documented-route';
 import { notFound, validationHook } from './problem';
 import { jsonContent, notModified, problemContent, RelationParam } from './schemas';
 import { listOf, pageLimit, splitList } from './view-params';
@@ -61,9 +62,10 @@ const TimelineQuery = z
     }
   });
 
-const timeline = createRoute({
+const timeline = publicRoute({
   method: 'get',
   path: '/v1/relations/{relation}/timeline',
+  operationId: 'getRelationTimeline',
   middleware: [cachedRead({ scope: 'relation' })] as const,
   summary: "A relation's timeline, in the order things happened",
   description:
@@ -75,7 +77,6 @@ const timeline = createRoute({
       'One page; `next` is the cursor of the following page, null at the end',
     ),
     ...notModified,
-    400: problemContent('A bad parameter, named'),
     404: problemContent('No such relation'),
   },
 });

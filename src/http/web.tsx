@@ -17,9 +17,9 @@ import { todayUtc } from './view-params';
 /** The pages for people: the relations, and one page per relation. */
 export const webRoutes = new OpenAPIHono<AppEnv>();
 
-// Only what looks like a relation name (`mx-ru`, or `MX-RU` to be told it is lower case): /docs,
-// /healthz, /openapi.json and /feed.xml never reach these handlers.
-const RELATION_PATH = '/:relation{[A-Za-z]{2}-[A-Za-z]{2}}';
+// Any one segment: what is not a relation (`/0`, `/MX-RU`, `/mx-xx`) is a 404 page. /docs, /healthz,
+// /openapi.json and /feed.xml are routes of their own, mounted before these.
+const RELATION_PATH = '/:relation';
 
 const AsOf = z.iso.date();
 
@@ -41,7 +41,7 @@ const PAGES: Omit<RouteDefinition, 'method'>[] = [
         description: 'asOf is not a date (a page), or the x-d1-bookmark header is not a D1 bookmark (a problem)',
         content: { 'text/html': { schema: z.string() }, 'application/problem+json': { schema: Problem } },
       },
-      404: html('A malformed or unknown relation'),
+      404: html('Not a relation, or one with no events'),
     },
   },
   {
@@ -49,7 +49,7 @@ const PAGES: Omit<RouteDefinition, 'method'>[] = [
     operationId: 'getRelationTimelinePage',
     summary: 'The timeline of a relation drawn by TimelineJS',
     request: { params: Relation },
-    responses: { 200: html('The page'), ...notModified, 404: html('A malformed or unknown relation') },
+    responses: { 200: html('The page'), ...notModified, 404: html('Not a relation, or one with no events') },
   },
 ];
 for (const page of PAGES) webRoutes.openAPIRegistry.registerPath(publicRoute({ method: 'get', ...page }));
@@ -82,7 +82,7 @@ webRoutes.get(`${RELATION_PATH}/timelinejs`, cachedRead({ scope: 'relation' }), 
 
 /** A 404 page unless `relation` is a well-formed relation name. */
 function refuseRelation(c: Context<AppEnv>, relation: string): Response | null {
-  if (relation !== relation.toLowerCase()) {
+  if (relation !== relation.toLowerCase() && !relationNameProblem(relation.toLowerCase())) {
     return message(c, 404, 'No such page', `Relation names are lower case: try /${relation.toLowerCase()}.`);
   }
   const problem = relationNameProblem(relation);

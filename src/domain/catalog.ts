@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InvalidDate, parseOccurred } from './dates';
+import { Uuid } from './uuid';
 
 /**
  * The event catalog: one schema per event type, past-tense names, one discriminated union. Every
@@ -13,8 +14,6 @@ const PRINTABLE = /^(?:[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ud800-\udf
 const text = (max: number) =>
   z.string().trim().min(1).max(max).regex(PRINTABLE, 'no control characters or unpaired surrogates');
 const calendarDay = z.iso.date();
-// UUIDs compare case-insensitively (RFC 9562); the log keeps them in lower case, so any spelling finds the event.
-const uuid = () => z.uuid().toLowerCase();
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a slug such as mx-ru-1976-air-transport').max(120);
 
 export const Edtf = z.string().max(40).superRefine((value, ctx) => {
@@ -63,7 +62,7 @@ export const EventFields = {
 export type EventFieldName = keyof typeof EventFields;
 export const EVENT_FIELD_NAMES = Object.keys(EventFields) as EventFieldName[];
 
-const EventId = uuid().describe('the client may choose it; posting the same id again is a no-op');
+const EventId = Uuid.describe('any UUID, chosen by the client or left out; posting the same id again is a no-op');
 
 const States = z.tuple([text(100), text(100)]).describe('the two states as they were named then');
 
@@ -151,13 +150,13 @@ const amendmentFields = { id: EventId.optional(), ...EventFields, occurred: Even
 export const EventCorrected = z.strictObject({
   type: z.literal('EventCorrected'),
   ...amendmentFields,
-  data: z.strictObject({ eventId: uuid(), reason: text(1000), changes: Changes }),
+  data: z.strictObject({ eventId: Uuid, reason: text(1000), changes: Changes }),
 });
 
 export const EventRetracted = z.strictObject({
   type: z.literal('EventRetracted'),
   ...amendmentFields,
-  data: z.strictObject({ eventId: uuid(), reason: text(1000) }),
+  data: z.strictObject({ eventId: Uuid, reason: text(1000) }),
 });
 
 export const NewEvent = z.discriminatedUnion('type', [
@@ -186,7 +185,7 @@ function kept<S extends Record<string, z.ZodType>>(shape: S): Kept<S> {
 
 /** What an event says, as recorded (and, in the views, as corrected): its id, type, fields and data. */
 export const EventContent = z.object({
-  id: z.uuid(),
+  id: Uuid,
   type: z.enum(EVENT_TYPES),
   ...kept(EventFields),
   data: z.record(z.string(), z.unknown()),

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { RecordedEvent } from '../domain/catalog';
+import { Uuid } from '../domain/uuid';
 import type { AppEnv } from '../env';
 import { recordEvents } from '../recording';
 import { eventById, relationLogPage } from '../store/events';
@@ -129,7 +130,7 @@ const oneEvent = publicRoute({
   operationId: 'getEvent',
   middleware: [cachedRead({ scope: 'all' })] as const,
   summary: 'One event of the log',
-  request: { params: z.object({ id: z.uuid().toLowerCase() }) },
+  request: { params: z.object({ id: Uuid }) },
   responses: {
     200: jsonContent(RecordedEvent, 'The event'),
     ...notModified,

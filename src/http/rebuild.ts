@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { Uuid } from '../domain/uuid';
 import type { AppEnv } from '../env';
 import { rebuildStatus, startRebuild } from '../rebuild-workflow';
 import { RebuildStatus } from '../views/rebuild-runs';
@@ -42,7 +43,7 @@ const status = editorRoute('admin', {
   operationId: 'getRebuild',
   summary: "A rebuild's progress",
   description: 'Its state (queued, running, complete, errored), events replayed of how many, pages, D1 calls, when it started and finished, and its error.',
-  request: { params: z.object({ id: z.uuid().toLowerCase() }) },
+  request: { params: z.object({ id: Uuid }) },
   responses: {
     200: jsonContent(RebuildStatus, 'The rebuild'),
     404: problemContent('No such rebuild'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NewEvent } from '../domain/catalog';
 import { relationNameProblem } from '../domain/relation';
+import { Uuid } from '../domain/uuid';
 
 /** Request and response shapes shared by the route modules; the OpenAPI document is generated from them. */
 
@@ -25,7 +26,7 @@ export const AppendBody = z.strictObject({
 export const AppendResult = z.object({
   relation: z.string(),
   version: z.number().int(),
-  events: z.array(z.object({ id: z.uuid(), position: z.number().int(), version: z.number().int() })),
+  events: z.array(z.object({ id: Uuid, position: z.number().int(), version: z.number().int() })),
 });
 
 /** The headers of an answer that holds a key or a secret: no cache keeps it. */

@@ -1,5 +1,6 @@
+import { Validator, type Schema } from '@cfworker/json-schema';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { get } from './setup/client';
+import { freshRelation, get, noted, post } from './setup/client';
 import { servedRoutes } from './setup/routes';
 
 interface Operation {
@@ -142,6 +143,39 @@ describe('GET /openapi.json', () => {
     for (const path of ['/{relation}', '/{relation}/timelinejs']) {
       expect(Object.keys(doc.paths[path].get.responses['404'].content ?? {})).toEqual(['text/html']);
     }
+  });
+
+  it('states in the append body schema the constraints the server enforces, so a client made from it is not refused', async () => {
+    const schema = doc.paths['/v1/relations/{relation}/events'].post.requestBody!.content['application/json'].schema as Schema;
+    const documented = (body: unknown) => new Validator({ ...schema, components: doc.components } as Schema, '2020-12').validate(body).valid;
+    const relation = freshRelation();
+    const accepted = async (body: unknown) => (await post(`/v1/relations/${relation}/events`, body)).status === 201;
+    // A UUID of version 0 and variant 111, in capitals.
+    const uuid = crypto.randomUUID();
+    const anyVersion = `${uuid.slice(0, 14)}0${uuid.slice(15, 19)}e${uuid.slice(20)}`.toUpperCase();
+    const event = (fields: Record<string, unknown>) => ({ events: [noted(fields)] });
+    const established = (data: Record<string, unknown>) => ({ type: 'RelationsEstablished', data });
+    const trade = (mainExports: unknown) => ({ type: 'TradeReported', data: { period: '2019', totalUsd: 1, mainExports } });
+    const bodies: [string, unknown, boolean][] = [
+      ['a UUID of any version', event({ id: anyVersion }), true],
+      ['a season', event({ occurred: '1943-21' }), true],
+      ['a season as the start of an interval', event({ occurred: '1943-21/197X' }), false],
+      ['unspecified digits', event({ occurred: '197X' }), true],
+      ['a date that is not EDTF', event({ occurred: '1943/06/01' }), false],
+      ['two states', event(established({ states: ['Mexico', 'USSR'] })), true],
+      ['three states', event(established({ states: ['Mexico', 'USSR', 'Russia'] })), false],
+      ['a source with a date and no url', event({ source: { title: 'T', publisher: 'P', date: '2020-01-01' } }), true],
+      ['a source with neither url nor date', event({ source: { title: 'T', publisher: 'P' } }), false],
+      ['exports by country code', event(trade({ mx: ['oil'] })), true],
+      ['exports by a name', event(trade({ Mexico: ['oil'] })), false],
+      ['a data.period not EDTF', event({ ...trade(undefined), data: { period: 'last year', totalUsd: 1 } }), false],
+      ['a correction of an unknown id', event({ type: 'EventCorrected', data: { eventId: 'not-an-id', reason: 'r', changes: { headline: 'h' } } }), false],
+    ];
+    for (const [what, body, ok] of bodies) {
+      expect(documented(body), `the document, ${what}`).toBe(ok);
+      expect(await accepted(body), `the server, ${what}`).toBe(ok);
+    }
+    expect(JSON.stringify(schema)).toContain('white space at either end is removed, then 1 to 200 characters remain');
   });
 
   it('documents the query parameters of the log', () => {

@@ -35,7 +35,8 @@ const AgreementsQuery = z.object({
   asOf,
   status: z.enum(AGREEMENT_STATUSES).optional(),
   level: Level.optional(),
-  subject: z.string().trim().min(1).max(200).optional().describe('the whole subject, any case: education'),
+  subject: z.string().trim().min(1).max(200).optional()
+    .describe('the whole subject, any case: education (white space at either end is removed)'),
   limit: pageLimit(100, 500),
   cursor: z.string().max(100).refine((value) => decodeOffset(value) !== null, 'not a cursor of this list').optional(),
 });

@@ -42,7 +42,7 @@ const TimelineQuery = z
       .describe(
         `a search of the headline, summary, participants and places, up to ${SEARCH_MAX_LENGTH} characters: every word must ` +
         'match the start of a word (Tlatel finds Tlatelolco), case and accents aside (Lopez finds López); "words in double ' +
-        'quotes" match as a phrase, whole words in that order. Nothing else is syntax.',
+        'quotes" match as a phrase, whole words in that order. Nothing else is syntax. White space at either end is removed first.',
       ),
     sort: z.enum(TIMELINE_SORTS).default('timeline')
       .describe('timeline: in the order things happened; relevance: best match first (with q)'),

@@ -43,6 +43,8 @@ describe('the contract check', () => {
     expect(violation).toContain('listRelations (GET /v1/relations) → 200 (application/json) does not match its schema');
     expect(violation).toMatch(/\/relations\/0\/version: .*"7"/);
     expect(violation).toMatch(/\/relations\/0: .*created/);
+    const [untitled] = contractViolations(doc, exchange('GET', '/v1/relations', 400, PROBLEM, { type: 'about:blank', status: 400 }));
+    expect(untitled).toMatch(/listRelations \(GET \/v1\/relations\) → 400 \(application\/problem\+json\) does not match its schema:\n.*title/);
   });
 
   it('refuses a media type the status does not document, and a body that is not the JSON it says', () => {

@@ -39,7 +39,11 @@ export const Problem = z.object({
   detail: z.string().optional(),
   errors: z
     .array(z.object({ pointer: z.string().optional(), parameter: z.string().optional(), detail: z.string() }))
-    .optional(),
+    .optional()
+    .describe('each wrong field: a JSON pointer into the body, or the name of a parameter or header'),
+}).meta({
+  id: 'Problem',
+  description: 'RFC 9457 problem details. Some problems add members of their own: currentVersion (a version conflict), ids (an id conflict), scope (a missing scope).',
 });
 
 /** The answer to a conditional GET whose validators show the client's copy is current. */

@@ -7,6 +7,8 @@ export default defineConfig(async () => {
   return {
     plugins: [
       cloudflareTest({
+        // The Worker, with every answer checked against its OpenAPI document (tests/setup/checked-worker.ts).
+        main: './tests/setup/checked-worker.ts',
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
           // A second, empty database, on which a test applies the migrations one at a time.
@@ -29,7 +31,7 @@ export default defineConfig(async () => {
     resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/zod/index.ts', import.meta.url)) }] },
     test: {
       include: ['tests/**/*.test.ts'],
-      setupFiles: ['./tests/setup/apply-migrations.ts'],
+      setupFiles: ['./tests/setup/apply-migrations.ts', './tests/setup/contract-hooks.ts'],
       globalSetup: ['./tests/setup/receiver.ts'],
     },
   };

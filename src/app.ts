@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './env';
 import { agreementRoutes } from './http/agreements';
+import { answerUnservedMethod } from './http/allowed-methods';
 import { chartRoutes } from './http/chart';
 import { BOOKMARK_HEADER, sessionStartOf } from './http/d1-session';
 import { mountDocs } from './http/docs';
@@ -25,13 +26,16 @@ import { webhookRoutes } from './http/webhooks';
 import { rebuildStaleViews } from './rebuild-workflow';
 import { Db } from './store/db';
 
-/** The Hono app: meters every request's D1 calls, mounts the route modules, answers errors as problem+json. */
+/**
+ * The Hono app: meters every request's D1 calls, mounts the route modules, answers errors as problem+json
+ * (an unknown path 404, a method a path does not serve 405 with Allow).
+ */
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 app.use('/v1/*', cors({
   origin: '*',
-  exposeHeaders: ['server-timing', 'etag', 'last-modified', 'link', 'cache-status', 'retry-after', BOOKMARK_HEADER],
+  exposeHeaders: ['server-timing', 'etag', 'last-modified', 'link', 'cache-status', 'retry-after', 'allow', BOOKMARK_HEADER],
 }));
 
 // Every request makes its D1 calls in one session, meters them and says what they cost; a response that
@@ -68,7 +72,8 @@ mountDocs(app);
 // The pages for people last: their relation-shaped paths must not shadow an API route.
 app.route('/', webRoutes);
 
-app.notFound((c) => problemResponse({ title: 'Not Found', status: 404, detail: `nothing at ${new URL(c.req.url).pathname}` }));
+app.notFound(answerUnservedMethod(app, (c) =>
+  problemResponse({ title: 'Not Found', status: 404, detail: `nothing at ${new URL(c.req.url).pathname}` })));
 
 app.onError((error, c) => {
   if (error instanceof HTTPException) {

@@ -1,7 +1,7 @@
 import edtf from 'edtf';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, InvalidDate, occurredInWords, occurredSpan, parseOccurred, readOccurred } from '../src/domain/dates';
+import { daysInMonth, EDTF_SYNTAX, InvalidDate, occurredInWords, occurredSpan, parseOccurred, readOccurred } from '../src/domain/dates';
 import { dating } from '../src/views/timeline/projector';
 
 describe('parseOccurred', () => {
@@ -192,5 +192,47 @@ describe('occurredSpan', () => {
     expect(occurredSpan('1924-08/1930-01-26')).toEqual({ start: { year: 1924, month: 8 }, end: { year: 1930, month: 1, day: 26 } });
     expect(occurredSpan('/2023')).toEqual({ start: { year: 2023 }, end: null });
     expect(occurredSpan('1990/..')).toEqual({ start: { year: 1990 }, end: null });
+  });
+});
+
+describe('EDTF_SYNTAX, the pattern of the OpenAPI document', () => {
+  const accepted = (value: string) => {
+    try {
+      parseOccurred(value);
+      return true;
+    } catch (error) {
+      if (error instanceof InvalidDate) return false;
+      throw error;
+    }
+  };
+  // Dates built from pieces, valid or not: years with and without unspecified digits, months, seasons and
+  // days in and out of range, qualifiers, intervals with open and unknown ends, and stray characters.
+  const digit = fc.constantFrom(...'0123456789');
+  const year = fc.oneof(
+    fc.tuple(digit, digit, digit, digit).map((d) => d.join('')),
+    fc.constantFrom('0000', '0001', '9999', '197X', '19XX', '1XXX', 'XXXX', '1X7X', 'Y17000', '-1985', '19851', '985'),
+  );
+  const twoDigits = fc.oneof(fc.integer({ min: 0, max: 40 }).map((n) => String(n).padStart(2, '0')), fc.constantFrom('XX', '1X', '4', ''));
+  const date = fc.tuple(year, fc.option(twoDigits), fc.option(twoDigits), fc.constantFrom('', '', '~', '?', '%', '~?', 'T10:00'))
+    .map(([y, m, d, q]) => `${y}${m === null ? '' : `-${m}`}${m !== null && d !== null ? `-${d}` : ''}${q}`);
+  const occurred = fc.oneof(
+    date,
+    fc.tuple(fc.oneof(date, fc.constantFrom('', '..')), fc.oneof(date, fc.constantFrom('', '..'))).map(([a, b]) => `${a}/${b}`),
+  );
+
+  it('matches every date the log accepts', () => {
+    fc.assert(fc.property(occurred, (value) => !accepted(value) || EDTF_SYNTAX.test(value)), { numRuns: 5000 });
+    for (const value of ['1890-12-01', '1943-06', '1976', '197X', '19XX', '1943-XX', '1943-06-XX', '1943-XX-XX', '1943-21',
+      '1943-24', '2012~', '1943-06?', '1890-12-01%', '1910/1920', '/2023', '../2023', '1990/..', '1930-01-26/1943-06']) {
+      expect(accepted(value), value).toBe(true);
+      expect(EDTF_SYNTAX.test(value), value).toBe(true);
+    }
+  });
+
+  it('refuses what is not written as an EDTF date at all', () => {
+    for (const value of ['1943-6', '1943/06/01', '12/01/1943', 'June 1943', '1943-06-01T10:00', '1XXX', 'Y170000', '-1985', '/', '1943-21~']) {
+      expect(EDTF_SYNTAX.test(value), value).toBe(false);
+      expect(accepted(value), value).toBe(false);
+    }
   });
 });

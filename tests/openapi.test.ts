@@ -1,18 +1,20 @@
+import { Validator, type Schema } from '@cfworker/json-schema';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { get } from './setup/client';
+import { freshRelation, get, noted, post } from './setup/client';
 import { servedRoutes } from './setup/routes';
 
 interface Operation {
+  operationId?: string;
   summary?: string;
-  parameters?: { name: string; in: string; required?: boolean; schema?: unknown }[];
+  parameters?: { name?: string; in?: string; required?: boolean; schema?: unknown; $ref?: string }[];
   requestBody?: { content: Record<string, { schema?: unknown }> };
-  responses: Record<string, unknown>;
+  responses: Record<string, { description: string; content?: Record<string, { schema?: any }>; headers?: Record<string, unknown> }>;
   security?: Record<string, string[]>[];
 }
 interface OpenApiDocument {
   openapi: string;
   paths: Record<string, Record<string, Operation>>;
-  components?: { securitySchemes?: Record<string, unknown> };
+  components?: { securitySchemes?: Record<string, unknown>; parameters?: Record<string, { name: string; in: string }> };
 }
 
 function documentedRoutes(doc: OpenApiDocument): string[] {
@@ -43,7 +45,10 @@ describe('GET /openapi.json', () => {
     expect(documentedRoutes(doc)).toEqual(servedRoutes());
   });
 
-  it('gives every operation a summary, a success response, and each of its path parameters', () => {
+  it('gives every operation its own operationId, a summary, a success response, and each of its path parameters', () => {
+    const ids = operations(doc).map(({ op }) => op.operationId);
+    expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id)), ids.join(', ')).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
     for (const { path, method, op } of operations(doc)) {
       const where = `${method.toUpperCase()} ${path}`;
       expect(op.summary, where).toBeTruthy();
@@ -77,6 +82,16 @@ describe('GET /openapi.json', () => {
     }
   });
 
+  it('says of every operation who may call it: anyone (security: []) or an editor with one scope', () => {
+    const scopeOf = (method: string, path: string) => doc.paths[path][method].security;
+    expect(scopeOf('get', '/v1/relations')).toEqual([]);
+    expect(scopeOf('get', '/feed.json')).toEqual([]);
+    expect(scopeOf('get', '/{relation}')).toEqual([]);
+    for (const { path, method, op } of operations(doc)) {
+      expect(op.security, `${method.toUpperCase()} ${path}`).toBeDefined();
+    }
+  });
+
   it('names the one scope each editor route needs, with the answers of the check, and never limits a public read', () => {
     const scopeOf = (method: string, path: string) => doc.paths[path][method].security;
     expect(scopeOf('post', '/v1/admin/keys')).toEqual([{ editorKey: ['admin'] }]);
@@ -86,17 +101,81 @@ describe('GET /openapi.json', () => {
     expect(scopeOf('post', '/v1/relations/{relation}/events')).toEqual([{ editorKey: ['events:write'] }]);
     for (const { path, method, op } of operations(doc)) {
       const where = `${method.toUpperCase()} ${path}`;
-      if (!op.security) {
+      if (op.security?.length === 0) {
         expect(Object.keys(op.responses), where).not.toContain('429');
         continue;
       }
       expect(op.security, where).toEqual([{ editorKey: [expect.stringMatching(/^(events:write|webhooks:manage|admin)$/)] }]);
       expect(Object.keys(op.responses), where).toEqual(expect.arrayContaining(['401', '403', '429']));
+      expect(op.responses['429'].headers, where).toHaveProperty('Retry-After');
     }
     const create = JSON.stringify(doc.paths['/v1/admin/keys'].post);
     for (const word of ['name', 'scopes', 'events:write', 'webhooks:manage', 'prefix', 'lastUsed', 'revoked', 'key']) {
       expect(create).toContain(word);
     }
+  });
+
+  it('takes x-d1-bookmark on every operation, and documents the 400 that refuses a malformed one', () => {
+    expect(doc.components?.parameters?.D1Bookmark).toMatchObject({ name: 'x-d1-bookmark', in: 'header' });
+    for (const { path, method, op } of operations(doc)) {
+      const where = `${method.toUpperCase()} ${path}`;
+      expect(op.parameters, where).toContainEqual({ $ref: '#/components/parameters/D1Bookmark' });
+      expect(op.responses['400']?.content, where).toHaveProperty(['application/problem+json']);
+    }
+  });
+
+  it('documents a 400 for a bad id, deliveryId, limit or status of the webhook routes, and a 415 for a body that is not JSON', () => {
+    const withParameters = operations(doc).filter(({ path, op }) => path.startsWith('/v1/webhooks') && op.parameters?.some((p) => p.name));
+    expect(withParameters.length).toBe(9);
+    for (const { path, method, op } of withParameters) {
+      expect(op.responses['400'].description, `${method.toUpperCase()} ${path}`).toMatch(/parameter/);
+    }
+    for (const { path, method, op } of operations(doc).filter(({ op }) => op.requestBody)) {
+      expect(Object.keys(op.responses), `${method.toUpperCase()} ${path}`).toEqual(expect.arrayContaining(['400', '415', '422']));
+    }
+  });
+
+  it('describes the JSON Feed as a JSON Feed 1.1 object, and the 404 of a page as HTML', () => {
+    for (const path of ['/feed.json', '/v1/relations/{relation}/feed.json']) {
+      const schema = doc.paths[path].get.responses['200'].content?.['application/feed+json'].schema;
+      expect(schema).toMatchObject({ type: 'object', required: expect.arrayContaining(['version', 'title', 'items']) });
+    }
+    for (const path of ['/{relation}', '/{relation}/timelinejs']) {
+      expect(Object.keys(doc.paths[path].get.responses['404'].content ?? {})).toEqual(['text/html']);
+    }
+  });
+
+  it('states in the append body schema the constraints the server enforces, so a client made from it is not refused', async () => {
+    const schema = doc.paths['/v1/relations/{relation}/events'].post.requestBody!.content['application/json'].schema as Schema;
+    const documented = (body: unknown) => new Validator({ ...schema, components: doc.components } as Schema, '2020-12').validate(body).valid;
+    const relation = freshRelation();
+    const accepted = async (body: unknown) => (await post(`/v1/relations/${relation}/events`, body)).status === 201;
+    // A UUID of version 0 and variant 111, in capitals.
+    const uuid = crypto.randomUUID();
+    const anyVersion = `${uuid.slice(0, 14)}0${uuid.slice(15, 19)}e${uuid.slice(20)}`.toUpperCase();
+    const event = (fields: Record<string, unknown>) => ({ events: [noted(fields)] });
+    const established = (data: Record<string, unknown>) => ({ type: 'RelationsEstablished', data });
+    const trade = (mainExports: unknown) => ({ type: 'TradeReported', data: { period: '2019', totalUsd: 1, mainExports } });
+    const bodies: [string, unknown, boolean][] = [
+      ['a UUID of any version', event({ id: anyVersion }), true],
+      ['a season', event({ occurred: '1943-21' }), true],
+      ['a season as the start of an interval', event({ occurred: '1943-21/197X' }), false],
+      ['unspecified digits', event({ occurred: '197X' }), true],
+      ['a date that is not EDTF', event({ occurred: '1943/06/01' }), false],
+      ['two states', event(established({ states: ['Mexico', 'USSR'] })), true],
+      ['three states', event(established({ states: ['Mexico', 'USSR', 'Russia'] })), false],
+      ['a source with a date and no url', event({ source: { title: 'T', publisher: 'P', date: '2020-01-01' } }), true],
+      ['a source with neither url nor date', event({ source: { title: 'T', publisher: 'P' } }), false],
+      ['exports by country code', event(trade({ mx: ['oil'] })), true],
+      ['exports by a name', event(trade({ Mexico: ['oil'] })), false],
+      ['a data.period not EDTF', event({ ...trade(undefined), data: { period: 'last year', totalUsd: 1 } }), false],
+      ['a correction of an unknown id', event({ type: 'EventCorrected', data: { eventId: 'not-an-id', reason: 'r', changes: { headline: 'h' } } }), false],
+    ];
+    for (const [what, body, ok] of bodies) {
+      expect(documented(body), `the document, ${what}`).toBe(ok);
+      expect(await accepted(body), `the server, ${what}`).toBe(ok);
+    }
+    expect(JSON.stringify(schema)).toContain('white space at either end is removed, then 1 to 200 characters remain');
   });
 
   it('documents the query parameters of the log', () => {

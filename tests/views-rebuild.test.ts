@@ -128,7 +128,8 @@ function toEvents(steps: any[][]) {
 describe('rebuilding the views', () => {
   it('needs the admin scope', async () => {
     const response = await get('/v1/admin/rebuild');
-    expect(response.status).toBe(404);
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('OPTIONS, POST');
     const anonymous = await post('/v1/admin/rebuild', {}, { authorization: '' });
     expect(anonymous.status).toBe(401);
     expect((await get(`/v1/admin/rebuilds/${crypto.randomUUID()}`)).status).toBe(401);

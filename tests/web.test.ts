@@ -78,12 +78,16 @@ describe('the web page', () => {
 
   it('answers a malformed or unknown relation, or a bad date, with a page for people', async () => {
     const unknown = freshRelation();
-    for (const path of ['/ru-mx', '/zz-aa', '/MX-RU', `/${unknown}`, `/${unknown}/timelinejs`, '/ru-mx/timelinejs']) {
+    const paths = ['/ru-mx', '/zz-aa', '/MX-RU', `/${unknown}`, `/${unknown}/timelinejs`, '/ru-mx/timelinejs', '/0', '/0/timelinejs', '/favicon.ico'];
+    for (const path of paths) {
       const response = await get(path);
       expect(response.status, path).toBe(404);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
       expect(await response.text()).toContain('<h1>');
     }
+    expect(await (await get('/0')).text()).toContain('“0” is not a relation');
+    expect(await (await get('/MX-RU')).text()).toContain('try /mx-ru');
+    expect(await (await get('/ABC')).text()).not.toContain('try /abc');
     const relation = await relationWithHistory();
     const badDate = await get(`/${relation}?asOf=2012-02-30`);
     expect(badDate.status).toBe(400);

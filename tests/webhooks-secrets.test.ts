@@ -1,7 +1,7 @@
 import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { app } from '../src/app';
 import { keyringOf, sealSecret } from '../src/webhooks/sealed-secrets';
+import { checkedFetch } from './setup/checked-worker';
 import { editorKey, freshAddress, TOKEN } from './setup/client';
 import { problemOf } from './setup/log-state';
 import { api, endpoint, endpointName, hookUrl, received, subscribe, webhookRelation } from './webhooks-helpers';
@@ -82,10 +82,10 @@ describe('a signing secret', () => {
 });
 
 describe('without a usable WEBHOOK_SECRET_KEY', () => {
-  /** The app with other Worker secrets than the tests' own. */
+  /** The Worker with other Worker secrets than the tests' own (its answers checked against the document like any other). */
   async function withSecrets(secrets: Record<string, string>, method: string, path: string, body?: unknown) {
     const ctx = createExecutionContext();
-    const response = await app.fetch(new Request(`https://relations.test${path}`, {
+    const response = await checkedFetch(new Request(`https://relations.test${path}`, {
       method,
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

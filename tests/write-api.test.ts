@@ -212,6 +212,29 @@ describe('retries and ids', () => {
     expect(stored.data.eventId).toBe(id);
   });
 
+  it('takes any UUID in RFC 9562 syntax, whatever its version and variant bits, wherever an id is read', async () => {
+    const relation = freshRelation();
+    const ids = ['e3e70682-c209-4cac-629f-6fbed82c07cd', '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff'];
+    const { events } = await append(relation, { events: ids.map((id) => noted({ id: id.toUpperCase() })) });
+    expect(events.map((event: { id: string }) => event.id)).toEqual(ids);
+    expect((await SELF.fetch(`https://relations.test/v1/events/${ids[0].toUpperCase()}`)).status).toBe(200);
+    const correction = { type: 'EventCorrected', headline: 'Corrected', source: SOURCE, data: { eventId: ids[0].toUpperCase(), reason: 'a typo', changes: { headline: 'Fixed' } } };
+    const [amendment] = (await append(relation, { events: [correction] })).events;
+    const stored = await (await SELF.fetch(`https://relations.test/v1/events/${amendment.id}`)).json<any>();
+    expect(stored.data.eventId).toBe(ids[0]);
+    const rebuild = await SELF.fetch(`https://relations.test/v1/admin/rebuilds/${ids[0]}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(rebuild.status).toBe(404);
+  });
+
+  it('refuses an id that is not written as a UUID', async () => {
+    const relation = freshRelation();
+    const malformed = ['e3e70682c2094cac629f6fbed82c07cd', '{e3e70682-c209-4cac-629f-6fbed82c07cd}', 'urn:uuid:e3e70682-c209-4cac-629f-6fbed82c07cd', 'e3e70682-c209-4cac-629f-6fbed82c07cg'];
+    const response = await expectNothingWritten(relation, () => post(eventsOf(relation), { events: malformed.map((id) => noted({ id })) }));
+    expect(response.status).toBe(422);
+    expect(pointersOf(await problemOf(response))).toEqual(malformed.map((_, i) => `/events/${i}/id`));
+    expect((await SELF.fetch(`https://relations.test/v1/events/${malformed[0]}`)).status).toBe(400);
+  });
+
   it('refuses the same id twice in one request with 422 at the second one', async () => {
     const relation = freshRelation();
     const id = crypto.randomUUID();

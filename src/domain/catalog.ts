@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { InvalidDate, parseOccurred } from './dates';
+import { EDTF_SYNTAX, InvalidDate, parseOccurred } from './dates';
+import { Uuid } from './uuid';
 
 /**
  * The event catalog: one schema per event type, past-tense names, one discriminated union. Every
@@ -7,16 +8,18 @@ import { InvalidDate, parseOccurred } from './dates';
  * shapes from these schemas.
  */
 
-const countryCode = z.string().regex(/^[a-z]{2}$/, 'an ISO 3166-1 alpha-2 code in lower case, e.g. mx');
+const COUNTRY_CODE = /^[a-z]{2}$/;
+const countryCode = z.string().regex(COUNTRY_CODE, 'an ISO 3166-1 alpha-2 code in lower case, e.g. mx');
 // Text goes into JSON, HTML and XML feeds: no control characters (XML 1.0 cannot carry them) and no lone surrogates.
 const PRINTABLE = /^(?:[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ud800-\udfff\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff])*$/;
-const text = (max: number) =>
-  z.string().trim().min(1).max(max).regex(PRINTABLE, 'no control characters or unpaired surrogates');
+/** Text of 1 to `max` characters once the white space at either end is removed (which the document says). */
+const text = (max: number, description?: string) =>
+  z.string().trim().min(1).max(max).regex(PRINTABLE, 'no control characters or unpaired surrogates')
+    .describe(`${description ? `${description}; ` : ''}white space at either end is removed, then 1 to ${max} characters remain`);
 const calendarDay = z.iso.date();
-// UUIDs compare case-insensitively (RFC 9562); the log keeps them in lower case, so any spelling finds the event.
-const uuid = () => z.uuid().toLowerCase();
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a slug such as mx-ru-1976-air-transport').max(120);
 
+// The pattern is the syntax, for the document; parseOccurred is the whole rule.
 export const Edtf = z.string().max(40).superRefine((value, ctx) => {
   try {
     parseOccurred(value);
@@ -24,7 +27,7 @@ export const Edtf = z.string().max(40).superRefine((value, ctx) => {
     if (!(error instanceof InvalidDate)) throw error;
     ctx.addIssue({ code: 'custom', message: error.message });
   }
-});
+}).meta({ pattern: EDTF_SYNTAX.source });
 
 export const Source = z
   .strictObject({
@@ -32,13 +35,14 @@ export const Source = z
     publisher: text(200),
     url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
     date: calendarDay.optional().describe('publication date, YYYY-MM-DD'),
-    locator: text(300).optional().describe('where in the document: a section, page or table row'),
-    quote: text(2000).optional().describe('the words of the source that state the fact'),
+    locator: text(300, 'where in the document: a section, page or table row').optional(),
+    quote: text(2000, 'the words of the source that state the fact').optional(),
   })
   .refine((source) => source.url !== undefined || source.date !== undefined, {
     message: 'a citation needs a url or a date',
     path: ['url'],
-  });
+  })
+  .meta({ description: 'the citation: a url or a date, or both', anyOf: [{ required: ['url'] }, { required: ['date'] }] });
 export type Source = z.infer<typeof Source>;
 
 export const Level = z.enum(['federal', 'subnational']);
@@ -63,9 +67,9 @@ export const EventFields = {
 export type EventFieldName = keyof typeof EventFields;
 export const EVENT_FIELD_NAMES = Object.keys(EventFields) as EventFieldName[];
 
-const EventId = uuid().describe('the client may choose it; posting the same id again is a no-op');
+const EventId = Uuid.describe('any UUID, chosen by the client or left out; posting the same id again is a no-op');
 
-const States = z.tuple([text(100), text(100)]).describe('the two states as they were named then');
+const States = z.tuple([text(100), text(100)]).meta({ description: 'the two states as they were named then', minItems: 2, maxItems: 2 });
 
 export const dataSchemas = {
   RelationsEstablished: z.strictObject({ states: States.optional(), reason: text(1000).optional() }),
@@ -106,7 +110,9 @@ export const dataSchemas = {
   TradeReported: z.strictObject({
     period: Edtf,
     totalUsd: z.number().nonnegative().max(1e15),
-    mainExports: z.record(countryCode, z.array(text(200)).max(50)).optional(),
+    mainExports: z.record(countryCode, z.array(text(200)).max(50))
+      .meta({ description: 'by the code of the exporting state', propertyNames: { pattern: COUNTRY_CODE.source } })
+      .optional(),
   }),
   EventNoted: z.strictObject({}),
 };
@@ -151,13 +157,13 @@ const amendmentFields = { id: EventId.optional(), ...EventFields, occurred: Even
 export const EventCorrected = z.strictObject({
   type: z.literal('EventCorrected'),
   ...amendmentFields,
-  data: z.strictObject({ eventId: uuid(), reason: text(1000), changes: Changes }),
+  data: z.strictObject({ eventId: Uuid, reason: text(1000), changes: Changes }),
 });
 
 export const EventRetracted = z.strictObject({
   type: z.literal('EventRetracted'),
   ...amendmentFields,
-  data: z.strictObject({ eventId: uuid(), reason: text(1000) }),
+  data: z.strictObject({ eventId: Uuid, reason: text(1000) }),
 });
 
 export const NewEvent = z.discriminatedUnion('type', [
@@ -186,7 +192,7 @@ function kept<S extends Record<string, z.ZodType>>(shape: S): Kept<S> {
 
 /** What an event says, as recorded (and, in the views, as corrected): its id, type, fields and data. */
 export const EventContent = z.object({
-  id: z.uuid(),
+  id: Uuid,
   type: z.enum(EVENT_TYPES),
   ...kept(EventFields),
   data: z.record(z.string(), z.unknown()),

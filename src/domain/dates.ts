@@ -35,6 +35,14 @@ const SUPPORTED =
   '(197X, 19XX, 1943-XX, 1943-06-XX), with ~ ? % (2012~), or an interval of days, months and years (1910/1920, /2023, 1990/..)';
 const YEARS = `years from ${String(FIRST_YEAR).padStart(4, '0')} to ${LAST_YEAR}`;
 
+// The syntax of the dates the log accepts, as a regular expression: every date parseOccurred accepts matches
+// it (a test checks), though not every match is a date (1943-02-30). For the OpenAPI document.
+const DAY = '(?:0[1-9]|[12][0-9]|3[01]|XX)';
+const MONTH_DAY = `(?:(?:0[1-9]|1[0-2])(?:-${DAY})?|XX(?:-XX)?)`;
+const ONE_DATE = `(?:[0-9]{4}(?:-${MONTH_DAY})?|[0-9]{3}X|[0-9]{2}XX)[~?%]?`;
+const SEASON = '[0-9]{4}-2[1-4]';
+export const EDTF_SYNTAX = new RegExp(`^(?:${SEASON}|${ONE_DATE}|${ONE_DATE}/(?:${ONE_DATE}|\\.\\.)?|(?:\\.\\.)?/${ONE_DATE})$`);
+
 const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',

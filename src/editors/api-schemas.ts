@@ -9,7 +9,7 @@ const NAME_PATTERN = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N} .'’_-]*[\p{L}\p{M}\p{N}
 const EditorName = z.string().trim().normalize('NFC').min(1).max(100)
   .regex(NAME_PATTERN, "a name is letters, digits, spaces and . ' ’ - _, beginning with a letter or digit")
   .refine((name) => name.toLowerCase() !== ADMIN_NAME, `${ADMIN_NAME} is what the ADMIN_TOKEN records as: use the editor's own name`)
-  .describe('the editor: every event recorded with the key is attributed to this name');
+  .describe('the editor: every event recorded with the key is attributed to this name (white space at either end is removed, and the name is NFC-normalized, before it is checked)');
 
 const Scope = z.enum(SCOPES)
   .describe('events:write records events; webhooks:manage manages webhook subscriptions; admin makes and revokes keys, rebuilds the views and reseals webhook secrets');

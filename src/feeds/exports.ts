@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RelationOverview } from '../views/relation-overview';
 import { anniversariesCalendar, hasAnniversary } from './ics';
-import { timelineJs } from './timelinejs';
+import { TimelineJs, timelineJs } from './timelinejs';
 
 /** What an export of a relation is made from. */
 export interface ExportInput {
@@ -19,6 +19,7 @@ export interface ExportInput {
 /** A format the whole timeline of a relation is exported in, for other people's tools. */
 export interface ExportFormat {
   mediaType: string;
+  operationId: string;
   summary: string;
   description: string;
   /** The shape of the body, for the OpenAPI document. */
@@ -33,18 +34,20 @@ export interface ExportFormat {
 export const EXPORTS = {
   'timeline.timelinejs.json': {
     mediaType: 'application/json',
+    operationId: 'getRelationTimelineJs',
     summary: 'The timeline in Knight Lab TimelineJS format',
     description: 'Partial dates stay partial (a year is only a year); the periods of relations are the eras.',
-    schema: z.object({}).passthrough(),
+    schema: TimelineJs,
     render: ({ name, overview, today, origin, relation }) => JSON.stringify(timelineJs({
       name, items: overview.timeline, periods: overview.status.periods, today, pageUrl: `${origin}/${relation}`,
     })),
   },
   'anniversaries.ics': {
     mediaType: 'text/calendar',
+    operationId: 'getRelationAnniversaryCalendar',
     summary: 'Yearly anniversaries of the events dated to an exact day, as an iCalendar feed',
     description: 'One all-day event a year per day-precise event (29 February falls on 28 February in common years).',
-    schema: z.string(),
+    schema: z.string().describe('an iCalendar (RFC 5545) document'),
     render: ({ name, overview, origin, relation, now }) => anniversariesCalendar({
       name,
       items: overview.timeline.filter(hasAnniversary),

@@ -1,9 +1,44 @@
+import { z } from 'zod';
 import { AUTHOR, type Feed } from './feed';
 import type { FeedItem } from './item';
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1); `next_url` pages back through the whole log. */
+
+const Authors = z.array(z.object({ name: z.string() }));
+
+const JsonFeedItem = z.object({
+  id: z.string().describe('urn:uuid:<event id>, the same forever'),
+  url: z.string().describe('the event on the web page of its relation'),
+  external_url: z.string().optional().describe('the cited source'),
+  title: z.string().describe('the historical date in words, and the headline'),
+  content_html: z.string(),
+  content_text: z.string(),
+  summary: z.string().optional(),
+  date_published: z.string().describe('when the event was recorded'),
+  authors: Authors.describe('the editor who recorded it'),
+  tags: z.array(z.string()),
+  _relations_log: z.object({
+    kind: z.enum(['fact', 'correction', 'retraction']),
+    event_url: z.string().describe('the event as JSON'),
+    amends: z.string().optional().describe('urn:uuid: of the event a correction or retraction amends'),
+    amends_url: z.string().optional(),
+  }).describe('what the log says of the entry (a JSON Feed extension)'),
+});
+
+export const JsonFeedDocument = z.object({
+  version: z.literal('https://jsonfeed.org/version/1.1'),
+  title: z.string(),
+  home_page_url: z.string(),
+  feed_url: z.string(),
+  description: z.string(),
+  language: z.string(),
+  authors: Authors,
+  next_url: z.string().optional().describe('the next older archive page'),
+  items: z.array(JsonFeedItem),
+});
+
 export function jsonFeed(feed: Feed): string {
-  return JSON.stringify({
+  const document: z.input<typeof JsonFeedDocument> = {
     version: 'https://jsonfeed.org/version/1.1',
     title: feed.title,
     home_page_url: feed.homeUrl,
@@ -13,10 +48,11 @@ export function jsonFeed(feed: Feed): string {
     authors: [{ name: AUTHOR }],
     ...(feed.olderUrl ? { next_url: feed.olderUrl } : {}),
     items: feed.items.map(jsonItem),
-  });
+  };
+  return JSON.stringify(document);
 }
 
-function jsonItem(item: FeedItem) {
+function jsonItem(item: FeedItem): z.input<typeof JsonFeedItem> {
   return {
     id: item.id,
     url: item.url,

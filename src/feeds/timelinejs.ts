@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FactType } from '../domain/catalog';
 import { occurredInWords, occurredSpan } from '../domain/dates';
 import { PERIOD_NAMES, type StatusPeriod } from '../domain/relation-status';
@@ -6,27 +7,31 @@ import { escapeXml } from './xml';
 
 /** Knight Lab TimelineJS 3 JSON (https://timeline.knightlab.com/docs/json-format.html). */
 
-interface TimelineJsDate {
-  year: number;
-  month?: number;
-  day?: number;
-  display_date?: string;
-}
+const TimelineJsDate = z.object({
+  year: z.number().int(),
+  month: z.number().int().min(1).max(12).optional(),
+  day: z.number().int().min(1).max(31).optional(),
+  display_date: z.string().optional(),
+}).describe('as precise as the source: a year stays a year');
+type TimelineJsDate = z.infer<typeof TimelineJsDate>;
 
-interface TimelineJsSlide {
-  start_date: TimelineJsDate;
-  end_date?: TimelineJsDate;
-  text: { headline: string; text?: string };
-  group?: string;
-  unique_id?: string;
-  display_date?: string;
-}
+const TimelineJsSlide = z.object({
+  start_date: TimelineJsDate,
+  end_date: TimelineJsDate.optional(),
+  text: z.object({ headline: z.string(), text: z.string().optional() }).describe('HTML'),
+  group: z.string().optional().describe('the row the slide is drawn on: Relations, Visits, Agreements, Missions, Trade, Events'),
+  unique_id: z.string().optional().describe('event-<event id>'),
+  display_date: z.string().optional(),
+});
+type TimelineJsSlide = z.infer<typeof TimelineJsSlide>;
 
-export interface TimelineJs {
-  title: { text: { headline: string; text: string } };
-  events: TimelineJsSlide[];
-  eras: { start_date: TimelineJsDate; end_date: TimelineJsDate; text: { headline: string } }[];
-}
+export const TimelineJs = z.object({
+  title: z.object({ text: z.object({ headline: z.string(), text: z.string() }) }),
+  events: z.array(TimelineJsSlide),
+  eras: z.array(z.object({ start_date: TimelineJsDate, end_date: TimelineJsDate, text: z.object({ headline: z.string() }) }))
+    .describe('the periods of relations'),
+});
+export type TimelineJs = z.infer<typeof TimelineJs>;
 
 export interface TimelineJsInput {
   name: string;

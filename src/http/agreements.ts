@@ -1,10 +1,11 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { AGREEMENT_STATUSES } from '../domain/agreements';
 import { Level } from '../domain/catalog';
 import type { AppEnv } from '../env';
 import { agreementsPage, AgreementView, agreementWithHistory } from '../views/agreements/queries';
 import { TimelineItem } from '../views/timeline/queries';
+import { publicRoute } from './documented-route';
 import { notFound, validationHook } from './problem';
 import { jsonContent, notModified, problemContent, RelationParam } from './schemas';
 import { CalendarDay, pageLimit, todayUtc } from './view-params';
@@ -34,14 +35,16 @@ const AgreementsQuery = z.object({
   asOf,
   status: z.enum(AGREEMENT_STATUSES).optional(),
   level: Level.optional(),
-  subject: z.string().trim().min(1).max(200).optional().describe('the whole subject, any case: education'),
+  subject: z.string().trim().min(1).max(200).optional()
+    .describe('the whole subject, any case: education (white space at either end is removed)'),
   limit: pageLimit(100, 500),
   cursor: z.string().max(100).refine((value) => decodeOffset(value) !== null, 'not a cursor of this list').optional(),
 });
 
-const list = createRoute({
+const list = publicRoute({
   method: 'get',
   path: '/v1/relations/{relation}/agreements',
+  operationId: 'listRelationAgreements',
   middleware: [cachedRead(byRelationAsOfToday)] as const,
   summary: "A relation's agreements with their status on a day",
   description:
@@ -53,7 +56,6 @@ const list = createRoute({
       'The agreements in order of signing',
     ),
     ...notModified,
-    400: problemContent('A bad parameter, named'),
     404: problemContent('No such relation'),
   },
 });
@@ -68,9 +70,10 @@ agreementRoutes.openapi(list, async (c) => {
   return c.json({ relation, asOf, items: page.items, next }, 200);
 });
 
-const one = createRoute({
+const one = publicRoute({
   method: 'get',
   path: '/v1/relations/{relation}/agreements/{agreementId}',
+  operationId: 'getRelationAgreement',
   middleware: [cachedRead(byRelationAsOfToday)] as const,
   summary: 'One agreement, its status on a day, and the events of its history',
   request: {
@@ -83,7 +86,6 @@ const one = createRoute({
       'The agreement',
     ),
     ...notModified,
-    400: problemContent('A bad parameter, named'),
     404: problemContent('No such relation or agreement'),
   },
 });

@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Level, type FactType } from '../domain/catalog';
 import { relationCountries, relationDisplayName } from '../domain/relation';
@@ -8,6 +8,7 @@ import { chartSvg } from '../web/chart/svg';
 import { relationOverview } from '../views/relation-overview';
 import { withValidators } from './conditional';
 import { publicOrigin } from './origin';
+import { publicRoute } from './documented-route';
 import { notFound, validationHook } from './problem';
 import { cachedRead } from './response-cache';
 import { notModified, problemContent, RelationParam } from './schemas';
@@ -26,9 +27,10 @@ const ChartQuery = z.object({
     .describe(`draw only the rows of these types, comma-separated: ${CHARTED_TYPES.join(', ')}`),
 });
 
-const chart = createRoute({
+const chart = publicRoute({
   method: 'get',
   path: '/v1/relations/{relation}/chart.svg',
+  operationId: 'getRelationChart',
   // Keyed by the day as well: the axis runs to today, and an agreement valid indefinitely with it.
   middleware: [cachedRead({ scope: 'relation', dependsOnToday: () => true })] as const,
   summary: 'The periods of relations, the agreements and the visits of a relation on one time axis, as SVG',
@@ -42,7 +44,6 @@ const chart = createRoute({
   responses: {
     200: { description: 'The chart', content: { 'image/svg+xml': { schema: z.string() } } },
     ...notModified,
-    400: problemContent('A bad parameter, named'),
     404: problemContent('No such relation'),
   },
 });

@@ -12,6 +12,17 @@ export const BOOKMARK_HEADER = 'x-d1-bookmark';
 // D1 bookmarks: three 8-digit and one 32-digit hexadecimal fields (0000007b-0000b26e-00001538-0c3e87bb…).
 const BOOKMARK = /^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}$/;
 
+/** The header as the OpenAPI document describes it: a parameter every operation takes. */
+export const BOOKMARK_PARAMETER_NAME = 'D1Bookmark';
+export const BOOKMARK_PARAMETER = {
+  name: BOOKMARK_HEADER,
+  in: 'header' as const,
+  required: false,
+  description: 'The x-d1-bookmark of an earlier response: this request reads data at least as new as that response saw. ' +
+    'A value that is not a D1 bookmark is a 400 naming the header.',
+  schema: { type: 'string' as const, pattern: BOOKMARK.source },
+};
+
 /** The session a request starts, or a 400 problem for a bookmark that is not one. */
 export function sessionStartOf(request: Request): SessionStart | Response {
   const bookmark = request.headers.get(BOOKMARK_HEADER);

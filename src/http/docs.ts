@@ -1,6 +1,7 @@
 import { swaggerUI } from '@hono/swagger-ui';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env';
+import { BOOKMARK_PARAMETER, BOOKMARK_PARAMETER_NAME } from './d1-session';
 
 /** `/openapi.json`, generated from the zod schemas that validate the requests, and `/docs` for people. */
 export function mountDocs(app: OpenAPIHono<AppEnv>): void {
@@ -9,12 +10,15 @@ export function mountDocs(app: OpenAPIHono<AppEnv>): void {
     scheme: 'bearer',
     description: 'An editor key (rlk_…, made by POST /v1/admin/keys) or the ADMIN_TOKEN secret. Each operation names the scope its key needs: events:write, webhooks:manage or admin.',
   });
+  app.openAPIRegistry.registerComponent('parameters', BOOKMARK_PARAMETER_NAME, BOOKMARK_PARAMETER);
   app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
     info: {
       title: 'Relations log',
       version: '1',
-      description: 'An event-sourced record of bilateral relations: the log, its views, feeds and webhooks.',
+      description: 'An event-sourced record of bilateral relations: the log, its views, feeds and webhooks. ' +
+        'Errors are RFC 9457 problem details (application/problem+json; the pages for people answer HTML). ' +
+        'A method a path does not serve is answered 405 with an Allow header; OPTIONS answers with Allow too.',
     },
     servers: [{ url: new URL(c.req.url).origin }],
   }));

@@ -1,9 +1,9 @@
-import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { authenticate } from '../editors/authenticate';
 import type { Scope } from '../editors/scopes';
 import type { AppEnv } from '../env';
 import { authenticationFailed, lockedOutSeconds } from './auth-failures';
+import { documentedRoute, type RouteDefinition } from './documented-route';
 import { problemResponse } from './problem';
 import { problemContent } from './schemas';
 
@@ -53,18 +53,25 @@ export const requireScope = (scope: Scope) =>
  * An editor route of the OpenAPI document: its scope under the `editorKey` security scheme, the scope
  * check after any middleware of its own, and the answers the check can give.
  */
-export const editorRoute = <R extends Omit<RouteConfig, 'security'>>(scope: Scope, route: R) =>
-  createRoute({
+export const editorRoute = <R extends RouteDefinition>(scope: Scope, route: R) =>
+  documentedRoute({
     ...route,
-    security: [{ editorKey: [scope] }],
     middleware: [...[route.middleware ?? []].flat(), requireScope(scope)],
     responses: {
       ...route.responses,
-      401: problemContent('No editor key, or one that is not valid (unknown, mistyped or revoked)'),
-      403: problemContent(`The key does not have the scope ${scope}`),
-      429: problemContent('Too many failed authentications from this address: try again after Retry-After seconds'),
+      401: withHeader(problemContent('No editor key, or one that is not valid (unknown, mistyped or revoked)'), 'WWW-Authenticate', 'the Bearer challenge'),
+      403: withHeader(problemContent(`The key does not have the scope ${scope}`), 'WWW-Authenticate', 'the Bearer challenge, naming the scope'),
+      429: withHeader(
+        problemContent('Too many failed authentications from this address: try again after Retry-After seconds'),
+        'Retry-After', 'seconds until editor requests from this address are judged again', 'integer',
+      ),
     },
-  });
+  }, [{ editorKey: [scope] }]);
+
+/** A documented response with a header it always carries. */
+function withHeader<T extends object>(response: T, name: string, description: string, type: 'string' | 'integer' = 'string') {
+  return { ...response, headers: { [name]: { required: true, description, schema: { type } } } };
+}
 
 function tooManyFailures(seconds: number): Response {
   return problemResponse(

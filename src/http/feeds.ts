@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { relationDisplayName } from '../domain/relation';
 import type { AppEnv } from '../env';
@@ -7,11 +7,12 @@ import { FEED_FILES, FEED_FORMATS, type FeedFile, type FeedFormat } from '../fee
 import { feedItem } from '../feeds/item';
 import { FEED_PAGE_SIZE, feedPage, type FeedPage } from '../store/feed-entries';
 import { withValidators } from './conditional';
+import { publicRoute } from './documented-route';
 import { ARCHIVED, cachedResponse } from './response-cache';
 import { FeedQuery, filtersInWords, parseFeedRequest, type FeedRequest } from './feed-query';
 import { publicOrigin } from './origin';
 import { notFound } from './problem';
-import { problemContent, RelationParam } from './schemas';
+import { notModified, problemContent, RelationParam } from './schemas';
 
 /** RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the log, per relation and for all relations, newest recorded first. */
 export const feedRoutes = new OpenAPIHono<AppEnv>();
@@ -68,10 +69,11 @@ function feedDocument(
   };
 }
 
-function feedDoc(path: string, format: FeedFormat, perRelation: boolean): RouteConfig {
-  return createRoute({
+function feedDoc(path: string, format: FeedFormat, perRelation: boolean) {
+  return publicRoute({
     method: 'get',
     path,
+    operationId: `get${perRelation ? 'Relation' : ''}${format.operationName}`,
     summary: `${format.name} of the log${perRelation ? ' of one relation' : ' of all relations'}`,
     description: `The newest entries by recorded time (${FEED_PAGE_SIZE} to ${2 * FEED_PAGE_SIZE - 1} once there are ${FEED_PAGE_SIZE}); ` +
       `older entries on archive pages of ${FEED_PAGE_SIZE}, numbered from the oldest, through RFC 5005 links (next_url in JSON Feed). ` +
@@ -79,9 +81,8 @@ function feedDoc(path: string, format: FeedFormat, perRelation: boolean): RouteC
       'Served from the edge cache; ETag and Last-Modified answer conditional requests with 304.',
     request: { ...(perRelation ? { params: RelationParam } : {}), query: FeedQuery },
     responses: {
-      200: { description: format.name, content: { [format.mediaType]: { schema: { type: 'string' } } } },
-      304: { description: 'Not modified since the ETag or date the client sent' },
-      400: problemContent('A bad filter or relation name'),
+      200: { description: format.name, content: { [format.mediaType]: { schema: format.schema } } },
+      ...notModified,
       404: problemContent(perRelation ? 'No such relation, or no such page yet' : 'No such page yet'),
     },
   });

@@ -1,14 +1,16 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
+import { publicRoute } from './documented-route';
 import { jsonContent } from './schemas';
 
 /** A liveness check for whoever starts the Worker (npm start waits on it): answers without touching D1. */
 export const healthRoutes = new OpenAPIHono<AppEnv>();
 
-const health = createRoute({
+const health = publicRoute({
   method: 'get',
   path: '/healthz',
+  operationId: 'checkHealth',
   summary: 'Is the Worker up?',
   responses: { 200: jsonContent(z.object({ ok: z.literal(true) }), 'It is') },
 });

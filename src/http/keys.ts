@@ -13,6 +13,7 @@ export const keyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
 const create = editorRoute('admin', {
   method: 'post',
   path: '/v1/admin/keys',
+  operationId: 'createEditorKey',
   tags: ['Editors'],
   summary: 'Make a key for an editor',
   description: 'Answers the key (rlk_…) this once: only its SHA-256 is stored. Events recorded with it are attributed to its name.',
@@ -28,6 +29,7 @@ keyRoutes.openapi(create, async (c) => {
 const list = editorRoute('admin', {
   method: 'get',
   path: '/v1/admin/keys',
+  operationId: 'listEditorKeys',
   tags: ['Editors'],
   summary: 'Every key, revoked ones included, oldest first',
   responses: { 200: jsonContent(z.object({ keys: z.array(EditorKey) }), 'The keys, without the keys themselves') },
@@ -38,13 +40,13 @@ keyRoutes.openapi(list, async (c) => c.json({ keys: await listKeys(c.var.db) }, 
 const revoke = editorRoute('admin', {
   method: 'delete',
   path: '/v1/admin/keys/{id}',
+  operationId: 'revokeEditorKey',
   tags: ['Editors'],
   summary: 'Revoke a key',
   description: 'The key stops working at once. Events recorded with it keep its name. Revoking a revoked key changes nothing.',
   request: { params: KeyId },
   responses: {
     200: jsonContent(EditorKey, 'Revoked'),
-    400: problemContent('The id is malformed'),
     404: problemContent('No such key'),
   },
 });

@@ -1,11 +1,13 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { RecordedEvent } from '../domain/catalog';
+import { Uuid } from '../domain/uuid';
 import type { AppEnv } from '../env';
 import { recordEvents } from '../recording';
 import { eventById, relationLogPage } from '../store/events';
 import { afterAppendCommitted } from './after-commit';
+import { publicRoute } from './documented-route';
 import { editorRoute } from './editor-auth';
 import { notFound, problem, problemResponse, validationHook } from './problem';
 import { AppendBody, AppendResult, jsonContent, notModified, problemContent, RelationParam } from './schemas';
@@ -19,6 +21,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const append = editorRoute('events:write', {
   method: 'post',
   path: '/v1/relations/{relation}/events',
+  operationId: 'appendEvents',
   summary: 'Record events',
   description: 'Appends 1 to 100 events in one transaction, attributed to the editor of the key. Posting events whose ids are already in the log is a no-op that answers 200 with their original positions.',
   middleware: [
@@ -34,10 +37,8 @@ const append = editorRoute('events:write', {
   responses: {
     201: jsonContent(AppendResult, 'Recorded'),
     200: jsonContent(AppendResult, 'Already recorded: a retry of an earlier call'),
-    400: problemContent('The body is not JSON, or the relation name is malformed'),
     409: problemContent('The expected version does not match, an id is already used by a different event, or only some of the events are already in the log'),
     413: problemContent('The body is over 1 MiB'),
-    415: problemContent('The body is not declared as application/json'),
     422: problemContent('Invalid events: each wrong field with its JSON pointer'),
   },
 });
@@ -96,9 +97,10 @@ const LogQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-const replay = createRoute({
+const replay = publicRoute({
   method: 'get',
   path: '/v1/relations/{relation}/events',
+  operationId: 'getRelationLog',
   middleware: [cachedRead({ scope: 'relation' })] as const,
   summary: "A relation's log in position order",
   request: { params: RelationParam, query: LogQuery },
@@ -108,7 +110,6 @@ const replay = createRoute({
       'One page of the log; `next` is the URL of the following page, null at the end',
     ),
     ...notModified,
-    400: problemContent('A bad parameter'),
     404: problemContent('No such relation'),
   },
 });
@@ -123,16 +124,16 @@ logRoutes.openapi(replay, async (c) => {
   return c.json({ relation, events, next }, 200);
 });
 
-const oneEvent = createRoute({
+const oneEvent = publicRoute({
   method: 'get',
   path: '/v1/events/{id}',
+  operationId: 'getEvent',
   middleware: [cachedRead({ scope: 'all' })] as const,
   summary: 'One event of the log',
-  request: { params: z.object({ id: z.uuid().toLowerCase() }) },
+  request: { params: z.object({ id: Uuid }) },
   responses: {
     200: jsonContent(RecordedEvent, 'The event'),
     ...notModified,
-    400: problemContent('The id is not a UUID'),
     404: problemContent('No such event'),
   },
 });

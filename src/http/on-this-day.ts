@@ -1,10 +1,11 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { isDayOfYear } from '../domain/anniversaries';
 import { FACT_TYPES } from '../domain/catalog';
 import type { AppEnv } from '../env';
 import { anniversariesPage, Anniversary, decodeAnniversaryCursor } from '../views/on-this-day/queries';
+import { publicRoute } from './documented-route';
 import { notFound, problem, validationHook } from './problem';
 import { jsonContent, notModified, problemContent, RelationParam } from './schemas';
 import { listOf, pageLimit, splitList, todayUtc } from './view-params';
@@ -47,15 +48,15 @@ const responses = {
     'The anniversaries',
   ),
   ...notModified,
-  400: problemContent('A bad parameter, named'),
 };
 
 // Without `date` or `year`, the anniversaries are today's.
 const onToday = (query: URLSearchParams) => !query.get('date') || !query.get('year');
 
-const forRelation = createRoute({
+const forRelation = publicRoute({
   method: 'get',
   path: '/v1/relations/{relation}/on-this-day',
+  operationId: 'listRelationAnniversaries',
   middleware: [cachedRead({ scope: 'relation', dependsOnToday: onToday })] as const,
   summary: "On this day in a relation's history",
   description,
@@ -63,9 +64,10 @@ const forRelation = createRoute({
   responses: { ...responses, 404: problemContent('No such relation') },
 });
 
-const forAll = createRoute({
+const forAll = publicRoute({
   method: 'get',
   path: '/v1/on-this-day',
+  operationId: 'listAnniversaries',
   middleware: [cachedRead({ scope: 'all', dependsOnToday: onToday })] as const,
   summary: 'On this day, in every relation',
   description,

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { Uuid } from '../domain/uuid';
 import type { AppEnv } from '../env';
 import { rebuildStatus, startRebuild } from '../rebuild-workflow';
 import { RebuildStatus } from '../views/rebuild-runs';
@@ -14,6 +15,7 @@ export const rebuildRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 const start = editorRoute('admin', {
   method: 'post',
   path: '/v1/admin/rebuild',
+  operationId: 'startRebuild',
   summary: 'Rebuild every view from the log',
   description:
     'Starts a Workflow that replays the whole log in position order through the projectors into fresh tables, one step per page, and swaps them in, in one transaction; events recorded meanwhile are replayed too before the swap. One rebuild at a time: while one is running, this answers that one.',
@@ -25,7 +27,6 @@ const start = editorRoute('admin', {
   responses: {
     202: jsonContent(RebuildStatus, 'Started: its status is at `Location` (links.self)'),
     200: jsonContent(RebuildStatus, 'A rebuild is already running: this one'),
-    400: problemContent('A bad parameter, named'),
   },
 });
 
@@ -39,12 +40,12 @@ rebuildRoutes.openapi(start, async (c) => {
 const status = editorRoute('admin', {
   method: 'get',
   path: '/v1/admin/rebuilds/{id}',
+  operationId: 'getRebuild',
   summary: "A rebuild's progress",
   description: 'Its state (queued, running, complete, errored), events replayed of how many, pages, D1 calls, when it started and finished, and its error.',
-  request: { params: z.object({ id: z.uuid().toLowerCase() }) },
+  request: { params: z.object({ id: Uuid }) },
   responses: {
     200: jsonContent(RebuildStatus, 'The rebuild'),
-    400: problemContent('The id is not a UUID'),
     404: problemContent('No such rebuild'),
   },
 });

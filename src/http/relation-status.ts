@@ -1,7 +1,8 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { RelationStatusReport, relationStatusReport } from '../views/relation-status/queries';
+import { publicRoute } from './documented-route';
 import { notFound, validationHook } from './problem';
 import { jsonContent, notModified, problemContent, RelationParam } from './schemas';
 import { CalendarDay, todayUtc } from './view-params';
@@ -11,9 +12,10 @@ import { cachedRead } from './response-cache';
 
 export const relationStatusRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const status = createRoute({
+const status = publicRoute({
   method: 'get',
   path: '/v1/relations/{relation}/status',
+  operationId: 'getRelationStatus',
   // Without `on`, the status is today's.
   middleware: [cachedRead({ scope: 'relation', dependsOnToday: (query) => !query.get('on') })] as const,
   summary: 'Whether relations were established, severed or restored on a day, and the periods over time',
@@ -29,7 +31,6 @@ const status = createRoute({
       'The status on that day',
     ),
     ...notModified,
-    400: problemContent('A bad parameter, named'),
     404: problemContent('No such relation'),
   },
 });

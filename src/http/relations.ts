@@ -1,7 +1,8 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { listRelations } from '../store/relations';
+import { publicRoute } from './documented-route';
 import { validationHook } from './problem';
 import { jsonContent, notModified } from './schemas';
 import { cachedRead } from './response-cache';
@@ -20,9 +21,10 @@ const RelationSummary = z.object({
   created: z.string(),
 });
 
-const list = createRoute({
+const list = publicRoute({
   method: 'get',
   path: '/v1/relations',
+  operationId: 'listRelations',
   middleware: [cachedRead({ scope: 'all' })] as const,
   summary: 'Every relation with its event count, version, and first and last occurred',
   responses: { 200: jsonContent(z.object({ relations: z.array(RelationSummary) }), 'The relations'), ...notModified },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NewEvent } from '../domain/catalog';
 import { relationNameProblem } from '../domain/relation';
+import { Uuid } from '../domain/uuid';
 
 /** Request and response shapes shared by the route modules; the OpenAPI document is generated from them. */
 
@@ -25,7 +26,7 @@ export const AppendBody = z.strictObject({
 export const AppendResult = z.object({
   relation: z.string(),
   version: z.number().int(),
-  events: z.array(z.object({ id: z.uuid(), position: z.number().int(), version: z.number().int() })),
+  events: z.array(z.object({ id: Uuid, position: z.number().int(), version: z.number().int() })),
 });
 
 /** The headers of an answer that holds a key or a secret: no cache keeps it. */
@@ -38,7 +39,11 @@ export const Problem = z.object({
   detail: z.string().optional(),
   errors: z
     .array(z.object({ pointer: z.string().optional(), parameter: z.string().optional(), detail: z.string() }))
-    .optional(),
+    .optional()
+    .describe('each wrong field: a JSON pointer into the body, or the name of a parameter or header'),
+}).meta({
+  id: 'Problem',
+  description: 'RFC 9457 problem details. Some problems add members of their own: currentVersion (a version conflict), ids (an id conflict), scope (a missing scope).',
 });
 
 /** The answer to a conditional GET whose validators show the client's copy is current. */

@@ -1,29 +1,30 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { relationDisplayName } from '../domain/relation';
 import type { AppEnv } from '../env';
 import { EXPORT_FILES, EXPORTS, type ExportFormat } from '../feeds/exports';
 import { relationOverview } from '../views/relation-overview';
 import { withValidators } from './conditional';
+import { publicRoute } from './documented-route';
 import { publicOrigin } from './origin';
 import { notFound, validationHook } from './problem';
 import { cachedResponse } from './response-cache';
-import { problemContent, RelationParam } from './schemas';
+import { notModified, problemContent, RelationParam } from './schemas';
 
 /** The timeline in other people's formats (feeds/exports.ts): one route per export, served from the edge cache. */
 export const timelineExportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 for (const file of EXPORT_FILES) {
   const format: ExportFormat = EXPORTS[file];
-  const route = createRoute({
+  const route = publicRoute({
     method: 'get',
     path: `/v1/relations/{relation}/${file}`,
+    operationId: format.operationId,
     summary: format.summary,
     description: format.description,
     request: { params: RelationParam },
     responses: {
       200: { description: format.summary, content: { [format.mediaType]: { schema: format.schema } } },
-      304: { description: 'Not modified since the ETag or date the client sent' },
-      400: problemContent('A malformed relation name'),
+      ...notModified,
       404: problemContent('No such relation'),
     },
   });

@@ -1,10 +1,11 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Edtf, FACT_TYPES, Level } from '../domain/catalog';
 import { InvalidDate, parseOccurred } from '../domain/dates';
 import type { AppEnv } from '../env';
 import { searchTerms } from '../views/search/terms';
 import { decodeCursor, TIMELINE_SORTS, TimelineItem, timelinePage } from '../views/timeline/queries';
+import { publicRoute } from './documented-route';
 import { notFound, validationHook } from './problem';
 import { jsonContent, notModified, problemContent, RelationParam } from './schemas';
 import { listOf, pageLimit, splitList } from './view-params';
@@ -41,7 +42,7 @@ const TimelineQuery = z
       .describe(
         `a search of the headline, summary, participants and places, up to ${SEARCH_MAX_LENGTH} characters: every word must ` +
         'match the start of a word (Tlatel finds Tlatelolco), case and accents aside (Lopez finds López); "words in double ' +
-        'quotes" match as a phrase, whole words in that order. Nothing else is syntax.',
+        'quotes" match as a phrase, whole words in that order. Nothing else is syntax. White space at either end is removed first.',
       ),
     sort: z.enum(TIMELINE_SORTS).default('timeline')
       .describe('timeline: in the order things happened; relevance: best match first (with q)'),
@@ -61,9 +62,10 @@ const TimelineQuery = z
     }
   });
 
-const timeline = createRoute({
+const timeline = publicRoute({
   method: 'get',
   path: '/v1/relations/{relation}/timeline',
+  operationId: 'getRelationTimeline',
   middleware: [cachedRead({ scope: 'relation' })] as const,
   summary: "A relation's timeline, in the order things happened",
   description:
@@ -75,7 +77,6 @@ const timeline = createRoute({
       'One page; `next` is the cursor of the following page, null at the end',
     ),
     ...notModified,
-    400: problemContent('A bad parameter, named'),
     404: problemContent('No such relation'),
   },
 });

@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { relationDisplayName, relationNameProblem } from '../domain/relation';
@@ -9,16 +9,17 @@ import { HomePage } from '../web/home';
 import { MessagePage } from '../web/not-found';
 import { RelationPage } from '../web/relation-page';
 import { TimelineJsPage } from '../web/timelinejs-page';
+import { publicRoute, type RouteDefinition } from './documented-route';
 import { cachedRead } from './response-cache';
-import { notModified } from './schemas';
+import { notModified, Problem } from './schemas';
 import { todayUtc } from './view-params';
 
 /** The pages for people: the relations, and one page per relation. */
 export const webRoutes = new OpenAPIHono<AppEnv>();
 
-// Only what looks like a relation name (`mx-ru`, or `MX-RU` to be told it is lower case): /docs,
-// /healthz, /openapi.json and /feed.xml never reach these handlers.
-const RELATION_PATH = '/:relation{[A-Za-z]{2}-[A-Za-z]{2}}';
+// Any one segment: what is not a relation (`/0`, `/MX-RU`, `/mx-xx`) is a 404 page. /docs, /healthz,
+// /openapi.json and /feed.xml are routes of their own, mounted before these.
+const RELATION_PATH = '/:relation';
 
 const AsOf = z.iso.date();
 
@@ -26,22 +27,32 @@ const html = (description: string) => ({ description, content: { 'text/html': { 
 const Relation = z.object({ relation: z.string().describe('two ISO 3166-1 alpha-2 codes, lower case, alphabetical: mx-ru') });
 
 // Documented for completeness; the handlers below answer people, with pages, not problem+json.
-const PAGES: Omit<RouteConfig, 'method'>[] = [
-  { path: '/', summary: 'The web page: every relation', responses: { 200: html('The page'), ...notModified } },
+const PAGES: Omit<RouteDefinition, 'method'>[] = [
+  { path: '/', operationId: 'getHomePage', summary: 'The web page: every relation', responses: { 200: html('The page'), ...notModified } },
   {
     path: '/{relation}',
+    operationId: 'getRelationPage',
     summary: "The web page of a relation: relations over time, agreements as of a day, the timeline",
     request: { params: Relation, query: z.object({ asOf: AsOf.optional().describe('YYYY-MM-DD, default today (UTC)') }) },
-    responses: { 200: html('The page'), ...notModified, 400: html('asOf is not a date'), 404: html('A malformed or unknown relation') },
+    responses: {
+      200: html('The page'),
+      ...notModified,
+      400: {
+        description: 'asOf is not a date (a page), or the x-d1-bookmark header is not a D1 bookmark (a problem)',
+        content: { 'text/html': { schema: z.string() }, 'application/problem+json': { schema: Problem } },
+      },
+      404: html('Not a relation, or one with no events'),
+    },
   },
   {
     path: '/{relation}/timelinejs',
+    operationId: 'getRelationTimelinePage',
     summary: 'The timeline of a relation drawn by TimelineJS',
     request: { params: Relation },
-    responses: { 200: html('The page'), ...notModified, 404: html('A malformed or unknown relation') },
+    responses: { 200: html('The page'), ...notModified, 404: html('Not a relation, or one with no events') },
   },
 ];
-for (const page of PAGES) webRoutes.openAPIRegistry.registerPath(createRoute({ method: 'get', ...page }));
+for (const page of PAGES) webRoutes.openAPIRegistry.registerPath(publicRoute({ method: 'get', ...page }));
 
 webRoutes.get('/', cachedRead({ scope: 'all' }), async (c) => c.html(<HomePage relations={await listRelations(c.var.db)} />));
 
@@ -71,7 +82,7 @@ webRoutes.get(`${RELATION_PATH}/timelinejs`, cachedRead({ scope: 'relation' }), 
 
 /** A 404 page unless `relation` is a well-formed relation name. */
 function refuseRelation(c: Context<AppEnv>, relation: string): Response | null {
-  if (relation !== relation.toLowerCase()) {
+  if (relation !== relation.toLowerCase() && !relationNameProblem(relation.toLowerCase())) {
     return message(c, 404, 'No such page', `Relation names are lower case: try /${relation.toLowerCase()}.`);
   }
   const problem = relationNameProblem(relation);

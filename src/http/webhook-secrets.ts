@@ -14,6 +14,7 @@ export const webhookSecretRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valida
 const reseal = editorRoute('admin', {
   method: 'post',
   path: '/v1/admin/webhook-secrets/reseal',
+  operationId: 'resealWebhookSecrets',
   tags: ['Webhooks'],
   summary: 'Seal every webhook secret under the current WEBHOOK_SECRET_KEY',
   description:
@@ -31,7 +32,6 @@ const reseal = editorRoute('admin', {
       }),
       'Resealed',
     ),
-    400: problemContent('A bad parameter'),
     503: problemContent('WEBHOOK_SECRET_KEY is not set or not valid'),
   },
 });

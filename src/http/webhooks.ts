@@ -1,4 +1,4 @@
-import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
@@ -14,6 +14,7 @@ import {
   createSubscription, deleteSubscription, listSubscriptions, rotateSecret, subscriptionById, updateSubscription,
 } from '../webhooks/subscriptions';
 import { webhookUrlProblem } from '../webhooks/url-guard';
+import type { RouteDefinition } from './documented-route';
 import { editorRoute } from './editor-auth';
 import { notFound, problem, validationHook } from './problem';
 import { jsonContent, NOT_STORED, problemContent } from './schemas';
@@ -22,7 +23,7 @@ import { unsealable } from './unsealable';
 /** Webhook subscriptions and their delivery log: the webhooks:manage scope. */
 export const webhookRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const guarded = <R extends Omit<RouteConfig, 'security'>>(route: R) =>
+const guarded = <R extends RouteDefinition>(route: R) =>
   editorRoute('webhooks:manage', { ...route, tags: ['Webhooks'] });
 
 const notFoundResponse = { 404: problemContent('No such subscription') };
@@ -50,6 +51,7 @@ function refusedUrl(c: Context<AppEnv>, url: string | undefined) {
 const create = guarded({
   method: 'post',
   path: '/v1/webhooks',
+  operationId: 'createWebhook',
   summary: 'Subscribe a URL to webhooks',
   description: 'Answers the signing secret (whsec_…) this once; it is stored sealed under WEBHOOK_SECRET_KEY.',
   request: body(CreateSubscription),
@@ -80,6 +82,7 @@ webhookRoutes.openapi(create, async (c) => {
 const list = guarded({
   method: 'get',
   path: '/v1/webhooks',
+  operationId: 'listWebhooks',
   summary: 'Every subscription, in id order',
   request: { query: ListQuery },
   responses: { 200: jsonContent(z.object({ webhooks: z.array(Subscription), next: z.string().nullable() }), 'A page') },
@@ -96,6 +99,7 @@ webhookRoutes.openapi(list, async (c) => {
 const one = guarded({
   method: 'get',
   path: '/v1/webhooks/{id}',
+  operationId: 'getWebhook',
   summary: 'One subscription',
   request: idParams,
   responses: { 200: jsonContent(Subscription, 'The subscription'), ...notFoundResponse },
@@ -109,6 +113,7 @@ webhookRoutes.openapi(one, async (c) => {
 const patch = guarded({
   method: 'patch',
   path: '/v1/webhooks/{id}',
+  operationId: 'updateWebhook',
   summary: 'Change the URL, the events, the filters or whether it is enabled',
   request: { ...idParams, ...body(PatchSubscription) },
   responses: { 200: jsonContent(Subscription, 'Changed'), ...notFoundResponse, 422: problemContent('An invalid field') },
@@ -126,6 +131,7 @@ webhookRoutes.openapi(patch, async (c) => {
 const remove = guarded({
   method: 'delete',
   path: '/v1/webhooks/{id}',
+  operationId: 'deleteWebhook',
   summary: 'Unsubscribe: the subscription and its delivery log are deleted',
   request: idParams,
   responses: { 204: { description: 'Deleted' }, ...notFoundResponse },
@@ -139,6 +145,7 @@ webhookRoutes.openapi(remove, async (c) => {
 const rotate = guarded({
   method: 'post',
   path: '/v1/webhooks/{id}/rotate-secret',
+  operationId: 'rotateWebhookSecret',
   summary: 'A new signing secret; for 24 hours messages carry signatures by both',
   request: idParams,
   responses: {
@@ -158,6 +165,7 @@ webhookRoutes.openapi(rotate, async (c) => {
 const test = guarded({
   method: 'post',
   path: '/v1/webhooks/{id}/test',
+  operationId: 'testWebhook',
   summary: 'Send a webhook.test message now',
   description: 'Answers the delivery with its first attempt; if it failed, it is retried like any other.',
   request: idParams,
@@ -178,6 +186,7 @@ webhookRoutes.openapi(test, async (c) => {
 const deliveries = guarded({
   method: 'get',
   path: '/v1/webhooks/{id}/deliveries',
+  operationId: 'listWebhookDeliveries',
   summary: 'The delivery log: each message with its attempts, newest first',
   request: { ...idParams, query: DeliveriesQuery },
   responses: {
@@ -199,6 +208,7 @@ webhookRoutes.openapi(deliveries, async (c) => {
 const retry = guarded({
   method: 'post',
   path: '/v1/webhooks/{id}/deliveries/{deliveryId}/retry',
+  operationId: 'retryWebhookDelivery',
   summary: 'Send a delivery again, with a fresh round of retries',
   request: { params: DeliveryParams },
   responses: {
@@ -223,11 +233,11 @@ webhookRoutes.openapi(retry, async (c) => {
 const recover = guarded({
   method: 'post',
   path: '/v1/webhooks/{id}/recover',
+  operationId: 'recoverWebhookDeliveries',
   summary: 'Send again every delivery that failed since an instant',
   request: { ...idParams, query: RecoverQuery },
   responses: {
     202: jsonContent(z.object({ recovered: z.number().int(), deliveries: z.array(z.string()) }), 'Queued'),
-    400: problemContent('`since` is not an ISO instant'),
     ...notFoundResponse,
     409: problemContent('The subscription is disabled'),
   },

@@ -26,7 +26,8 @@ export const CreateSubscription = z.strictObject({
   url: z.string().max(2000).describe('https; http://localhost and http://127.0.0.1 only when ALLOW_HTTP_WEBHOOKS is set'),
   events: z.array(SubscribableKind).min(1).max(SUBSCRIBABLE_KINDS.length),
   ...filters,
-  description: z.string().trim().max(500).nullable().optional(),
+  description: z.string().trim().max(500).nullable().optional()
+    .describe('what the subscription is for (white space at either end is removed)'),
 });
 
 export const PatchSubscription = z

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recordedDaysFallingOn, yearsAgo } from '../../domain/anniversaries';
 import { EVENT_TYPES, Source, type EventType } from '../../domain/catalog';
+import { Uuid } from '../../domain/uuid';
 import type { Db } from '../../store/db';
 import { fromColumns } from '../../store/event-columns';
 import { readRelationViews, readViews, type Row } from '../freshness';
@@ -20,7 +21,7 @@ export interface AnniversaryQuery {
 
 /** A live event on the day asked for, with how many years ago it happened. */
 export const Anniversary = z.object({
-  id: z.uuid(),
+  id: Uuid,
   relation: z.string(),
   type: z.enum(EVENT_TYPES),
   occurred: z.string(),

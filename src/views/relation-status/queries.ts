@@ -3,6 +3,7 @@ import {
   relationStatusOn as statusOn, relationStatusPeriods as periodsOf, RELATION_CHANGES, RELATION_STATES,
   type RelationChange, type RelationStatusOn, type StatusChange, type StatusPeriod,
 } from '../../domain/relation-status';
+import { Uuid } from '../../domain/uuid';
 import type { Db } from '../../store/db';
 import { readRelationViews } from '../freshness';
 import { inWords } from '../timeline/queries';
@@ -11,7 +12,7 @@ import { inWords } from '../timeline/queries';
 
 /** The event that made relations so, as a reader needs it. */
 export const StatusEvent = z.object({
-  id: z.uuid(),
+  id: Uuid,
   type: z.string(),
   occurred: z.string(),
   occurredInWords: z.string(),

@@ -1,0 +1,44 @@
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { BOOKMARK_HEADER, BOOKMARK_PARAMETER_NAME } from './d1-session';
+import { problemContent } from './schemas';
+
+/**
+ * Every operation of the OpenAPI document is made here: public ones by `publicRoute`, editor ones by
+ * `editorRoute` (editor-auth.ts). Each has its operationId and its security, takes the `x-d1-bookmark`
+ * header, and documents the answers every route can give besides its own: a 400 for a path or query
+ * parameter, a bookmark or a body that is not valid JSON (unless the route says its 400 itself), and
+ * for a route with a JSON body a 415 for a body declared as something else.
+ */
+
+export type RouteDefinition = Omit<RouteConfig, 'security' | 'operationId' | 'parameters'> & { operationId: string };
+type Security = NonNullable<RouteConfig['security']>;
+
+const BOOKMARK_PARAMETER_REF = { $ref: `#/components/parameters/${BOOKMARK_PARAMETER_NAME}` };
+
+export function documentedRoute<R extends RouteDefinition>(route: R, security: Security) {
+  const common: RouteConfig['responses'] = { 400: problemContent(badRequest(route)) };
+  if (route.request?.body) common[415] = problemContent('The body is not declared as application/json');
+  for (const status of Object.keys(route.responses)) delete common[status];
+  return createRoute({
+    ...route,
+    security,
+    parameters: [BOOKMARK_PARAMETER_REF],
+    // (Typed as the route's own: a handler never answers these itself.)
+    responses: { ...route.responses, ...(common as object) },
+  });
+}
+
+/** A route anyone may call, without credentials. */
+export const publicRoute = <R extends RouteDefinition>(route: R) => documentedRoute(route, []);
+
+/** "A path parameter, a query parameter or the x-d1-bookmark header is not valid …": what this route can refuse. */
+function badRequest(route: RouteDefinition): string {
+  const parts = [
+    route.request?.params && 'a path parameter',
+    route.request?.query && 'a query parameter',
+    `the ${BOOKMARK_HEADER} header`,
+  ].filter((part): part is string => Boolean(part));
+  const which = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}`;
+  const body = route.request?.body ? '; or the body is not JSON' : '';
+  return `${which[0].toUpperCase()}${which.slice(1)} is not valid: the problem names it${body}`;
+}

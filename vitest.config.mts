@@ -1,8 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig(async () => {
+  // The static assets (wrangler.toml [assets]), as `wrangler dev` and `wrangler deploy` build them first.
+  execFileSync(process.execPath, ['scripts/build-assets.mjs'], { stdio: 'inherit' });
   const migrations = await readD1Migrations('migrations');
   return {
     plugins: [

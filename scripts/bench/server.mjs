@@ -50,7 +50,7 @@ function writeBenchConfig(dir, main, vars, minify) {
     // Unminified for a CPU profile, so that it names the functions.
     .replace(/^minify\s*=.*$/m, `minify = ${minify}`)
     .replace(/^main\s*=.*$/m, `main = ${JSON.stringify(main)}`)
-    .replace(/^(\s*(?:migrations_dir|directory)\s*=\s*)"([^"]+)"/gm, (_, key, path) => `${key}${JSON.stringify(resolve(ROOT, path))}`)
+    .replace(/^(\s*(?:migrations_dir|directory|cwd|watch_dir)\s*=\s*)"([^"]+)"/gm, (_, key, path) => `${key}${JSON.stringify(resolve(ROOT, path))}`)
     // Module aliases ("zod" = "./src/zod/index.ts") are paths too.
     .replace(/^(\s*"[^"]+"\s*=\s*)"(\.\.?\/[^"]+)"/gm, (_, key, path) => `${key}${JSON.stringify(resolve(ROOT, path))}`);
   mkdirSync(dir, { recursive: true });

@@ -49,4 +49,6 @@ figure.chart { margin: 1.5rem 0 2rem; }
 .chart-legend li { display: flex; align-items: center; gap: .35rem; }
 .chart-legend svg { flex: none; }
 figcaption { font-size: .9rem; color: var(--muted); margin-top: .5rem; }
+/* The drawing of TimelineJS (/{relation}/timelinejs). */
+#timeline-embed { width: 100%; height: 640px; }
 `;

@@ -30,6 +30,7 @@ export function Layout({ title, description, alternates = [], stylesheets = [], 
         <link rel="alternate" type={alternate.type} title={alternate.title} href={alternate.href} />
       ))}
       {stylesheets.map((href) => <link rel="stylesheet" href={href} />)}
+      {/* Allowed by its hash in the Content-Security-Policy (src/http/page-headers.ts). */}
       <style dangerouslySetInnerHTML={{ __html: STYLES }} />
     </>
   );

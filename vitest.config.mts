@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { writeConfigCopy } from './scripts/wrangler-config.mjs';
 
 export default defineConfig(async () => {
   // The static assets (wrangler.toml [assets]), as `wrangler dev` and `wrangler deploy` build them first.
@@ -10,7 +12,9 @@ export default defineConfig(async () => {
   return {
     plugins: [
       cloudflareTest({
-        wrangler: { configPath: './wrangler.toml' },
+        // wrangler.toml as it is, read from a directory of its own: the tests' secrets are the bindings below,
+        // never those of a developer's .dev.vars.
+        wrangler: { configPath: writeConfigCopy('build/test', resolve('src/index.ts')) },
         miniflare: {
           // A second, empty database, on which a test applies the migrations one at a time.
           d1Databases: ['MIGRATIONS_DB'],
@@ -33,7 +37,7 @@ export default defineConfig(async () => {
     test: {
       include: ['tests/**/*.test.ts'],
       setupFiles: ['./tests/setup/apply-migrations.ts'],
-      globalSetup: ['./tests/setup/receiver.ts'],
+      globalSetup: ['./tests/setup/receiver.ts', './tests/setup/workerd-noise.ts'],
     },
   };
 });

@@ -11,7 +11,8 @@ import { devVars } from '../../scripts/dev-vars.mjs';
 import { loadFixtures } from '../../scripts/fixtures.mjs';
 
 export async function startWorker(port = Number(process.env.E2E_PORT ?? 8795)) {
-  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
+  // No fetch of `Request.cf` from Cloudflare: offline it fails with a stack trace.
+  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
   const state = mkdtempSync(join(tmpdir(), 'relations-e2e-'));
   const token = devVars().ADMIN_TOKEN;
 

@@ -14,11 +14,12 @@ export function DocsPage({ openapi }: { openapi: string }) {
       description="The HTTP API of the relations log: every operation, its parameters and its answers."
       head={<link rel="stylesheet" href={`${SWAGGER_UI}/swagger-ui.css`} />}
     >
-      <main id="swagger-ui" data-openapi={openapi}>
+      {/* Swagger UI draws its own main landmark in here. */}
+      <div id="swagger-ui" data-openapi={openapi}>
         <noscript>
           <p>This page draws the API with a script. The same description, as JSON: <a href={openapi}>{openapi}</a>.</p>
         </noscript>
-      </main>
+      </div>
       <script src={`${SWAGGER_UI}/swagger-ui-bundle.js`} defer></script>
       <script src="/static/docs.js" defer></script>
     </Document>

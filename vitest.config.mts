@@ -1,15 +1,22 @@
-import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { writeConfigCopy } from './scripts/wrangler-config.mjs';
 
 export default defineConfig(async () => {
+  // The static assets (wrangler.toml [assets]), as `wrangler dev` and `wrangler deploy` build them first.
+  execFileSync(process.execPath, ['scripts/build-assets.mjs'], { stdio: 'inherit' });
   const migrations = await readD1Migrations('migrations');
   return {
     plugins: [
       cloudflareTest({
         // The Worker, with every answer checked against its OpenAPI document (tests/setup/checked-worker.ts).
         main: './tests/setup/checked-worker.ts',
-        wrangler: { configPath: './wrangler.toml' },
+        // wrangler.toml as it is, read from a directory of its own: the tests' secrets are the bindings below,
+        // never those of a developer's .dev.vars.
+        wrangler: { configPath: writeConfigCopy('build/test', resolve('src/index.ts')) },
         miniflare: {
           // A second, empty database, on which a test applies the migrations one at a time.
           d1Databases: ['MIGRATIONS_DB'],
@@ -32,7 +39,7 @@ export default defineConfig(async () => {
     test: {
       include: ['tests/**/*.test.ts'],
       setupFiles: ['./tests/setup/apply-migrations.ts', './tests/setup/contract-hooks.ts'],
-      globalSetup: ['./tests/setup/receiver.ts'],
+      globalSetup: ['./tests/setup/receiver.ts', './tests/setup/workerd-noise.ts'],
     },
   };
 });

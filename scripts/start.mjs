@@ -1,6 +1,7 @@
-// `npm start`: applies the migrations to the local D1, starts `wrangler dev`, makes (once) the development
-// editor's key, loads the seed fixtures through the write API with it, and prints where the service is and
-// the key. DEV_EDITOR names the development editor.
+// `npm start`: applies the migrations to the local D1 (without asking, and saying in one line what it did),
+// starts `wrangler dev` on dev/worker.js (the Worker, plus /__scheduled to fire its cron at any instant),
+// makes (once) the development editor's key, loads the seed fixtures through the write API with it, and
+// prints where the service is and the key. PORT is the port (8787), DEV_EDITOR names the development editor.
 import { spawn, spawnSync } from 'node:child_process';
 import { developmentKey } from './dev-key.mjs';
 import { devVars } from './dev-vars.mjs';
@@ -8,17 +9,16 @@ import { loadFixtures } from './fixtures.mjs';
 
 const PORT = process.env.PORT ?? '8787';
 const EDITOR = process.env.DEV_EDITOR ?? 'Development Editor';
-const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
+// No fetch of `Request.cf` from Cloudflare (offline it fails with a stack trace; the Worker reads no `cf`).
+const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
 
 const { ADMIN_TOKEN: adminToken } = devVars();
 
-const migrate = spawnSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local'], { env, stdio: 'inherit' });
-if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+console.log(`  local D1: ${applyMigrations()}`);
 
-// Webhooks to a receiver on this machine (http://localhost, http://127.0.0.1), retried within seconds;
-// --test-scheduled lets /__scheduled fire the cron by hand.
-const webhookVars = ['--var', 'ALLOW_HTTP_WEBHOOKS:true', '--var', 'WEBHOOK_RETRY_SCHEDULE:1,2,4,8,16', '--test-scheduled'];
-const dev = spawn('npx', ['wrangler', 'dev', '--local', '--ip', '127.0.0.1', '--port', PORT, ...webhookVars, ...process.argv.slice(2)], {
+// Webhooks to a receiver on this machine (http://localhost, http://127.0.0.1), retried within seconds.
+const webhookVars = ['--var', 'ALLOW_HTTP_WEBHOOKS:true', '--var', 'WEBHOOK_RETRY_SCHEDULE:1,2,4,8,16'];
+const dev = spawn('npx', ['wrangler', 'dev', 'dev/worker.js', '--local', '--ip', '127.0.0.1', '--port', PORT, ...webhookVars, ...process.argv.slice(2)], {
   env,
   stdio: ['inherit', 'inherit', 'inherit'],
 });
@@ -45,7 +45,27 @@ console.log(`
     export EDITOR_KEY=${editor.key}
   admin token (ADMIN_TOKEN in .dev.vars, every scope): ${adminToken}
   try: curl ${url}/v1/relations   ·   API docs: ${url}/docs
+  the cron at any instant: curl "${url}/__scheduled?cron=*/5+*+*+*+*&time=<milliseconds since 1970>"
 `);
+
+/**
+ * Applies the migrations to the local D1 and answers what it did in a few words. wrangler asks before it
+ * applies on a terminal: it is told it is not on one (no standard input, CI), and its tables are kept for
+ * when it fails.
+ */
+function applyMigrations() {
+  const run = spawnSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local'], {
+    env: { ...env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8',
+  });
+  const output = `${run.stdout}${run.stderr}`;
+  if (run.status !== 0) {
+    console.error(output);
+    process.exit(run.status ?? 1);
+  }
+  const applied = [...new Set([...output.matchAll(/(\d{4}_[\w-]+\.sql)\s*│\s*✅/g)].map((match) => match[1]))];
+  if (applied.length === 0) return 'every migration already applied';
+  return `${applied.length} migration${applied.length === 1 ? '' : 's'} applied (${applied[0]}${applied.length > 1 ? ` to ${applied.at(-1)}` : ''})`;
+}
 
 async function waitForHealth(base) {
   for (let attempt = 0; attempt < 240; attempt += 1) {

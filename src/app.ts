@@ -8,12 +8,14 @@ import { answerUnservedMethod } from './http/allowed-methods';
 import { chartRoutes } from './http/chart';
 import { BOOKMARK_HEADER, sessionStartOf } from './http/d1-session';
 import { mountDocs } from './http/docs';
+import { isPagePath, messagePage } from './http/error-pages';
 import { feedRoutes } from './http/feeds';
 import { healthRoutes } from './http/health';
 import { keyRoutes } from './http/keys';
 import { logRoutes } from './http/log';
 import { onThisDayRoutes } from './http/on-this-day';
 import { publicOrigin } from './http/origin';
+import { pageSecurityHeaders } from './http/page-headers';
 import { problemResponse, validationHook } from './http/problem';
 import { rebuildRoutes } from './http/rebuild';
 import { relationStatusRoutes } from './http/relation-status';
@@ -23,26 +25,36 @@ import { timelineExportRoutes } from './http/timeline-exports';
 import { webRoutes } from './http/web';
 import { webhookSecretRoutes } from './http/webhook-secrets';
 import { webhookRoutes } from './http/webhooks';
+import { FEED_FILES } from './feeds/formats';
 import { rebuildStaleViews } from './rebuild-workflow';
 import { Db } from './store/db';
 
 /**
- * The Hono app: meters every request's D1 calls, mounts the route modules, answers errors as problem+json
- * (an unknown path 404, a method a path does not serve 405 with Allow).
+ * The Hono app: meters every request's D1 calls, mounts the route modules, answers errors as problem+json (as an
+ * HTML page on a page's path: an unknown path 404, a method a path does not serve 405 with Allow), gives every
+ * HTML response its security headers.
  */
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-app.use('/v1/*', cors({
+// Every public route may be read from another origin: the API, its description and the feeds of all relations.
+const publicCors = cors({
   origin: '*',
   exposeHeaders: ['server-timing', 'etag', 'last-modified', 'link', 'cache-status', 'retry-after', 'allow', BOOKMARK_HEADER],
-}));
+});
+app.use('/v1/*', publicCors);
+app.use('/openapi.json', publicCors);
+for (const file of FEED_FILES) app.use(`/${file}`, publicCors);
+
+app.use(pageSecurityHeaders);
 
 // Every request makes its D1 calls in one session, meters them and says what they cost; a response that
 // touched D1 carries the session's bookmark.
 app.use(async (c, next) => {
   const start = sessionStartOf(c.req.raw);
-  if (start instanceof Response) return start;
+  if (start instanceof Response) {
+    return isPagePath(c.req.path) ? messagePage(c, 400, 'Bad request', `The ${BOOKMARK_HEADER} header is not a D1 bookmark.`) : start;
+  }
   const db = new Db(c.env.DB, start);
   c.set('db', db);
   await next();
@@ -72,14 +84,20 @@ mountDocs(app);
 // The pages for people last: their relation-shaped paths must not shadow an API route.
 app.route('/', webRoutes);
 
-app.notFound(answerUnservedMethod(app, (c) =>
-  problemResponse({ title: 'Not Found', status: 404, detail: `nothing at ${new URL(c.req.url).pathname}` })));
+app.notFound(answerUnservedMethod(app, (c) => {
+  const path = new URL(c.req.url).pathname;
+  if (isPagePath(path)) return messagePage(c, 404, 'No such page', `There is nothing at ${path}.`);
+  return problemResponse({ title: 'Not Found', status: 404, detail: `nothing at ${path}` });
+}));
 
 app.onError((error, c) => {
+  const page = isPagePath(c.req.path);
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
+    if (page) return messagePage(c, status, error.message || 'Bad request', 'The address or its parameters are not valid.');
     return problemResponse({ title: error.message || 'Bad Request', status, detail: error.message });
   }
   console.error(`${c.req.method} ${c.req.path}`, error);
+  if (page) return messagePage(c, 500, 'Something went wrong', 'The page could not be made; please try again later.');
   return problemResponse({ title: 'Internal Server Error', status: 500, detail: 'the request failed; nothing was written' });
 });

@@ -29,7 +29,9 @@ describe('the contract check', () => {
     expect(contractViolations(doc, exchange('GET', '/healthz', 200, JSON_TYPE, { ok: true }))).toEqual([]);
     expect(contractViolations(doc, exchange('GET', '/v1/relations', 304, {}))).toEqual([]);
     expect(contractViolations(doc, exchange('HEAD', '/v1/relations', 200, JSON_TYPE))).toEqual([]);
-    expect(contractViolations(doc, exchange('GET', '/nope/nope', 404, PROBLEM, problem(404)))).toEqual([]);
+    expect(contractViolations(doc, exchange('GET', '/v1/nope/nope', 404, PROBLEM, problem(404)))).toEqual([]);
+    expect(contractViolations(doc, exchange('GET', '/nope/nope', 404, { 'content-type': 'text/html; charset=UTF-8' }, '<!doctype html>'))).toEqual([]);
+    expect(contractViolations(doc, exchange('GET', '/nope/nope', 404, PROBLEM, problem(404)))).toEqual(['GET /nope/nope → 404: a page path answers an HTML page']);
   });
 
   it('names the operation and the status that the document does not have', () => {

@@ -126,6 +126,13 @@ describe('the web page', () => {
     // Its legend is written in the page, where it wraps on a phone; the image of its own carries it inside.
     expect(html).toContain('<ul class="chart-legend"');
     expect(html).toContain(`href="/v1/relations/${relation}/chart.svg?asOf=2012-01-01"`);
+    // Drawn by the page's one stylesheet (allowed by its hash), which has a rule for every width a mark appears from.
+    expect(svg).not.toContain('<style');
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    const widths = [...svg.matchAll(/\bch-w(\d+)\b/g)].map((match) => match[1]);
+    expect(widths.length).toBeGreaterThan(0);
+    for (const width of widths) expect(style).toContain(`(max-width: ${Number(width) - 0.02}px) { .ch .ch-w${width} { display: none; } }`);
+    expect(style).toContain('.ch .ch-tick text {');
     const later = await (await get(`/${relation}?asOf=2016-01-01`)).text();
     expect(later).toContain('data-as-of="2016-01-01"');
   });

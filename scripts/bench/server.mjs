@@ -4,14 +4,13 @@
 // queues and crons the Worker itself declares; only the entry and the paths differ. The Worker is
 // bundled once up front and served unbundled, so edits to src/ during a run never reload it.
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  closeSync, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync,
-} from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { writeConfigCopy } from '../wrangler-config.mjs';
 import { liveMembersOf, workerdProcessOf } from './processes.mjs';
 
 export const BENCH_TOKEN = 'bench-editor-token';
@@ -46,19 +45,16 @@ export async function freePorts(count) {
 
 /** wrangler.toml with another entry and absolute paths, written into `dir` next to its own `.dev.vars`. */
 function writeBenchConfig(dir, main, vars, minify) {
-  const config = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8')
-    // Unminified for a CPU profile, so that it names the functions.
-    .replace(/^minify\s*=.*$/m, `minify = ${minify}`)
-    .replace(/^main\s*=.*$/m, `main = ${JSON.stringify(main)}`)
-    .replace(/^(\s*(?:migrations_dir|directory)\s*=\s*)"([^"]+)"/gm, (_, key, path) => `${key}${JSON.stringify(resolve(ROOT, path))}`)
-    // Module aliases ("zod" = "./src/zod/index.ts") are paths too.
-    .replace(/^(\s*"[^"]+"\s*=\s*)"(\.\.?\/[^"]+)"/gm, (_, key, path) => `${key}${JSON.stringify(resolve(ROOT, path))}`);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'wrangler.toml'), config);
+  const config = writeConfigCopy(dir, main, { minify });
   // Webhook secrets are sealed under a key of the bench server's own.
   const devVars = { ADMIN_TOKEN: BENCH_TOKEN, WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64'), ...vars };
   writeFileSync(join(dir, '.dev.vars'), Object.entries(devVars).map(([key, value]) => `${key}=${value}\n`).join(''));
-  return join(dir, 'wrangler.toml');
+  return config;
+}
+  // Webhook secrets are sealed under a key of the bench server's own.
+  const devVars = { ADMIN_TOKEN: BENCH_TOKEN, WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64'), ...vars };
+  writeFileSync(join(dir, '.dev.vars'), Object.entries(devVars).map(([key, value]) => `${key}=${value}\n`).join(''));
+  return config;
 }
 
 function runWrangler(dir, args) {

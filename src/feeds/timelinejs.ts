@@ -81,7 +81,8 @@ export function timelineJs(input: TimelineJsInput): TimelineJs {
     title: {
       text: {
         headline: escapeXml(`${input.name} relations`),
-        text: `<p>A timeline from the relations log: <a href="${escapeXml(input.pageUrl)}">${escapeXml(input.pageUrl)}</a></p>`,
+        // Words, not the address, in the link: TimelineJS turns an address in text into a link of its own.
+        text: `<p>A timeline from the relations log; the same events, as text: <a href="${escapeXml(input.pageUrl)}">${escapeXml(input.name)} relations</a>.</p>`,
       },
     },
     events: input.items.map(slide),

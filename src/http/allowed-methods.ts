@@ -5,7 +5,8 @@ import { problemResponse } from './problem';
 /**
  * A path the app serves, asked with a method it does not serve there, is a 405 with `Allow` (RFC 9110
  * §15.5.6), not a 404: the methods of its routes, HEAD with GET, and OPTIONS, which answers 204 with the
- * same `Allow` (under /v1/ the CORS middleware answers OPTIONS first). Made from the app's own routes.
+ * same `Allow` (where reads are open to other origins, /v1/, the feeds and /openapi.json, the CORS middleware
+ * answers OPTIONS first). Made from the app's own routes.
  */
 
 const ROUTE_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);

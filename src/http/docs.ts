@@ -1,6 +1,6 @@
-import { swaggerUI } from '@hono/swagger-ui';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env';
+import { DocsPage } from '../web/docs-page';
 import { BOOKMARK_PARAMETER, BOOKMARK_PARAMETER_NAME } from './d1-session';
 
 /** `/openapi.json`, generated from the zod schemas that validate the requests, and `/docs` for people. */
@@ -22,5 +22,5 @@ export function mountDocs(app: OpenAPIHono<AppEnv>): void {
     },
     servers: [{ url: new URL(c.req.url).origin }],
   }));
-  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Relations log API' }));
+  app.get('/docs', (c) => c.html(DocsPage({ openapi: '/openapi.json' })));
 }

@@ -6,10 +6,10 @@ import type { AppEnv } from '../env';
 import { listRelations, relationSummary } from '../store/relations';
 import { relationOverview } from '../views/relation-overview';
 import { HomePage } from '../web/home';
-import { MessagePage } from '../web/not-found';
 import { RelationPage } from '../web/relation-page';
 import { TimelineJsPage } from '../web/timelinejs-page';
 import { publicRoute, type RouteDefinition } from './documented-route';
+import { messagePage } from './error-pages';
 import { cachedRead } from './response-cache';
 import { notModified, Problem } from './schemas';
 import { todayUtc } from './view-params';
@@ -64,7 +64,7 @@ webRoutes.get(RELATION_PATH, cachedRead({ scope: 'relation', dependsOnToday: () 
   const today = todayUtc();
   const asOf = c.req.query('asOf') || today;
   if (!AsOf.safeParse(asOf).success) {
-    return message(c, 400, 'Not a date', `“${asOf}” is not a day of the calendar; the form sends one as YYYY-MM-DD.`);
+    return messagePage(c, 400, 'Not a date', `“${asOf}” is not a day of the calendar; the form sends one as YYYY-MM-DD.`);
   }
   const overview = await relationOverview(c.var.db, relation, asOf);
   if (!overview) return unknownRelation(c, relation);
@@ -83,16 +83,12 @@ webRoutes.get(`${RELATION_PATH}/timelinejs`, cachedRead({ scope: 'relation' }), 
 /** A 404 page unless `relation` is a well-formed relation name. */
 function refuseRelation(c: Context<AppEnv>, relation: string): Response | null {
   if (relation !== relation.toLowerCase() && !relationNameProblem(relation.toLowerCase())) {
-    return message(c, 404, 'No such page', `Relation names are lower case: try /${relation.toLowerCase()}.`);
+    return messagePage(c, 404, 'No such page', `Relation names are lower case: try /${relation.toLowerCase()}.`);
   }
   const problem = relationNameProblem(relation);
-  return problem ? message(c, 404, 'No such relation', `“${relation}” is not a relation: ${problem}.`) : null;
+  return problem ? messagePage(c, 404, 'No such relation', `“${relation}” is not a relation: ${problem}.`) : null;
 }
 
 function unknownRelation(c: Context<AppEnv>, relation: string): Response {
-  return message(c, 404, 'No such relation', `No events have been recorded for ${relationDisplayName(relation)} (${relation}).`);
-}
-
-function message(c: Context<AppEnv>, status: 400 | 404, heading: string, detail: string): Response {
-  return c.html(<MessagePage heading={heading} detail={detail} />, status) as Response;
+  return messagePage(c, 404, 'No such relation', `No events have been recorded for ${relationDisplayName(relation)} (${relation}).`);
 }

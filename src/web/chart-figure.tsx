@@ -4,11 +4,9 @@ import { LEGEND_WORDS } from './chart/legend';
 import { legendSwatch } from './chart/legend-svg';
 import { chartData } from './chart/rows';
 import { chartSvg } from './chart/svg';
+import { PAGE_CHART_WIDTH } from './styles';
 
 /** The chart at the top of the page of a relation, drawn into the page with its legend, and a link to it as an image of its own. */
-
-/** The widest the page shows the chart: `main` is 60rem less 1rem of padding on each side (styles.ts). */
-const PAGE_CHART_WIDTH = 928;
 
 interface ChartFigureProps {
   relation: string;

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { FEED_FILES, FEED_FORMATS } from '../feeds/formats';
+import { Document } from './document';
 import { STYLES } from './styles';
 
 /** The frame every page shares, and the feeds a page links. */
@@ -16,37 +17,37 @@ interface LayoutProps {
   title: string;
   description: string;
   alternates?: Alternate[];
+  /** Stylesheets of this origin that the page needs besides its own (a library's). */
+  stylesheets?: string[];
   children?: Child;
 }
 
 /** The frame of every page: landmarks, a skip link, the feeds for readers to discover. */
-export function Layout({ title, description, alternates = [], children }: LayoutProps) {
+export function Layout({ title, description, alternates = [], stylesheets = [], children }: LayoutProps) {
+  const head = (
+    <>
+      {alternates.map((alternate) => (
+        <link rel="alternate" type={alternate.type} title={alternate.title} href={alternate.href} />
+      ))}
+      {stylesheets.map((href) => <link rel="stylesheet" href={href} />)}
+      {/* Allowed by its hash in the Content-Security-Policy (src/http/page-headers.ts). */}
+      <style dangerouslySetInnerHTML={{ __html: STYLES }} />
+    </>
+  );
   return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title}</title>
-        <meta name="description" content={description} />
-        {alternates.map((alternate) => (
-          <link rel="alternate" type={alternate.type} title={alternate.title} href={alternate.href} />
-        ))}
-        <style dangerouslySetInnerHTML={{ __html: STYLES }} />
-      </head>
-      <body>
-        <a class="skip" href="#main">Skip to content</a>
-        <header>
-          <p><a href="/">Relations log</a></p>
-        </header>
-        <main id="main">{children}</main>
-        <footer>
-          <p>
-            An append-only record of bilateral relations, every fact with its source.{' '}
-            <a href="/docs">API documentation</a> · <a href="/feed.atom">Atom feed of all relations</a>
-          </p>
-        </footer>
-      </body>
-    </html>
+    <Document title={title} description={description} head={head}>
+      <a class="skip" href="#main">Skip to content</a>
+      <header>
+        <p><a href="/">Relations log</a></p>
+      </header>
+      <main id="main">{children}</main>
+      <footer>
+        <p>
+          An append-only record of bilateral relations, every fact with its source.{' '}
+          <a href="/docs">API documentation</a> · <a href="/feed.atom">Atom feed of all relations</a>
+        </p>
+      </footer>
+    </Document>
   );
 }
 

@@ -1,7 +1,15 @@
-import { CHART_CONTAINER } from './chart/defs';
+import { CHART_CONTAINER, chartStyle } from './chart/defs';
+import { widthsUpTo } from './chart/widths';
 
-/** One small stylesheet: system fonts, readable measure, AA contrast, tables and the chart that scroll on a phone. */
-export const STYLES = `
+/**
+ * One small stylesheet, the same on every page (so the Content-Security-Policy allows it by its hash): system
+ * fonts, readable measure, AA contrast, tables and the chart that scroll on a phone, and the chart's own rules.
+ */
+
+/** The widest the page shows the chart: `main` is 60rem less 1rem of padding on each side. */
+export const PAGE_CHART_WIDTH = 928;
+
+const SITE = `
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #4a4a4a; --link: #0a4fb4; --line: #d0d0d0; --wash: #f3f5f8; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 1rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
@@ -49,4 +57,9 @@ figure.chart { margin: 1.5rem 0 2rem; }
 .chart-legend li { display: flex; align-items: center; gap: .35rem; }
 .chart-legend svg { flex: none; }
 figcaption { font-size: .9rem; color: var(--muted); margin-top: .5rem; }
+/* The drawing of TimelineJS (/{relation}/timelinejs). */
+#timeline-embed { width: 100%; height: 640px; }
 `;
+
+/** Every rule a chart drawn into a page may need, whatever width its marks appear from. */
+export const STYLES = SITE + chartStyle(widthsUpTo(PAGE_CHART_WIDTH), 'page');

@@ -6,12 +6,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './browser.mjs';
 import { startWorker } from './worker.mjs';
 
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 // Where the screenshots of the chart go, for a person to look at.
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? join(tmpdir(), 'relations-e2e-screenshots');

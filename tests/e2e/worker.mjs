@@ -4,13 +4,15 @@
 // again on the same directory: what survives is what was written to disk.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { devVars } from '../../scripts/dev-vars.mjs';
 import { loadFixtures } from '../../scripts/fixtures.mjs';
 
 export async function startWorker(port = Number(process.env.E2E_PORT ?? 8795)) {
-  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
+  // No fetch of `Request.cf` from Cloudflare: offline it fails with a stack trace.
+  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
   const state = mkdtempSync(join(tmpdir(), 'relations-e2e-'));
   const token = devVars().ADMIN_TOKEN;
 
@@ -54,6 +56,18 @@ export async function startWorker(port = Number(process.env.E2E_PORT ?? 8795)) {
     throw error;
   }
   return { url, token, stop, restart };
+}
+
+/** A port free on 127.0.0.1 now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 async function waitForHealth(url, dev) {

@@ -1,9 +1,11 @@
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
+import { isPagePath } from '../../src/http/error-pages';
 
 /**
  * The contract a response must keep: the operation of `/openapi.json` its method and path name, a status
  * that operation documents, a media type documented for that status, and a body valid against its schema
- * (JSON Schema 2020-12, as OpenAPI 3.1 has it). A path the document does not describe is a 404 problem;
+ * (JSON Schema 2020-12, as OpenAPI 3.1 has it). A path the document does not describe is a 404 problem (a 404
+ * page where people read pages);
  * a method a described path does not support, a 405 problem whose Allow header names the methods it does.
  */
 
@@ -68,6 +70,10 @@ export function contractViolations(doc: OpenApiDocument, exchange: Exchange): st
   if (method === 'OPTIONS') return status === 204 || (!template && status === 404) ? [] : [`${where} → ${status}: OPTIONS answers 204`];
   if (!template) {
     if (status !== 404) return [`${where} → ${status}: the document has no such path, so it must answer 404`];
+    // Where people read pages, nothing there is a page too (src/http/error-pages.tsx).
+    if (isPagePath(pathname) && method !== 'OPTIONS') {
+      return /^text\/html/.test(headers.get('content-type') ?? '') ? [] : [`${where} → 404: a page path answers an HTML page`];
+    }
     return bodyViolations(doc, where, exchange, problemResponse());
   }
   const operations = doc.paths[template];

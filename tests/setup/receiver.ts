@@ -5,8 +5,11 @@
 // then a fallback. A second port is closed until a test opens it. Tests drive it over /_control.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Webhook } from 'standardwebhooks';
+import { createRequire } from 'node:module';
 import type { TestProject } from 'vitest/node';
+
+// Node's own require: through vite's loader, the package's source map (which names sources it does not ship) is a warning.
+const { Webhook } = createRequire(import.meta.url)('standardwebhooks') as typeof import('standardwebhooks');
 
 export interface Answer {
   status: number;

@@ -8,7 +8,10 @@ import { MIN_WIDTH } from './widths';
  * shapes of arrows and visit marks.
  */
 
-/** Where the chart is: a document of its own (media queries see its width) or inside a page (container queries see its box). */
+/**
+ * Where the chart is: a document of its own (media queries see its width; its stylesheet is inside it) or inside a
+ * page (container queries see its box; the page's stylesheet has its rules).
+ */
 export type Embedding = 'document' | 'page';
 
 /** The name of the container the page wraps the chart in (the page's stylesheet declares it). */
@@ -36,6 +39,8 @@ export function chartStyle(widths: number[], embedding: Embedding): string {
 .ch .ch-heading { font-size: 16px; font-weight: 700; }
 .ch .ch-halo { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 .ch .ch-period-name { font-size: 11px; font-weight: 600; }
+.ch .ch-period-name-open { fill: #fff; }
+.ch .ch-period-name-severed { fill: ${COLORS.severedText}; }
 .ch .ch-unknown-mark { font-weight: 700; fill: ${MUTED}; }
 .ch .ch-label-end { display: none; }
 ${below(embedding, MIN_WIDTH)} { .ch .ch-label-end { display: inline; } }

@@ -48,8 +48,7 @@ function periodSvg(segment: NonNullable<ChartLayout['relations']>['segments'][nu
   const x1 = endStart(end);
   const label = labelFrom === null ? '' : text({
     x: pct(x0), dx: 5, y: top + 14,
-    class: `ch-period-name${severed ? ' ch-halo' : ''}${labelFrom ? ` ${fromWidthClass(labelFrom)}` : ''}`,
-    style: `fill: ${severed ? COLORS.severedText : '#fff'}`,
+    class: `ch-period-name ch-period-name-${severed ? 'severed ch-halo' : 'open'}${labelFrom ? ` ${fromWidthClass(labelFrom)}` : ''}`,
   }, PERIOD_LABELS[period.status]);
   return tag('g', { class: 'ch-period', 'data-period': period.status, 'data-from': period.from }, title(periodTitle(period)) +
     startSvg(start, top, BAND_HEIGHT, paint) +

@@ -124,7 +124,8 @@ export function chartSvg(data: ChartData, options: ChartOptions): Chart {
     'data-first-year': years[0],
   }, tag('title', { id: 'ch-title' }, escapeXml(chartTitle(options.name, options.filters))) +
     tag('desc', { id: 'ch-desc' }, escapeXml(chartDescription(data, options.asOf, years))) +
-    `<style>${chartStyle(widthsUsed(layout), options.embedding)}</style>` +
+    // In a page, the page's stylesheet has these rules (styles.ts), for every width a mark may appear from.
+    (document ? `<style>${chartStyle(widthsUsed(layout), options.embedding)}</style>` : '') +
     chartDefs() + body);
   return { svg: document ? `${XML_DECLARATION}\n${svg}\n` : svg, legend: layout.legend.keys };
 }

@@ -25,5 +25,12 @@ export function visibleFrom(px: number, fraction: number, maxWidth: number): num
   return rounded <= maxWidth ? rounded : null;
 }
 
+/** Every width `visibleFrom` may answer up to `maxWidth`: a stylesheet with a rule for each serves any chart. */
+export function widthsUpTo(maxWidth: number): number[] {
+  const widths: number[] = [];
+  for (let width = (Math.floor(MIN_WIDTH / WIDTH_STEP) + 1) * WIDTH_STEP; width <= maxWidth; width += WIDTH_STEP) widths.push(width);
+  return widths;
+}
+
 /** Roughly how wide a line of text is at a font size: enough to keep labels from running into each other. */
 export const textWidth = (text: string, fontSize: number) => text.length * fontSize * 0.6;

@@ -1,0 +1,63 @@
+// Builds the static assets the Worker serves (wrangler.toml `[assets]`): the files of public/ and, from the
+// exact versions package-lock.json installed, what the pages need of Swagger UI (swagger-ui-dist) and
+// TimelineJS (@knight-lab/timelinejs). Nothing else of those packages is copied: not TimelineJS's font
+// stylesheets, which load fonts from another origin, nor source maps. Run by wrangler itself before
+// `wrangler dev` and `wrangler deploy` (`[build]`), and by vitest.config.mts before the tests.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'build', 'assets');
+const PUBLIC = join(ROOT, 'public');
+const SWAGGER_UI = join(ROOT, 'node_modules', 'swagger-ui-dist');
+const TIMELINEJS = join(ROOT, 'node_modules', '@knight-lab', 'timelinejs', 'dist');
+
+/** [from, to under OUT]: the vendored files, each with its licence. */
+const VENDORED = [
+  [join(SWAGGER_UI, 'swagger-ui-bundle.js'), 'static/swagger-ui/swagger-ui-bundle.js'],
+  [join(SWAGGER_UI, 'swagger-ui-bundle.js.LICENSE.txt'), 'static/swagger-ui/swagger-ui-bundle.js.LICENSE.txt'],
+  [join(SWAGGER_UI, 'swagger-ui.css'), 'static/swagger-ui/swagger-ui.css'],
+  [join(SWAGGER_UI, 'LICENSE'), 'static/swagger-ui/LICENSE'],
+  [join(TIMELINEJS, 'js', 'timeline.js'), 'static/timelinejs/js/timeline.js'],
+  [join(TIMELINEJS, 'js', 'timeline.js.LICENSE.txt'), 'static/timelinejs/js/timeline.js.LICENSE.txt'],
+  [join(TIMELINEJS, 'css', 'timeline.css'), 'static/timelinejs/css/timeline.css'],
+  ...readdirSync(join(TIMELINEJS, 'css', 'icons')).map((icon) => [join(TIMELINEJS, 'css', 'icons', icon), `static/timelinejs/css/icons/${icon}`]),
+  [join(TIMELINEJS, '..', 'LICENSE'), 'static/timelinejs/LICENSE'],
+];
+
+/** Every file under `dir`, as paths relative to it. */
+function filesUnder(dir) {
+  return readdirSync(dir, { recursive: true }).map(String).filter((path) => statSync(join(dir, path)).isFile());
+}
+
+/** A stylesheet or script without its source-map comment, which would send browser tools after a file not served. */
+function withoutSourceMap(from) {
+  return readFileSync(from, 'utf8').replace(/\n?\/[*/]# sourceMappingURL=\S+( \*\/)?\s*$/, '\n');
+}
+
+/** Writes only what differs, so that a running `wrangler dev` reloads only when an asset changed. */
+function put(path, content) {
+  const target = join(OUT, path);
+  if (existsSync(target) && readFileSync(target).equals(Buffer.from(content))) return;
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, content);
+}
+
+export function buildAssets() {
+  for (const [from] of VENDORED) {
+    if (!existsSync(from)) throw new Error(`${relative(ROOT, from)} is missing: run npm install`);
+  }
+  const wanted = new Set();
+  for (const path of filesUnder(PUBLIC)) {
+    wanted.add(path);
+    put(path, readFileSync(join(PUBLIC, path)));
+  }
+  for (const [from, to] of VENDORED) {
+    wanted.add(to);
+    put(to, /\.(js|css)$/.test(from) ? withoutSourceMap(from) : readFileSync(from));
+  }
+  // Whatever an earlier build left that is no longer wanted.
+  if (existsSync(OUT)) for (const path of filesUnder(OUT)) if (!wanted.has(path)) rmSync(join(OUT, path));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) buildAssets();

@@ -51,11 +51,6 @@ function writeBenchConfig(dir, main, vars, minify) {
   writeFileSync(join(dir, '.dev.vars'), Object.entries(devVars).map(([key, value]) => `${key}=${value}\n`).join(''));
   return config;
 }
-  // Webhook secrets are sealed under a key of the bench server's own.
-  const devVars = { ADMIN_TOKEN: BENCH_TOKEN, WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64'), ...vars };
-  writeFileSync(join(dir, '.dev.vars'), Object.entries(devVars).map(([key, value]) => `${key}=${value}\n`).join(''));
-  return config;
-}
 
 function runWrangler(dir, args) {
   const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'wrangler'), args, { cwd: ROOT, env: wranglerEnv(dir), encoding: 'utf8' });

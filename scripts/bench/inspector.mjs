@@ -31,11 +31,10 @@ export async function inspect(inspectorUrl) {
   return { send, close: () => socket.close() };
 }
 
-/** The V8 heap of the Worker's isolate, in bytes (after a garbage collection when `collect`). */
-export async function heapUsage(server, { collect = false } = {}) {
+/** The V8 heap of the Worker's isolate, in bytes, as V8 reports it (workerd's inspector cannot be asked to collect garbage first). */
+export async function heapUsage(server) {
   const inspector = await inspect(server.inspectorUrl);
   try {
-    if (collect) await inspector.send('HeapProfiler.collectGarbage');
     const { usedSize, totalSize } = await inspector.send('Runtime.getHeapUsage');
     return { used: usedSize, total: totalSize };
   } finally {

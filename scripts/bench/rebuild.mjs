@@ -56,7 +56,7 @@ const editor = (server) => ({ authorization: `Bearer ${server.token}` });
 async function rebuildThroughWorkflow(server) {
   const pid = server.workerd();
   if (!pid) throw new Error('cannot find the workerd process that runs the Worker');
-  const memory = { rssBefore: residentMemory(pid).rss, heapBefore: (await heapUsage(server, { collect: true })).used };
+  const memory = { rssBefore: residentMemory(pid).rss, heapBefore: (await heapUsage(server)).used };
   memory.rssPeak = memory.rssBefore;
   memory.heapPeak = memory.heapBefore;
   const started = await fetch(`${server.url}/v1/admin/rebuild?pageSize=${PAGE_SIZE}`, { method: 'POST', headers: editor(server) });
@@ -72,7 +72,7 @@ async function rebuildThroughWorkflow(server) {
   const elapsed = (performance.now() - began) / 1000;
   if (status.state !== 'complete') throw new Error(`the rebuild ${status.state}: ${status.error}`);
   memory.rssAfter = residentMemory(pid).rss;
-  memory.heapAfter = (await heapUsage(server, { collect: true })).used;
+  memory.heapAfter = (await heapUsage(server)).used;
   return { status, elapsed, memory };
 }
 

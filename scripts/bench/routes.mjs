@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { post } from './post.mjs';
 import { startReceiver } from './receiver.mjs';
 import { benchRelation } from './relations.mjs';
-import { d1Cost } from './server-timing.mjs';
+import { d1Cost, d1Rows } from './server-timing.mjs';
 import { notedEvent } from './synthetic.mjs';
 import { printTable } from './table.mjs';
 
@@ -14,11 +14,14 @@ const SEEDED = 'mx-ru';
 /** The shared server lets webhooks go to a receiver on 127.0.0.1, for the webhook routes below. */
 export const routesServerOptions = { vars: { ALLOW_HTTP_WEBHOOKS: 'true' } };
 
-/** One request of a probe. Sent again if wrangler's proxy lost it (counted): the cost of one request is the same. */
+/**
+ * One request of a probe, from D1 (a GET says `Cache-Control: no-store`, so the edge cache is passed). Sent
+ * again if wrangler's proxy lost it (counted): the cost of one request is the same.
+ */
 async function send(server, { method = 'GET', path, body, token = server.token }) {
-  const headers = token ? { authorization: `Bearer ${token}` } : {};
+  const headers = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(method === 'GET' ? { 'cache-control': 'no-store' } : {}) };
   const answer = await post(`${server.url}${path}`, { method, headers, body, repeatable: true });
-  return { status: answer.status, ...d1Cost(answer, `${method} ${path}`), body: answer.body };
+  return { status: answer.status, ...d1Cost(answer, `${method} ${path}`), rows: d1Rows(answer), body: answer.body };
 }
 
 async function subscribe(server, url) {
@@ -114,13 +117,17 @@ export async function d1CallsPerRoute({ server }) {
     for (const probe of probes) {
       const path = typeof probe.path === 'function' ? probe.path(state) : probe.path;
       const token = typeof probe.token === 'function' ? probe.token(state) : probe.token;
-      const { status, calls, milliseconds, body } = await send(server, { ...probe, path, ...(token === undefined ? {} : { token }) });
+      const { status, calls, milliseconds, rows: read, body } = await send(server, { ...probe, path, ...(token === undefined ? {} : { token }) });
       if (probe.keep) state = probe.keep(body, state);
       const method = probe.method ?? 'GET';
       probed.add(`${method.toLowerCase()} ${probe.template ?? path}`);
-      rows.push([`${method} ${probe.template ?? path}`, probe.label, status, calls, milliseconds.toFixed(1)]);
+      rows.push([`${method} ${probe.template ?? path}`, probe.label, status, calls, read.read, read.written, milliseconds.toFixed(1)]);
     }
-    printTable('D1 calls per request, from Server-Timing (issue 2, and every route since)', ['route', 'case', 'status', 'D1 calls', 'D1 ms'], rows);
+    printTable(
+      'D1 calls, rows read and rows written per request, from Server-Timing, GETs from D1 (issues 2, 10, and every route since)',
+      ['route', 'case', 'status', 'D1 calls', 'rows read', 'rows written', 'D1 ms'],
+      rows,
+    );
     const missed = Object.entries(spec.paths)
       .flatMap(([template, operations]) => Object.keys(operations).map((method) => `${method} ${template}`))
       .filter((operation) => !probed.has(operation));

@@ -1,8 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
-import type { AppendedEvent } from '../store/append';
-import { Db } from '../store/db';
-import { enqueueRecordedDeliveries } from '../webhooks/dispatch';
+import { enqueueDeliveries } from '../webhooks/dispatch';
+import { newDeliveryIds } from '../webhooks/outbox';
 import { publicOrigin } from './origin';
 import { cachedResponsesChanged } from './response-cache';
 
@@ -14,12 +13,13 @@ import { cachedResponsesChanged } from './response-cache';
  * - the new `event.recorded` deliveries go to the queue after it, without holding the answer up (should
  *   that be lost, the cron finds them still pending and queues them).
  */
-export async function afterAppendCommitted(c: Context<AppEnv>, relation: string, events: AppendedEvent[]): Promise<void> {
+export async function afterAppendCommitted(c: Context<AppEnv>, relation: string, keptInStep: Record<string, unknown>[]): Promise<void> {
   await cachedResponsesChanged(publicOrigin(c), [relation]);
-  const ids = events.map((event) => event.id);
-  // Its own meter: Server-Timing says what the answer cost, and this runs after it.
+  // The append's own batch returned the deliveries it wrote: queueing them reads nothing.
+  const deliveries = newDeliveryIds(keptInStep);
+  if (!deliveries.length) return;
   c.executionCtx.waitUntil(
-    enqueueRecordedDeliveries(new Db(c.env.DB), c.env.WEBHOOK_DELIVERIES, ids)
+    enqueueDeliveries(c.env.WEBHOOK_DELIVERIES, deliveries)
       .catch((error) => console.error('event.recorded: queueing failed; the cron will queue them', error)),
   );
 }

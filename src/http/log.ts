@@ -53,7 +53,7 @@ logRoutes.openapi(append, async (c) => {
     events: body.events,
     recorded: new Date().toISOString(),
   });
-  if (result.outcome === 'appended') await afterAppendCommitted(c, relation, result.events);
+  if (result.outcome === 'appended') await afterAppendCommitted(c, relation, result.keptInStep);
   switch (result.outcome) {
     case 'appended':
     case 'replayed': {

@@ -26,7 +26,11 @@ export interface AppendedEvent {
 }
 
 export type AppendOutcome =
-  | { outcome: 'appended'; relation: string; version: number; events: AppendedEvent[] }
+  | {
+    outcome: 'appended'; relation: string; version: number; events: AppendedEvent[];
+    /** The rows the statements kept in step with the events returned, for what follows the commit. */
+    keptInStep: Record<string, unknown>[];
+  }
   | { outcome: 'replayed'; relation: string; version: number; events: AppendedEvent[] }
   | { outcome: 'version-conflict'; currentVersion: number }
   | { outcome: 'id-conflict'; ids: string[] }
@@ -54,7 +58,9 @@ export async function appendEvents(
   try {
     const results = await db.batch<AppendedEvent>(statements);
     const events = inserts.map((at) => results[at].results[0]);
-    return { outcome: 'appended', relation: request.relation, version: events[events.length - 1].version, events };
+    const eventRows = new Set(inserts);
+    const keptInStep = results.flatMap((result, at) => (eventRows.has(at) ? [] : result.results)) as unknown as Record<string, unknown>[];
+    return { outcome: 'appended', relation: request.relation, version: events[events.length - 1].version, events, keptInStep };
   } catch (error) {
     const explained = await explainFailedAppend(db, request, pending);
     if (explained) return explained;

@@ -70,16 +70,6 @@ export async function claimDeliveries(db: Db, ids: string[], now: Date, leaseMs:
   }));
 }
 
-/** Deliveries of these dedupe keys not yet attempted: what an append hands to the queue. */
-export async function unsentDeliveries(db: Db, dedupeKeys: string[]): Promise<string[]> {
-  const rows = await db.all<{ id: string }>(db.prepare(
-    `SELECT id FROM webhook_deliveries
-     WHERE dedupe_key IN (SELECT value FROM json_each(?1)) AND status = 'pending' AND attempts = 0`,
-    JSON.stringify(dedupeKeys),
-  ));
-  return rows.map((row) => row.id);
-}
-
 /**
  * Pending deliveries whose attempt is long overdue (lost between the outbox and the queue, or a worker
  * died mid-attempt): marks them due now and answers their ids, to be queued again.

@@ -1,5 +1,4 @@
-import type { Db } from '../store/db';
-import { unsentDeliveries } from './deliveries';
+/** Handing deliveries to the queue: only their ids travel; the outbox rows hold the rest. */
 
 /** What travels through the queue: only the delivery's id; the outbox row holds the rest. */
 export interface DeliveryJob {
@@ -14,10 +13,4 @@ export async function enqueueDeliveries(queue: Queue<DeliveryJob>, ids: string[]
     const messages = ids.slice(start, start + SEND_BATCH).map((deliveryId) => ({ body: { deliveryId } }));
     await queue.sendBatch(messages, delaySeconds ? { delaySeconds } : undefined);
   }
-}
-
-/** Hands the `event.recorded` deliveries of these events, written with them, to the queue. */
-export async function enqueueRecordedDeliveries(db: Db, queue: Queue<DeliveryJob>, eventIds: string[]): Promise<void> {
-  const ids = await unsentDeliveries(db, eventIds.map((id) => `event.recorded:${id}`));
-  await enqueueDeliveries(queue, ids);
 }

@@ -12,6 +12,8 @@ import { newMessageId, recordedMessage, type MessageBody } from './messages';
  */
 
 const NEW_DELIVERY_ID = `'dlv_' || lower(hex(randomblob(16)))`;
+// The column the deliveries of an appended event are returned under, from the append's own batch.
+const DELIVERY_ID = 'new_delivery_id';
 
 // What an event is about: an amendment also concerns the type and tags of the event it amends.
 const RECORDED_SUBJECT = `
@@ -27,7 +29,8 @@ const WANTS_RECORDED = `s.enabled = 1 AND ${wantsKind("'event.recorded'")} AND $
 
 /**
  * `event.recorded` for one appended event: goes into the SAME batch as the event, after its insert,
- * so the event's position and version are filled in from the row just written.
+ * so the event's position and version are filled in from the row just written. The deliveries it makes
+ * come back with the batch's results (`newDeliveryIds`), so queueing them needs no read.
  */
 export function recordedOutbox(db: Db, event: PendingEvent): D1PreparedStatement[] {
   const amends = isAmendment(event.type) ? String(event.data.eventId) : null;
@@ -47,10 +50,15 @@ export function recordedOutbox(db: Db, event: PendingEvent): D1PreparedStatement
        INSERT INTO webhook_deliveries (id, subscription_id, message_id, dedupe_key, status, next_attempt_at, created)
        SELECT ${NEW_DELIVERY_ID}, s.id, ?5, ?6, 'pending', ?7, ?7
        FROM webhook_subscriptions s, f WHERE ${WANTS_RECORDED}
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT DO NOTHING RETURNING id AS ${DELIVERY_ID}`,
       ...subject, messageId, `event.recorded:${event.id}`, event.recorded,
     ),
   ];
+}
+
+/** The ids of the deliveries `recordedOutbox` made, among the rows an append's batch returned. */
+export function newDeliveryIds(rows: Record<string, unknown>[]): string[] {
+  return rows.filter((row) => typeof row[DELIVERY_ID] === 'string').map((row) => row[DELIVERY_ID] as string);
 }
 
 /** `anniversary.today` for every subscription with these filters; answers the ids of new deliveries. */

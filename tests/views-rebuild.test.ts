@@ -31,6 +31,22 @@ async function finished(self: string): Promise<any> {
   throw new Error(`the rebuild at ${self} did not end`);
 }
 
+/** Thirty notes, one a day of January 1900 (the 29th to 31st wrap round). */
+const thirtyDays = () => Array.from({ length: 30 }, (_, index) => ({
+  type: 'EventNoted', occurred: `1900-01-${pad((index % 28) + 1)}`, headline: `Day ${index}`, source: SOURCE, data: {},
+}));
+
+/** The rebuild that a read of stale views started since an instant, once it has ended (null when there is none). */
+async function rebuildStartedByARead(since: string): Promise<any> {
+  for (let polls = 0; polls < 100; polls += 1) {
+    const run = await env.DB.prepare("SELECT id FROM view_rebuild_runs WHERE reason = 'a projector changed' AND started >= ?1")
+      .bind(since).first<any>();
+    if (run) return finished(`/v1/admin/rebuilds/${run.id}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return null;
+}
+
 /** Starts a rebuild through the API and waits until it has swapped the views in. */
 async function rebuild(pageSize = 50): Promise<any> {
   const response = await post(`/v1/admin/rebuild?pageSize=${pageSize}`, {});
@@ -171,17 +187,12 @@ describe('rebuilding the views', () => {
       env.DB.prepare('DELETE FROM view_timeline WHERE event_id = ?1').bind(id),
       env.DB.prepare("UPDATE view_versions SET version = 0 WHERE view = 'timeline'"),
     ]);
+    const since = new Date().toISOString();
     const stale = await get(`/v1/relations/${relation}/timeline`);
     expect(stale.headers.get('server-timing')).toMatch(/^d1;desc="1 call"/);
     expect((await stale.json<any>()).items).toEqual([]);
     // That read started a rebuild, which ends by swapping the rebuilt views in and invalidating the cache.
-    let run: any = null;
-    for (let polls = 0; polls < 100 && !run; polls += 1) {
-      run = await env.DB.prepare("SELECT id FROM view_rebuild_runs WHERE reason = 'a projector changed'").first();
-      if (!run) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(run).not.toBeNull();
-    expect(await finished(`/v1/admin/rebuilds/${run.id}`)).toMatchObject({ state: 'complete', reason: 'a projector changed' });
+    expect(await rebuildStartedByARead(since)).toMatchObject({ state: 'complete', reason: 'a projector changed' });
     const versions = await env.DB.prepare('SELECT view, version FROM view_versions ORDER BY view').all();
     expect(versions.results.every((row: any) => row.version >= 1)).toBe(true);
     expect((await view(`/v1/relations/${relation}/timeline`)).items.map((item: any) => item.id)).toEqual([id]);
@@ -200,23 +211,16 @@ describe('rebuilding the views', () => {
       env.DB.prepare('UPDATE view_timeline SET occurred_in_words = NULL WHERE event_id = ?1').bind(id),
       env.DB.prepare("UPDATE view_versions SET version = 1 WHERE view = 'timeline'"),
     ]);
+    const since = new Date().toISOString();
     const items = (await (await get(`/v1/relations/${relation}/timeline`, { 'cache-control': 'no-store' })).json<any>()).items;
     expect(items.map((item: any) => item.occurredInWords)).toEqual(['1 December 1890']);
-    let run: any = null;
-    for (let polls = 0; polls < 100 && !run; polls += 1) {
-      run = await env.DB.prepare("SELECT id FROM view_rebuild_runs WHERE reason = 'a projector changed' AND active = 1").first();
-      if (!run) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    if (run) await finished(`/v1/admin/rebuilds/${run.id}`);
+    expect(await rebuildStartedByARead(since)).toMatchObject({ state: 'complete' });
     expect(await words()).toEqual({ words: '1 December 1890' });
   });
 
   it('retries a step that fails, completes, and runs one rebuild at a time: a second request answers the running one', async () => {
     const relation = freshRelation();
-    const events = Array.from({ length: 30 }, (_, index) => ({
-      type: 'EventNoted', occurred: `1900-01-${pad((index % 28) + 1)}`, headline: `Day ${index}`, source: SOURCE, data: {},
-    }));
-    await post(`/v1/relations/${relation}/events`, { events });
+    await post(`/v1/relations/${relation}/events`, { events: thirtyDays() });
     const live = await viewRows(relation);
     await using workflows = await introspectWorkflow(env.REBUILD);
     await workflows.modifyAll(async (m) => {
@@ -242,10 +246,7 @@ describe('rebuilding the views', () => {
 
   it('replays the log a page per step and says how far it got, with how many D1 calls', async () => {
     const relation = freshRelation();
-    const events = Array.from({ length: 30 }, (_, index) => ({
-      type: 'EventNoted', occurred: `1900-01-${pad((index % 28) + 1)}`, headline: `Day ${index}`, source: SOURCE, data: {},
-    }));
-    await post(`/v1/relations/${relation}/events`, { events });
+    await post(`/v1/relations/${relation}/events`, { events: thirtyDays() });
     const live = await viewRows(relation);
     const total = await env.DB.prepare('SELECT COUNT(*) AS n, MAX(position) AS last FROM events').first<any>();
     const report = await rebuild();

@@ -31,13 +31,14 @@ export async function inspect(inspectorUrl) {
   return { send, close: () => socket.close() };
 }
 
-/** The V8 heap of the Worker's isolate, in bytes, as V8 reports it (workerd's inspector cannot be asked to collect garbage first). */
-export async function heapUsage(server) {
+/**
+ * Samples the V8 heap of the Worker's isolate, in bytes, as V8 reports it (workerd's inspector cannot be asked
+ * to collect garbage first), over one session: `sample()` answers the heap in use now, `close()` ends it.
+ */
+export async function heapSampler(server) {
   const inspector = await inspect(server.inspectorUrl);
-  try {
-    const { usedSize, totalSize } = await inspector.send('Runtime.getHeapUsage');
-    return { used: usedSize, total: totalSize };
-  } finally {
-    inspector.close();
-  }
+  return {
+    sample: async () => (await inspector.send('Runtime.getHeapUsage')).usedSize,
+    close: () => inspector.close(),
+  };
 }

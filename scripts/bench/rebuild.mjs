@@ -4,7 +4,7 @@
 // isolate (what a Worker may use: 128 MB), sampled while it runs.
 import { performance } from 'node:perf_hooks';
 import { insertRows, storedSchema } from './bare-insert.mjs';
-import { heapUsage } from './inspector.mjs';
+import { heapSampler } from './inspector.mjs';
 import { residentMemory } from './processes.mjs';
 import { benchRelation } from './relations.mjs';
 import { mixedEvents, rowOf } from './synthetic.mjs';
@@ -56,24 +56,29 @@ const editor = (server) => ({ authorization: `Bearer ${server.token}` });
 async function rebuildThroughWorkflow(server) {
   const pid = server.workerd();
   if (!pid) throw new Error('cannot find the workerd process that runs the Worker');
-  const memory = { rssBefore: residentMemory(pid).rss, heapBefore: (await heapUsage(server)).used };
-  memory.rssPeak = memory.rssBefore;
-  memory.heapPeak = memory.heapBefore;
-  const started = await fetch(`${server.url}/v1/admin/rebuild?pageSize=${PAGE_SIZE}`, { method: 'POST', headers: editor(server) });
-  let status = await started.json();
-  if (started.status !== 202) throw new Error(`rebuild: ${started.status} ${JSON.stringify(status)}`);
-  const began = performance.now();
-  while (status.state === 'queued' || status.state === 'running') {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    memory.rssPeak = Math.max(memory.rssPeak, residentMemory(pid).rss);
-    memory.heapPeak = Math.max(memory.heapPeak, (await heapUsage(server)).used);
-    status = await (await fetch(`${server.url}${status.links.self}`, { headers: editor(server) })).json();
+  const heap = await heapSampler(server);
+  try {
+    const memory = { rssBefore: residentMemory(pid).rss, heapBefore: await heap.sample() };
+    memory.rssPeak = memory.rssBefore;
+    memory.heapPeak = memory.heapBefore;
+    const started = await fetch(`${server.url}/v1/admin/rebuild?pageSize=${PAGE_SIZE}`, { method: 'POST', headers: editor(server) });
+    let status = await started.json();
+    if (started.status !== 202) throw new Error(`rebuild: ${started.status} ${JSON.stringify(status)}`);
+    const began = performance.now();
+    while (status.state === 'queued' || status.state === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      memory.rssPeak = Math.max(memory.rssPeak, residentMemory(pid).rss);
+      memory.heapPeak = Math.max(memory.heapPeak, await heap.sample());
+      status = await (await fetch(`${server.url}${status.links.self}`, { headers: editor(server) })).json();
+    }
+    const elapsed = (performance.now() - began) / 1000;
+    if (status.state !== 'complete') throw new Error(`the rebuild ${status.state}: ${status.error}`);
+    memory.rssAfter = residentMemory(pid).rss;
+    memory.heapAfter = await heap.sample();
+    return { status, elapsed, memory };
+  } finally {
+    heap.close();
   }
-  const elapsed = (performance.now() - began) / 1000;
-  if (status.state !== 'complete') throw new Error(`the rebuild ${status.state}: ${status.error}`);
-  memory.rssAfter = residentMemory(pid).rss;
-  memory.heapAfter = (await heapUsage(server)).used;
-  return { status, elapsed, memory };
 }
 
 export function rebuildSection(total) {

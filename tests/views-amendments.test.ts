@@ -1,4 +1,6 @@
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { itemOfColumns } from '../src/views/timeline/item';
 import { freshRelation, get, SOURCE } from './setup/client';
 import { record, view } from './views-helpers';
 
@@ -50,6 +52,32 @@ describe('corrections', () => {
     await record(relation, [correct(signed, { occurred: '2016-05-02' })]);
     expect(await statusOn('2015-01-01')).toBe('not_yet_signed');
     expect(await statusOn('2016-05-02')).toBe('indefinite');
+  });
+});
+
+describe('the item the timeline keeps as JSON', () => {
+  it('says, after any correction, what the corrected columns say', async () => {
+    const relation = freshRelation();
+    const [noted, signed] = await record(relation, [
+      fact('EventNoted', '1950-03-14'),
+      signing('a-1960', '1960-06-01', null),
+    ]);
+    await record(relation, [
+      correct(noted, { occurred: '195X', summary: 'Now with a summary', participants: ['A. Person'], places: ['Mexico City'] }),
+      correct(signed, {
+        level: 'subnational',
+        source: { ...SOURCE, locator: 'p. 4' },
+        data: { agreementId: 'a-1960', title: 'Agreement a-1960', kind: 'agreement', parties: ['A', 'B'], validUntil: 'indefinite' },
+      }),
+    ]);
+    const rows = (await env.DB.prepare('SELECT * FROM view_timeline WHERE relation = ?1').bind(relation).all()).results;
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(JSON.parse(row.item as string)).toEqual(itemOfColumns(row));
+    const { items } = await view(`/v1/relations/${relation}/timeline`);
+    expect(items).toMatchObject([
+      { id: noted, occurred: '195X', precision: 'interval', summary: 'Now with a summary', participants: ['A. Person'] },
+      { id: signed, level: 'subnational', source: { locator: 'p. 4' }, data: { validUntil: 'indefinite' } },
+    ]);
   });
 });
 

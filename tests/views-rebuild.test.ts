@@ -198,24 +198,26 @@ describe('rebuilding the views', () => {
     expect((await view(`/v1/relations/${relation}/timeline`)).items.map((item: any) => item.id)).toEqual([id]);
   });
 
-  it('shows a date in words for rows projected before the timeline kept it, and fills them in by the rebuild', async () => {
+  it('shows the item and its date in words for rows projected before the timeline kept them, and fills them in by the rebuild', async () => {
     const relation = freshRelation();
     const response = await post(`/v1/relations/${relation}/events`, {
       events: [{ type: 'EventNoted', occurred: '1890-12-01', headline: 'Established', source: SOURCE, data: {} }],
     });
     const [{ id }] = (await response.json<any>()).events;
-    const words = () => env.DB.prepare('SELECT occurred_in_words AS words FROM view_timeline WHERE event_id = ?1').bind(id).first<any>();
-    expect(await words()).toEqual({ words: '1 December 1890' });
-    // As a row written by the projector before version 2 was.
+    const kept = () => env.DB.prepare('SELECT occurred_in_words AS words, item FROM view_timeline WHERE event_id = ?1').bind(id).first<any>();
+    const projected = await kept();
+    expect(projected.words).toBe('1 December 1890');
+    expect(JSON.parse(projected.item)).toMatchObject({ id, headline: 'Established', occurredInWords: '1 December 1890' });
+    // As a row written by the projector before it kept either.
     await env.DB.batch([
-      env.DB.prepare('UPDATE view_timeline SET occurred_in_words = NULL WHERE event_id = ?1').bind(id),
+      env.DB.prepare('UPDATE view_timeline SET occurred_in_words = NULL, item = NULL WHERE event_id = ?1').bind(id),
       env.DB.prepare("UPDATE view_versions SET version = 1 WHERE view = 'timeline'"),
     ]);
     const since = new Date().toISOString();
     const items = (await (await get(`/v1/relations/${relation}/timeline`, { 'cache-control': 'no-store' })).json<any>()).items;
-    expect(items.map((item: any) => item.occurredInWords)).toEqual(['1 December 1890']);
+    expect(items).toEqual([JSON.parse(projected.item)]);
     expect(await rebuildStartedByARead(since)).toMatchObject({ state: 'complete' });
-    expect(await words()).toEqual({ words: '1 December 1890' });
+    expect(await kept()).toEqual(projected);
   });
 
   it('retries a step that fails, completes, and runs one rebuild at a time: a second request answers the running one', async () => {

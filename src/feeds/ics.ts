@@ -1,4 +1,4 @@
-import type { TimelineItem } from '../views/timeline/queries';
+import type { TimelineItem } from '../views/timeline/item';
 
 /**
  * iCalendar (RFC 5545): one all-day event a year for every event dated to an exact day.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FactType } from '../domain/catalog';
 import { occurredInWords, occurredSpan } from '../domain/dates';
 import { PERIOD_NAMES, type StatusPeriod } from '../domain/relation-status';
-import type { TimelineItem } from '../views/timeline/queries';
+import type { TimelineItem } from '../views/timeline/item';
 import { escapeXml } from './xml';
 
 /** Knight Lab TimelineJS 3 JSON (https://timeline.knightlab.com/docs/json-format.html). */

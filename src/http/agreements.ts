@@ -4,7 +4,7 @@ import { AGREEMENT_STATUSES } from '../domain/agreements';
 import { Level } from '../domain/catalog';
 import type { AppEnv } from '../env';
 import { agreementsPage, AgreementView, agreementWithHistory } from '../views/agreements/queries';
-import { TimelineItem } from '../views/timeline/queries';
+import { TimelineItem } from '../views/timeline/item';
 import { publicRoute } from './documented-route';
 import { notFound, validationHook } from './problem';
 import { jsonContent, notModified, problemContent, RelationParam } from './schemas';

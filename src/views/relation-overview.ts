@@ -2,7 +2,8 @@ import type { Db } from '../store/db';
 import { agreementsFrom, endingsQuery, signingsQuery, type AgreementView } from './agreements/queries';
 import { readRelationViews } from './freshness';
 import { statusChangesFrom, statusChangesQuery, statusReport, type RelationStatusReport } from './relation-status/queries';
-import { timelineItem, wholeTimelineQuery, type TimelineItem } from './timeline/queries';
+import { timelineItem, type TimelineItem } from './timeline/item';
+import { wholeTimelineQuery } from './timeline/queries';
 
 /** Everything the page of a relation shows, read from several views in one call. */
 

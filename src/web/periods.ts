@@ -1,6 +1,6 @@
 import { occurredInWords, readOccurred } from '../domain/dates';
 import { PERIOD_NAMES, type StatusPeriod } from '../domain/relation-status';
-import type { TimelineItem } from '../views/timeline/queries';
+import type { TimelineItem } from '../views/timeline/item';
 
 /** A stretch of the timeline under one state of relations. */
 export interface TimelineGroup {

@@ -3,7 +3,7 @@ import { occurredInWords } from '../domain/dates';
 import type { RelationChange } from '../domain/relation-status';
 import type { AgreementView } from '../views/agreements/queries';
 import type { RelationStatusReport } from '../views/relation-status/queries';
-import type { TimelineItem } from '../views/timeline/queries';
+import type { TimelineItem } from '../views/timeline/item';
 import { ChartFigure } from './chart-figure';
 import { feedAlternates, Layout } from './layout';
 import { Occurred } from './occurred';

@@ -3,7 +3,8 @@ import { AGREEMENT_STATUSES, agreementStatusOn, type AgreementStatus } from '../
 import { Level } from '../../domain/catalog';
 import type { Db } from '../../store/db';
 import { readRelationViews } from '../freshness';
-import { SELECT_TIMELINE_ROWS, timelineItem, type TimelineItem } from '../timeline/queries';
+import { timelineItem, type TimelineItem } from '../timeline/item';
+import { SELECT_TIMELINE_ROWS } from '../timeline/queries';
 
 /** The agreements' read side: each signing with its endings; the status on a day is worked out on read. */
 

@@ -5,7 +5,7 @@ import { Uuid } from '../../domain/uuid';
 import type { Db } from '../../store/db';
 import { fromColumns } from '../../store/event-columns';
 import { readRelationViews, readViews, type Row } from '../freshness';
-import { inWords } from '../timeline/queries';
+import { inWords } from '../timeline/item';
 
 /** On this day, read side: the anniversaries of a day, by the (month, day) index. */
 

@@ -6,7 +6,7 @@ import {
 import { Uuid } from '../../domain/uuid';
 import type { Db } from '../../store/db';
 import { readRelationViews } from '../freshness';
-import { inWords } from '../timeline/queries';
+import { inWords } from '../timeline/item';
 
 /** Relation status, read side: whether relations were open on a day, and the periods over time. */
 

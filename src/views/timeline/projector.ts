@@ -3,10 +3,12 @@ import { occurredInWords, readOccurred } from '../../domain/dates';
 import type { Db } from '../../store/db';
 import { toColumns } from '../../store/event-columns';
 import { amendedEventId, type ProjectedEvent, type Projector, type TableSet } from '../projection';
+import { itemOfColumns } from './item';
 
 /**
  * The timeline's write side: one row per live fact with the event's own fields (a column each, as in
- * the log), corrections applied, retractions removed, and the columns that follow from its date.
+ * the log), corrections applied, retractions removed, the columns that follow from its date, and the
+ * item readers are sent (`item`, JSON), made here once instead of on every read.
  */
 
 /** The fields of an event the timeline keeps, each in a column of its own name. */
@@ -30,7 +32,8 @@ function contentColumns(fields: Record<string, unknown>): Record<string, unknown
 }
 
 function insertFact(db: Db, event: ProjectedEvent, tables: TableSet): D1PreparedStatement {
-  const columns = { event_id: event.id, relation: event.relation, ...contentColumns(event) };
+  const fact = { event_id: event.id, relation: event.relation, ...contentColumns(event) };
+  const columns = { ...fact, item: JSON.stringify(itemOfColumns(fact)) };
   const names = Object.keys(columns);
   return db.prepare(
     `INSERT INTO view_timeline${tables} (position, ${names.join(', ')})
@@ -39,21 +42,37 @@ function insertFact(db: Db, event: ProjectedEvent, tables: TableSet): D1Prepared
   );
 }
 
-/** A correction sets the fields it names on the row of the event it points at. */
+/** Where a column's value sits in the item: the event's fields under their own names, and two of their dating columns. */
+const ITEM_PATHS: Record<string, string> = {
+  ...Object.fromEntries([...CONTENT_FIELDS].map((name) => [name, name])),
+  precision: 'precision',
+  occurred_in_words: 'occurredInWords',
+};
+
+/**
+ * A correction sets the fields it names on the row of the event it points at, in its columns and in its
+ * item alike (JSON columns go into the item as JSON, not as text).
+ */
 function applyCorrection(db: Db, target: string, changes: Record<string, unknown>, tables: TableSet) {
   const columns = contentColumns(changes);
   const names = Object.keys(columns);
   if (!names.length) return [];
-  const assignments = names.map((name, index) => `${name} = ?${index + 2}`).join(', ');
+  const assignments = names.map((name, index) => `${name} = ?${index + 2}`);
+  const itemChanges = names.flatMap((name, index) => {
+    if (!(name in ITEM_PATHS)) return [];
+    const value = typeof changes[name] === 'object' && changes[name] !== null ? `json(?${index + 2})` : `?${index + 2}`;
+    return [`'$.${ITEM_PATHS[name]}', ${value}`];
+  });
+  assignments.push(`item = json_set(item, ${itemChanges.join(', ')})`);
   return [
-    db.prepare(`UPDATE view_timeline${tables} SET ${assignments} WHERE event_id = ?1`, target, ...Object.values(columns)),
+    db.prepare(`UPDATE view_timeline${tables} SET ${assignments.join(', ')} WHERE event_id = ?1`, target, ...Object.values(columns)),
   ];
 }
 
 export const timelineProjector: Projector = {
   name: 'timeline',
-  // 2: the date in words is kept in the row.
-  version: 2,
+  // 2: the date in words is kept in the row; 3: so is the item, as JSON.
+  version: 3,
   tables: ['view_timeline'],
   handle(db, event, tables) {
     const target = amendedEventId(event);

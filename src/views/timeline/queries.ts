@@ -1,11 +1,10 @@
-import { z } from 'zod';
-import { EventContent, FACT_TYPES, type Level } from '../../domain/catalog';
-import { occurredInWords, parseOccurred, PRECISIONS } from '../../domain/dates';
+import type { Level } from '../../domain/catalog';
+import { parseOccurred } from '../../domain/dates';
 import type { Db } from '../../store/db';
-import { fromColumns } from '../../store/event-columns';
 import { readRelationViews } from '../freshness';
 import { matchingFacts } from '../search/queries';
 import { searchTerms } from '../search/terms';
+import { itemJson, timelineItem, type TimelineItem } from './item';
 
 /** The timeline's read side: the live facts of a relation in the order things happened. */
 
@@ -29,32 +28,8 @@ export interface TimelineQuery {
   cursor?: string;
 }
 
-/** A live fact as the timeline shows it: what the event says, as corrected, and how it is dated. */
-export const TimelineItem = EventContent.extend({
-  type: z.enum(FACT_TYPES).describe('a fact: corrections and retractions are applied, never listed'),
-  precision: z.enum(PRECISIONS),
-  occurredInWords: z.string(),
-  links: z.object({ event: z.string() }),
-});
-export type TimelineItem = z.output<typeof TimelineItem>;
-
-/** Rows of view_timeline: read each with `timelineItem`. */
+/** Rows of view_timeline: read each with `timelineItem` (./item.ts). */
 export const SELECT_TIMELINE_ROWS = 'SELECT * FROM view_timeline';
-
-/**
- * A fact's date in words, as its timeline row keeps it; worked out here only for a row projected before
- * the timeline kept it, until the rebuild that fills it in.
- */
-export const inWords = (row: { occurred: string; occurred_in_words: string | null }) =>
-  row.occurred_in_words ?? occurredInWords(row.occurred);
-
-/** A row of view_timeline as an item: the event's content, and its date in words. */
-export function timelineItem(row: Record<string, unknown>): TimelineItem {
-  const { event_id, relation, position, earliest, latest, sort_day, occurred_in_words, ...content } = row;
-  const item = { id: event_id, ...fromColumns<Omit<TimelineItem, 'id' | 'occurredInWords' | 'links'>>(content) } as TimelineItem;
-  const occurredInWords = inWords({ occurred: item.occurred, occurred_in_words: occurred_in_words as string | null });
-  return { ...item, occurredInWords, links: { event: `/v1/events/${item.id}` } };
-}
 
 /**
  * Where a page starts: after this item, in the order of the page. A page in the order things happened
@@ -124,12 +99,15 @@ export async function wholeTimeline(db: Db, relation: string): Promise<TimelineI
   return read && read[0].results.map(timelineItem);
 }
 
-/** One page of a relation's timeline, or null when the relation has no events. One D1 call. */
+/**
+ * One page of a relation's timeline, its items as the JSON their rows keep (sent on as they are), or null
+ * when the relation has no events. One D1 call.
+ */
 export async function timelinePage(
   db: Db,
   relation: string,
   query: TimelineQuery,
-): Promise<{ items: TimelineItem[]; next: string | null } | null> {
+): Promise<{ items: string[]; next: string | null } | null> {
   const read = await readRelationViews(db, relation, [pageQuery(db, relation, query)]);
   if (!read) return null;
   const rows = read[0].results as Record<string, unknown>[];
@@ -137,7 +115,7 @@ export async function timelinePage(
   const shown = more ? rows.slice(0, query.limit) : rows;
   const last = shown.at(-1);
   return {
-    items: shown.map(({ score, ...row }) => timelineItem(row)),
+    items: shown.map(({ score, ...row }) => itemJson(row)),
     next: more && last
       ? encodeCursor({ score: last.score as number | undefined, sortDay: last.sort_day as string, position: last.position as number })
       : null,

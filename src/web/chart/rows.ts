@@ -4,7 +4,7 @@ import type { StatusPeriod } from '../../domain/relation-status';
 import type { AgreementView } from '../../views/agreements/queries';
 import type { RelationOverview } from '../../views/relation-overview';
 import type { StatusEvent } from '../../views/relation-status/queries';
-import type { TimelineItem } from '../../views/timeline/queries';
+import type { TimelineItem } from '../../views/timeline/item';
 
 /** Which facts the chart draws, on which row, and the selection a reader asks for (level, types). */
 

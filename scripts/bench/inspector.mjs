@@ -32,13 +32,20 @@ export async function inspect(inspectorUrl) {
 }
 
 /**
- * Samples the V8 heap of the Worker's isolate, in bytes, as V8 reports it (workerd's inspector cannot be asked
- * to collect garbage first), over one session: `sample()` answers the heap in use now, `close()` ends it.
+ * Samples the V8 heap of the Worker's isolate, in bytes, over one session. `sample()` answers the heap in use
+ * now, garbage included: V8 collects it when it must, and workerd sets no limit locally that makes it. `live()`
+ * answers the heap that survives a full collection, made by taking a heap snapshot (workerd's inspector does
+ * not answer a plain request to collect garbage; a snapshot collects first). `close()` ends the session.
  */
 export async function heapSampler(server) {
   const inspector = await inspect(server.inspectorUrl);
+  const sample = async () => (await inspector.send('Runtime.getHeapUsage')).usedSize;
   return {
-    sample: async () => (await inspector.send('Runtime.getHeapUsage')).usedSize,
+    sample,
+    live: async () => {
+      await inspector.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      return sample();
+    },
     close: () => inspector.close(),
   };
 }

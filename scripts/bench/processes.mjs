@@ -120,3 +120,17 @@ export async function peakMemoryDuring(pid, work, everyMs = 50) {
     await sampler;
   }
 }
+
+/** The TCP ports a process listens on (its sockets, found in /proc/<pid>/net/tcp). */
+export function listeningPorts(pid) {
+  const sockets = new Set(readdirSync(`/proc/${pid}/fd`).map((fd) => {
+    try {
+      return /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
+    } catch {
+      return undefined; // closed meanwhile
+    }
+  }).filter(Boolean));
+  const rows = readFileSync(`/proc/${pid}/net/tcp`, 'utf8').trim().split('\n').slice(1).map((row) => row.trim().split(/\s+/));
+  // Columns: local address (hex ip:port), remote address, state (0A: listening), …, inode (10th).
+  return rows.filter((row) => row[3] === '0A' && sockets.has(row[9])).map((row) => parseInt(row[1].split(':')[1], 16));
+}

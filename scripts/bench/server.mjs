@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeConfigCopy } from '../wrangler-config.mjs';
-import { liveMembersOf, workerdProcessOf } from './processes.mjs';
+import { listeningPorts, liveMembersOf, workerdProcessOf } from './processes.mjs';
 
 export const BENCH_TOKEN = 'bench-editor-token';
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -123,8 +123,28 @@ async function launch(dir, config, persist, logFile) {
 }
 
 /**
+ * The Worker's own HTTP socket in the workerd that runs it, past wrangler's proxy. The proxy is a second
+ * workerd that keeps memory for every request it passes on: over the million events a long rebuild bench
+ * sends it grows by gigabytes until it stops answering, its inspector proxy first. (The inspector stays the
+ * proxy's: workerd serves one inspector session, and wrangler holds it.)
+ */
+async function directUrl(pid) {
+  for (const port of listeningPorts(pid)) {
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
+      if (response.status === 200 && (await response.json()).ok === true) return url;
+    } catch {
+      // not the Worker's socket: the inspector or workerd's debug port
+    }
+  }
+  throw new Error(`cannot find the Worker's own socket in workerd ${pid}`);
+}
+
+/**
  * A running bench server: `url`, `inspectorUrl`, `token`, `workerd()` (the process that runs the Worker,
- * for its memory), `tail()` (the end of wrangler's output), `stop()`. `vars` go into the server's own
+ * for its memory), `directUrl()` (the Worker's own socket there, past wrangler's proxy), `tail()` (the end of
+ * wrangler's output), `stop()`. `vars` go into the server's own
  * `.dev.vars` (never the developer's); `minify: false` bundles the Worker unminified (for a CPU profile).
  */
 export async function startBenchServer({ vars = {}, minify = true } = {}) {
@@ -145,6 +165,7 @@ export async function startBenchServer({ vars = {}, minify = true } = {}) {
           token: BENCH_TOKEN,
           tail,
           workerd: () => workerdProcessOf(dev.pid, persist),
+          directUrl: () => directUrl(workerdProcessOf(dev.pid, persist)),
           stop: async () => {
             await dev.stop();
             rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 // `npm run bench`: starts the Worker locally (its own port, its own fresh D1), measures, prints
 // the figures, and stops everything it started. `npm run bench -- appends routes` runs only those;
 // `--d1-latency 50` waits 50 ms before every D1 call of the Worker, as if the database were far away
-// (the `latency` section compares that with none). `rebuild-1m` is not in the default run.
+// (the `latency` section compares that with none). `rebuild-1m` and `growth` are not in the default run.
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadFixtures } from './fixtures.mjs';
@@ -12,6 +12,7 @@ import { cpuProfiles } from './bench/profile.mjs';
 import { d1CallsPerRoute, routesServerOptions } from './bench/routes.mjs';
 import { startBenchServer } from './bench/server.mjs';
 import { latencyAtADistance } from './bench/latency.mjs';
+import { memoryGrowth } from './bench/growth.mjs';
 import { rebuildSection } from './bench/rebuild.mjs';
 import { viewReadRates } from './bench/views.mjs';
 import { anniversaryFanOut, webhookServerOptions } from './bench/webhooks.mjs';
@@ -31,6 +32,7 @@ const SECTIONS = [
   { name: 'profile', seed: true, options: { minify: false }, run: cpuProfiles },
   { name: 'webhooks', seed: true, options: webhookServerOptions, run: anniversaryFanOut },
   { name: 'rebuild-1m', optional: true, run: rebuildSection(1_000_000) },
+  { name: 'growth', optional: true, run: memoryGrowth },
 ];
 
 const running = new Set();

@@ -76,6 +76,12 @@ export function workerdProcessOf(wranglerPid, persist) {
   return workerds.find((pid) => holdsFileUnder(pid, persist)) ?? null;
 }
 
+/** The other one: wrangler's proxy. */
+export function proxyProcessOf(wranglerPid, persist) {
+  const workerds = descendantsOf(wranglerPid).filter((pid) => command(pid) === 'workerd');
+  return workerds.find((pid) => !holdsFileUnder(pid, persist)) ?? null;
+}
+
 /** Resident set size now and its peak since the last reset, in bytes. */
 export function residentMemory(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

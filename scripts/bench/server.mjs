@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeConfigCopy } from '../wrangler-config.mjs';
-import { listeningPorts, liveMembersOf, workerdProcessOf } from './processes.mjs';
+import { listeningPorts, liveMembersOf, proxyProcessOf, workerdProcessOf } from './processes.mjs';
 
 export const BENCH_TOKEN = 'bench-editor-token';
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -143,7 +143,7 @@ async function directUrl(pid) {
 
 /**
  * A running bench server: `url`, `inspectorUrl`, `token`, `workerd()` (the process that runs the Worker,
- * for its memory), `directUrl()` (the Worker's own socket there, past wrangler's proxy), `tail()` (the end of
+ * for its memory), `directUrl()` (the Worker's own socket there, past wrangler's proxy), `proxyWorkerd()` (the proxy's process), `tail()` (the end of
  * wrangler's output), `stop()`. `vars` go into the server's own
  * `.dev.vars` (never the developer's); `minify: false` bundles the Worker unminified (for a CPU profile).
  */
@@ -166,6 +166,7 @@ export async function startBenchServer({ vars = {}, minify = true } = {}) {
           tail,
           workerd: () => workerdProcessOf(dev.pid, persist),
           directUrl: () => directUrl(workerdProcessOf(dev.pid, persist)),
+          proxyWorkerd: () => proxyProcessOf(dev.pid, persist),
           stop: async () => {
             await dev.stop();
             rmSync(dir, { recursive: true, force: true });

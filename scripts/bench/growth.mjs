@@ -1,34 +1,21 @@
 // Issue 9: what grows, and where. The resident memory of both workerd processes of `wrangler dev` (the one
 // that runs the Worker, with local D1, the cache and the Workflow engine; and wrangler's proxy) and the heap
-// of the Worker's own isolate (in use, and what survives a full collection), after each of four rebuilds of the same log, each 1,000 appends through the API,
-// and each 1,000 of the same batches sent bare (the append floor, without this code).
+// of the Worker's own isolate (in use, and what survives a full collection), after each of four rebuilds of
+// the same log, each 1,000 appends through the API, and each 1,000 of the same batches sent bare (the append
+// floor: the same D1 statements, without this code).
 import { randomUUID } from 'node:crypto';
-import { insertRows, storedSchema } from './bare-insert.mjs';
 import { heapSampler } from './inspector.mjs';
 import { post } from './post.mjs';
 import { residentMemory } from './processes.mjs';
 import { benchRelation } from './relations.mjs';
-import { mixedEvents, notedEvent, rowOf } from './synthetic.mjs';
+import { fillLog } from './rebuild.mjs';
+import { notedEvent } from './synthetic.mjs';
 import { mebibytes, printTable } from './table.mjs';
 
-const RELATIONS = 5;
-const EVENTS_PER_RELATION = 20_000;
+const EVENTS = 100_000;
 const ROUNDS = 4;
 const LANES = 4;
 const APPENDS_PER_ROUND = 1000;
-
-async function fill(server) {
-  const sample = benchRelation();
-  const recorded = await post(`${server.url}/v1/relations/${sample}/events`, {
-    headers: { authorization: `Bearer ${server.token}` }, body: { events: mixedEvents(100) },
-  });
-  if (recorded.status !== 201) throw new Error(`the synthetic events are not valid: ${JSON.stringify(recorded.body)}`);
-  const schema = await storedSchema(server, sample);
-  const today = new Date().toISOString().slice(0, 10);
-  for (let i = 0; i < RELATIONS; i += 1) {
-    await insertRows(server, benchRelation(), mixedEvents(EVENTS_PER_RELATION).map((event) => rowOf(event, schema, today)), 100);
-  }
-}
 
 async function rebuild(server) {
   const headers = { authorization: `Bearer ${server.token}` };
@@ -65,8 +52,8 @@ export async function memoryGrowth({ server: proxied }) {
     rows.push([after, mebibytes(rss), mebibytes(used), mebibytes(live), mebibytes(residentMemory(worker).rss), mebibytes(residentMemory(proxy).rss)]);
   };
   try {
-    await fill(server);
-    await measure(`the log filled (${(RELATIONS * EVENTS_PER_RELATION + 100).toLocaleString('en-US')} events)`);
+    const filled = await fillLog(server, EVENTS);
+    await measure(`the log filled (${filled.events.toLocaleString('en-US')} events)`);
     for (let round = 1; round <= ROUNDS; round += 1) {
       await rebuild(server);
       await measure(`rebuild ${round}`);

@@ -33,7 +33,7 @@ async function recordSample(server) {
 }
 
 /** Fills the log with `total` synthetic events over RELATIONS relations (rows only: the rebuild makes the views). */
-async function fillLog(server, total) {
+export async function fillLog(server, total) {
   const { schema, events: recorded } = await recordSample(server);
   const today = new Date().toISOString().slice(0, 10);
   const perRelation = (total - recorded) / RELATIONS;

@@ -24,12 +24,23 @@ export type TimelineItem = z.output<typeof TimelineItem>;
 export const inWords = (row: { occurred: string; occurred_in_words: string | null }) =>
   row.occurred_in_words ?? occurredInWords(row.occurred);
 
+/** The columns of a timeline row its item leaves out: where the fact sorts and what keeps it. */
+const NOT_IN_ITEM = new Set(['relation', 'position', 'earliest', 'latest', 'sort_day', 'item']);
+const RENAMED: Record<string, string> = { event_id: 'id', occurred_in_words: 'occurredInWords' };
+
+/** The name a column of a timeline row takes in its item, or null for a column the item leaves out. */
+export const itemKeyOf = (column: string): string | null => (NOT_IN_ITEM.has(column) ? null : RENAMED[column] ?? column);
+
 /** The item a timeline row's columns describe: the event's content, its date in words, its link. */
 export function itemOfColumns(row: Record<string, unknown>): TimelineItem {
-  const { event_id, relation, position, earliest, latest, sort_day, occurred_in_words, item: _, ...content } = row;
-  const item = { id: event_id, ...fromColumns<Omit<TimelineItem, 'id' | 'occurredInWords' | 'links'>>(content) } as TimelineItem;
-  const words = inWords({ occurred: item.occurred, occurred_in_words: occurred_in_words as string | null });
-  return { ...item, occurredInWords: words, links: { event: `/v1/events/${item.id}` } };
+  const item: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(fromColumns<Record<string, unknown>>(row))) {
+    const key = itemKeyOf(column);
+    if (key !== null) item[key] = value;
+  }
+  item.occurredInWords = inWords(row as { occurred: string; occurred_in_words: string | null });
+  item.links = { event: `/v1/events/${item.id}` };
+  return item as TimelineItem;
 }
 
 /**

@@ -3,7 +3,7 @@ import { occurredInWords, readOccurred } from '../../domain/dates';
 import type { Db } from '../../store/db';
 import { toColumns } from '../../store/event-columns';
 import { amendedEventId, type ProjectedEvent, type Projector, type TableSet } from '../projection';
-import { itemOfColumns } from './item';
+import { itemKeyOf, itemOfColumns } from './item';
 
 /**
  * The timeline's write side: one row per live fact with the event's own fields (a column each, as in
@@ -25,15 +25,15 @@ export function dating(occurred: string) {
   };
 }
 
-/** The content fields among `fields`, as columns; a change of date also changes the columns that follow from it. */
-function contentColumns(fields: Record<string, unknown>): Record<string, unknown> {
+/** The content fields among `fields`; a change of date also changes the columns that follow from it. */
+function contentFields(fields: Record<string, unknown>): Record<string, unknown> {
   const content = Object.fromEntries(Object.entries(fields).filter(([name, value]) => CONTENT_FIELDS.has(name) && value !== undefined));
-  return { ...toColumns(content), ...(typeof content.occurred === 'string' ? dating(content.occurred) : {}) };
+  return typeof content.occurred === 'string' ? { ...content, ...dating(content.occurred) } : content;
 }
 
 function insertFact(db: Db, event: ProjectedEvent, tables: TableSet): D1PreparedStatement {
-  const fact = { event_id: event.id, relation: event.relation, ...contentColumns(event) };
-  const columns = { ...fact, item: JSON.stringify(itemOfColumns(fact)) };
+  const fact = { event_id: event.id, relation: event.relation, ...contentFields(event) };
+  const columns = { ...toColumns(fact), item: JSON.stringify(itemOfColumns(fact)) };
   const names = Object.keys(columns);
   return db.prepare(
     `INSERT INTO view_timeline${tables} (position, ${names.join(', ')})
@@ -42,30 +42,24 @@ function insertFact(db: Db, event: ProjectedEvent, tables: TableSet): D1Prepared
   );
 }
 
-/** Where a column's value sits in the item: the event's fields under their own names, and two of their dating columns. */
-const ITEM_PATHS: Record<string, string> = {
-  ...Object.fromEntries([...CONTENT_FIELDS].map((name) => [name, name])),
-  precision: 'precision',
-  occurred_in_words: 'occurredInWords',
-};
-
 /**
  * A correction sets the fields it names on the row of the event it points at, in its columns and in its
  * item alike (JSON columns go into the item as JSON, not as text).
  */
 function applyCorrection(db: Db, target: string, changes: Record<string, unknown>, tables: TableSet) {
-  const columns = contentColumns(changes);
-  const names = Object.keys(columns);
+  const fields = contentFields(changes);
+  const names = Object.keys(fields);
   if (!names.length) return [];
   const assignments = names.map((name, index) => `${name} = ?${index + 2}`);
   const itemChanges = names.flatMap((name, index) => {
-    if (!(name in ITEM_PATHS)) return [];
-    const value = typeof changes[name] === 'object' && changes[name] !== null ? `json(?${index + 2})` : `?${index + 2}`;
-    return [`'$.${ITEM_PATHS[name]}', ${value}`];
+    const key = itemKeyOf(name);
+    if (key === null) return [];
+    const value = typeof fields[name] === 'object' && fields[name] !== null ? `json(?${index + 2})` : `?${index + 2}`;
+    return [`'$.${key}', ${value}`];
   });
   assignments.push(`item = json_set(item, ${itemChanges.join(', ')})`);
   return [
-    db.prepare(`UPDATE view_timeline${tables} SET ${assignments.join(', ')} WHERE event_id = ?1`, target, ...Object.values(columns)),
+    db.prepare(`UPDATE view_timeline${tables} SET ${assignments.join(', ')} WHERE event_id = ?1`, target, ...Object.values(toColumns(fields))),
   ];
 }
 

@@ -8,7 +8,7 @@ import { heapSampler } from './inspector.mjs';
 import { post } from './post.mjs';
 import { residentMemory } from './processes.mjs';
 import { benchRelation } from './relations.mjs';
-import { fillLog } from './rebuild.mjs';
+import { fillLog, followRebuild } from './rebuild.mjs';
 import { notedEvent } from './synthetic.mjs';
 import { mebibytes, printTable } from './table.mjs';
 
@@ -16,16 +16,6 @@ const EVENTS = 100_000;
 const ROUNDS = 4;
 const LANES = 4;
 const APPENDS_PER_ROUND = 1000;
-
-async function rebuild(server) {
-  const headers = { authorization: `Bearer ${server.token}` };
-  let status = await (await fetch(`${server.url}/v1/admin/rebuild?pageSize=1000`, { method: 'POST', headers })).json();
-  while (status.state === 'queued' || status.state === 'running') {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    status = await (await fetch(`${server.url}${status.links.self}`, { headers })).json();
-  }
-  if (status.state !== 'complete') throw new Error(`the rebuild ${status.state}: ${status.error}`);
-}
 
 /** APPENDS_PER_ROUND requests of one event each, LANES in flight, to `path` (sent again if `repeatable`). */
 async function oneEventRequests(server, path, { headers = {}, repeatable = false } = {}) {
@@ -55,7 +45,7 @@ export async function memoryGrowth({ server: proxied }) {
     const filled = await fillLog(server, EVENTS);
     await measure(`the log filled (${filled.events.toLocaleString('en-US')} events)`);
     for (let round = 1; round <= ROUNDS; round += 1) {
-      await rebuild(server);
+      await followRebuild(server);
       await measure(`rebuild ${round}`);
     }
     const api = benchRelation();

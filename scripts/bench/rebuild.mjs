@@ -54,7 +54,25 @@ export async function fillLog(server, total) {
 
 const editor = (server) => ({ authorization: `Bearer ${server.token}` });
 
-/** Starts a rebuild and follows it, sampling memory (the heap through `heap`), until it has ended. */
+/**
+ * Starts a rebuild through the API and follows its status until it has completed, calling `betweenReads`
+ * (with the status last read) before each read; answers the final status and the seconds it took.
+ */
+export async function followRebuild(server, betweenReads = async () => {}) {
+  const started = await fetch(`${server.url}/v1/admin/rebuild?pageSize=${PAGE_SIZE}`, { method: 'POST', headers: editor(server) });
+  let status = await started.json();
+  if (started.status !== 202) throw new Error(`rebuild: ${started.status} ${JSON.stringify(status)}`);
+  const began = performance.now();
+  while (status.state === 'queued' || status.state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, SAMPLE_EVERY_MS));
+    await betweenReads(status);
+    status = await (await fetch(`${server.url}${status.links.self}`, { headers: editor(server) })).json();
+  }
+  if (status.state !== 'complete') throw new Error(`the rebuild ${status.state}: ${status.error}`);
+  return { status, elapsed: (performance.now() - began) / 1000 };
+}
+
+/** Rebuilds through the Workflow, sampling memory (the heap through `heap`) while it runs. */
 async function rebuildThroughWorkflow(server, heap) {
   const pid = server.workerd();
   if (!pid) throw new Error('cannot find the workerd process that runs the Worker');
@@ -64,21 +82,13 @@ async function rebuildThroughWorkflow(server, heap) {
   // The heap that survives a full collection as each quarter of the replay ends: memory that stays bounded
   // keeps the same figure from the first quarter to the last.
   memory.liveByQuarter = [];
-  const started = await fetch(`${server.url}/v1/admin/rebuild?pageSize=${PAGE_SIZE}`, { method: 'POST', headers: editor(server) });
-  let status = await started.json();
-  if (started.status !== 202) throw new Error(`rebuild: ${started.status} ${JSON.stringify(status)}`);
-  const began = performance.now();
-  while (status.state === 'queued' || status.state === 'running') {
-    await new Promise((resolve) => setTimeout(resolve, SAMPLE_EVERY_MS));
+  const { status, elapsed } = await followRebuild(server, async (last) => {
     const used = await heap.sample();
-    const quarters = Math.floor((4 * (status.events ?? 0)) / Math.max(1, status.total ?? Infinity));
+    const quarters = Math.floor((4 * (last.events ?? 0)) / Math.max(1, last.total ?? Infinity));
     if (quarters > memory.liveByQuarter.length && memory.liveByQuarter.length < 4) memory.liveByQuarter.push(await heap.live());
     memory.rssPeak = Math.max(memory.rssPeak, residentMemory(pid).rss);
     memory.heapPeak = Math.max(memory.heapPeak, used);
-    status = await (await fetch(`${server.url}${status.links.self}`, { headers: editor(server) })).json();
-  }
-  const elapsed = (performance.now() - began) / 1000;
-  if (status.state !== 'complete') throw new Error(`the rebuild ${status.state}: ${status.error}`);
+  });
   memory.rssAfter = residentMemory(pid).rss;
   memory.heapAfter = await heap.sample();
   memory.liveAfter = await heap.live();

@@ -2,6 +2,11 @@
 // protocol: for CPU profiles, and for the memory of the Worker's own isolate (its V8 heap), which is what
 // a Worker may use (128 MB), apart from the process's, which also holds local D1's SQLite and the rest.
 
+// Time enough for a heap snapshot or a CPU profile of the Worker.
+const ANSWER_WITHIN_MS = 120_000;
+// Time enough for a reading of the heap.
+const HEAP_USAGE_WITHIN_MS = 15_000;
+
 /** A DevTools protocol session with the inspector of the workerd that runs the Worker. */
 export async function inspect(inspectorUrl) {
   const targets = await (await fetch(`${inspectorUrl}/json`)).json();
@@ -23,9 +28,19 @@ export async function inspect(inspectorUrl) {
     if (reply.error) pending.reject(new Error(reply.error.message));
     else pending.resolve(reply.result);
   });
-  const send = (method, params = {}) => new Promise((resolve, reject) => {
+  // A request left unanswered ends the bench with its name rather than holding it up for good.
+  socket.addEventListener('close', () => {
+    for (const pending of waiting.values()) pending.reject(new Error('the inspector closed the session'));
+    waiting.clear();
+  });
+  const send = (method, params = {}, withinMs = ANSWER_WITHIN_MS) => new Promise((resolve, reject) => {
     id += 1;
-    waiting.set(id, { resolve, reject });
+    const timer = setTimeout(() => reject(new Error(`the inspector did not answer ${method} within ${withinMs / 1000} s`)), withinMs);
+    const settle = (then) => (value) => {
+      clearTimeout(timer);
+      then(value);
+    };
+    waiting.set(id, { resolve: settle(resolve), reject: settle(reject) });
     socket.send(JSON.stringify({ id, method, params }));
   });
   return { send, close: () => socket.close() };
@@ -39,7 +54,7 @@ export async function inspect(inspectorUrl) {
  */
 export async function heapSampler(server) {
   const inspector = await inspect(server.inspectorUrl);
-  const sample = async () => (await inspector.send('Runtime.getHeapUsage')).usedSize;
+  const sample = async () => (await inspector.send('Runtime.getHeapUsage', {}, HEAP_USAGE_WITHIN_MS)).usedSize;
   return {
     sample,
     live: async () => {

@@ -5,6 +5,7 @@
 // then a fallback. A second port is closed until a test opens it. Tests drive it over /_control.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { TestProject } from 'vitest/node';
 
@@ -154,11 +155,37 @@ function shut(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
+/**
+ * The lowest port the kernel hands out to a listen on port 0. A closed port picked below it stays
+ * closed: workerd and the test runners, which listen on port 0, can never be given it meanwhile.
+ */
+function firstEphemeralPort(): number {
+  try {
+    return Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 32768;
+  } catch {
+    return 32768;
+  }
+}
+
+async function freePortBelowEphemeral(): Promise<number> {
+  const top = firstEphemeralPort();
+  for (let tries = 0; tries < 50; tries += 1) {
+    const candidate = 20000 + Math.floor(Math.random() * (top - 20000));
+    const server = createServer();
+    try {
+      const port = await listen(server, candidate);
+      await shut(server);
+      return port;
+    } catch {
+      server.removeAllListeners();
+    }
+  }
+  throw new Error('no free port below the ephemeral range');
+}
+
 async function door(): Promise<Door> {
-  let server: Server | null = createServer();
-  const port = await listen(server);
-  await shut(server);
-  server = null;
+  let server: Server | null = null;
+  const port = await freePortBelowEphemeral();
   const self: Door = {
     port,
     async open() {

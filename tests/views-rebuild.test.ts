@@ -216,6 +216,10 @@ describe('rebuilding the views', () => {
     const since = new Date().toISOString();
     const items = (await (await get(`/v1/relations/${relation}/timeline`, { 'cache-control': 'no-store' })).json<any>()).items;
     expect(items).toEqual([JSON.parse(projected.item)]);
+    // So do the readers of the whole timeline, the TimelineJS export among them.
+    const slides = (await (await get(`/v1/relations/${relation}/timeline.timelinejs.json`, { 'cache-control': 'no-store' })).json<any>()).events;
+    expect(slides.map((slide: any) => [slide.unique_id, slide.text.headline, slide.display_date]))
+      .toEqual([[`event-${id}`, 'Established', '1 December 1890']]);
     expect(await rebuildStartedByARead(since)).toMatchObject({ state: 'complete' });
     expect(await kept()).toEqual(projected);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EventContent, FACT_TYPES } from '../../domain/catalog';
+import { EVENT_FIELD_NAMES, EventContent, FACT_TYPES } from '../../domain/catalog';
 import { occurredInWords, PRECISIONS } from '../../domain/dates';
 import { fromColumns } from '../../store/event-columns';
 
@@ -30,6 +30,19 @@ const RENAMED: Record<string, string> = { event_id: 'id', occurred_in_words: 'oc
 
 /** The name a column of a timeline row takes in its item, or null for a column the item leaves out. */
 export const itemKeyOf = (column: string): string | null => (NOT_IN_ITEM.has(column) ? null : RENAMED[column] ?? column);
+
+/** The columns a timeline item is made from. */
+const ITEM_COLUMNS = ['event_id', 'type', ...EVENT_FIELD_NAMES, 'data', 'precision', 'occurred_in_words'];
+
+/**
+ * What to select from `view_timeline` (as `table`) to read its items: the item and where it sorts. The
+ * columns an item is made from come only for a row projected before the timeline kept items (until the
+ * rebuild that fills them in), so a row that keeps its item is not sent twice.
+ */
+export const itemSelection = (table: string): string => [
+  `${table}.sort_day`, `${table}.position`, `${table}.item`,
+  ...ITEM_COLUMNS.map((column) => `CASE WHEN ${table}.item IS NULL THEN ${table}.${column} END AS ${column}`),
+].join(', ');
 
 /** The item a timeline row's columns describe: the event's content, its date in words, its link. */
 export function itemOfColumns(row: Record<string, unknown>): TimelineItem {

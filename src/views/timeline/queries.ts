@@ -4,7 +4,7 @@ import type { Db } from '../../store/db';
 import { readRelationViews } from '../freshness';
 import { matchingFacts } from '../search/queries';
 import { searchTerms } from '../search/terms';
-import { itemJson, timelineItem, type TimelineItem } from './item';
+import { itemJson, itemSelection, timelineItem, type TimelineItem } from './item';
 
 /** The timeline's read side: the live facts of a relation in the order things happened. */
 
@@ -29,7 +29,7 @@ export interface TimelineQuery {
 }
 
 /** Rows of view_timeline: read each with `timelineItem` (./item.ts). */
-export const SELECT_TIMELINE_ROWS = 'SELECT * FROM view_timeline';
+export const SELECT_TIMELINE_ROWS = `SELECT ${itemSelection('view_timeline')} FROM view_timeline`;
 
 /**
  * Where a page starts: after this item, in the order of the page. A page in the order things happened
@@ -82,7 +82,7 @@ function pageQuery(db: Db, relation: string, query: TimelineQuery): D1PreparedSt
   if (query.level) where.push(`t.level = ${bind(query.level)}`);
   const matching = search ? `JOIN ${matchingFacts(bind, search)} m ON m.event_id = t.event_id` : '';
   return db.prepare(
-    `SELECT t.*${byRelevance ? ', m.score AS score' : ''} FROM view_timeline t ${matching}
+    `SELECT ${itemSelection('t')}${byRelevance ? ', m.score AS score' : ''} FROM view_timeline t ${matching}
      WHERE ${where.join(' AND ')} ORDER BY ${order.join(', ')} LIMIT ${bind(query.limit + 1)}`,
     ...params,
   );

@@ -25,6 +25,16 @@ describe('parseOccurred', () => {
       .toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
   });
 
+  it('reads a date the same however often it is asked, and no reader can change what the next one is told', () => {
+    const first = readOccurred('1943-06');
+    expect(() => { (first as { latest: string | null }).latest = '1943-06-01'; }).toThrow(TypeError);
+    expect(readOccurred('1943-06')).toEqual({ edtf: '1943-06', precision: 'month', earliest: '1943-06-01', latest: '1943-06-30', approximate: false, uncertain: false });
+    expect(occurredInWords('1943-06')).toBe(occurredInWords('1943-06'));
+    expect(() => parseOccurred('1990/1990')).toThrow(InvalidDate);
+    expect(readOccurred('1990/1990')).toMatchObject({ earliest: '1990-01-01', latest: '1990-12-31' });
+    expect(() => parseOccurred('1990/1990')).toThrow(InvalidDate);
+  });
+
   it('marks approximate and uncertain dates without moving their bounds', () => {
     expect(parseOccurred('2012~')).toMatchObject({ precision: 'year', earliest: '2012-01-01', latest: '2012-12-31', approximate: true, uncertain: false });
     expect(parseOccurred('1943-06?')).toMatchObject({ precision: 'month', approximate: false, uncertain: true });

@@ -63,10 +63,10 @@ const UNSPECIFIED_DAY = 0b11000000;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** The days of a month of the proleptic Gregorian calendar, as `Date` counts them. */
 export function daysInMonth(year: number, month: number): number {
-  const date = new Date(Date.UTC(2000, month, 0));
-  date.setUTCFullYear(year, month, 0);
-  return date.getUTCDate();
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** The parts of a date a source gives: a year, a month of it, a day of that. */
@@ -104,6 +104,10 @@ export function parseOccurred(edtf: string): Occurred {
  * (`1990/1990`), refused now, still reads as the days from its start to its end.
  */
 export function readOccurred(edtf: string, as: 'new' | 'stored' = 'stored'): Occurred {
+  return remembered(as === 'new' ? newReads : storedReads, edtf, () => Object.freeze(readAfresh(edtf, as)));
+}
+
+function readAfresh(edtf: string, as: 'new' | 'stored'): Occurred {
   const parsed = parseEdtf(edtf);
   if (parsed.type === 'Interval') {
     const { start, end } = intervalEnds(edtf, parsed.values, as);
@@ -122,6 +126,10 @@ export function readOccurred(edtf: string, as: 'new' | 'stored' = 'stored'): Occ
 
 /** The date as a person writes it: "1 December 1890", "June 1943", "the 1970s", "spring 1943 (January–March)", "1910–1920", "about 2012". */
 export function occurredInWords(edtf: string): string {
+  return remembered(datesInWords, edtf, () => inWordsAfresh(edtf));
+}
+
+function inWordsAfresh(edtf: string): string {
   const parsed = parseEdtf(edtf);
   if (parsed.type !== 'Interval') return readDate(parsed).words;
   const { start, end } = intervalEnds(edtf, parsed.values);
@@ -149,10 +157,23 @@ export function occurredSpan(edtf: string): { start: DateParts; end: DateParts |
   return { start: partsOf(known.earliest, known.unit), end: null };
 }
 
-// The EDTF parser is the slowest step of reading a date, and a log holds few distinct dates: each is
-// parsed once per isolate. Bounded, oldest out first; only dates that parse are kept.
-const PARSED_DATES = 10_000;
+// A log holds few distinct dates, and its readers ask the same of them again and again (a page reads
+// each of its dates several times): each is parsed, read and put in words once per isolate. Bounded,
+// oldest out first; only what succeeds is kept (a date that throws throws again).
+const REMEMBERED = 10_000;
 const parsedDates = new Map<string, ReturnType<typeof parse>>();
+const storedReads = new Map<string, Occurred>();
+const newReads = new Map<string, Occurred>();
+const datesInWords = new Map<string, string>();
+
+function remembered<T>(memo: Map<string, T>, edtf: string, work: () => T): T {
+  const known = memo.get(edtf);
+  if (known !== undefined) return known;
+  const value = work();
+  if (memo.size >= REMEMBERED) memo.delete(memo.keys().next().value!);
+  memo.set(edtf, value);
+  return value;
+}
 
 const PLAIN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -168,18 +189,16 @@ function plainDate(edtf: string): ParsedDate | null {
 }
 
 function parseEdtf(edtf: string) {
-  const known = parsedDates.get(edtf) ?? plainDate(edtf);
-  if (known) return known;
+  return remembered(parsedDates, edtf, () => plainDate(edtf) ?? parseWithTheParser(edtf));
+}
+
+function parseWithTheParser(edtf: string) {
   if (!/^[0-9XY./~?%-]+$/.test(edtf)) throw new InvalidDate(`expected an EDTF date: ${SUPPORTED}`);
-  let parsed;
   try {
-    parsed = parse(edtf, { level: 1 });
+    return parse(edtf, { level: 1 });
   } catch {
     throw new InvalidDate(`"${edtf}" is not an EDTF date this log reads: ${SUPPORTED}`);
   }
-  if (parsedDates.size >= PARSED_DATES) parsedDates.delete(parsedDates.keys().next().value!);
-  parsedDates.set(edtf, parsed);
-  return parsed;
 }
 
 /** The known ends of an interval: an open end (`..`) parses as Infinity, an unknown one as null. */

@@ -84,18 +84,23 @@ function print(title, { run, busyMs, functions, modules }, unit) {
   );
 }
 
-export async function cpuProfiles({ server }) {
-  // A timeline page of 50 from D1 (the request's own Cache-Control passes the edge cache).
-  const timeline = `${server.url}/v1/relations/mx-ru/timeline?limit=50`;
-  const reads = await profiled(server, () => drive({
+/** A GET from D1 over and over (the request's own Cache-Control passes the edge cache), profiled. */
+function profiledRead(server, path) {
+  return profiled(server, () => drive({
     seconds: SECONDS, concurrency: CONCURRENCY,
     send: async () => {
-      const response = await fetch(timeline, { headers: { 'cache-control': 'no-store' } });
+      const response = await fetch(`${server.url}${path}`, { headers: { 'cache-control': 'no-store' } });
       await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`timeline: ${response.status}`);
+      if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
     },
   }));
+}
+
+export async function cpuProfiles({ server }) {
+  const reads = await profiledRead(server, '/v1/relations/mx-ru/timeline?limit=50');
   print('CPU profile: GET a timeline page of 50, from D1', reads, 'requests');
+  const page = await profiledRead(server, '/mx-ru?asOf=2015-01-01');
+  print('CPU profile: GET the page of mx-ru as of 2015-01-01, from D1', page, 'requests');
 
   const relation = benchRelation();
   const appends = await profiled(server, () => drive({
@@ -109,5 +114,5 @@ export async function cpuProfiles({ server }) {
     },
   }));
   print('CPU profile: POST an append of 100 events', appends, 'appends');
-  return { reads, appends };
+  return { reads, page, appends };
 }

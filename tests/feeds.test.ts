@@ -307,6 +307,34 @@ describe('feeds of the log', () => {
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
+  it('leads an archive link of old (before: the entries before a log position) to the numbered page that holds the newest of them', async () => {
+    const relation = freshRelation();
+    const appended = await post(`/v1/relations/${relation}/events`, {
+      events: Array.from({ length: 60 }, (_, index) => noted({ tags: index % 2 ? ['visits'] : ['trade'] })),
+    });
+    const positions: number[] = (await appended.json<any>()).events.map((event: any) => event.position);
+    const base = `/v1/relations/${relation}/feed.atom`;
+    const old = (query: string) => SELF.fetch(`https://relations.test${base}${query}`, { redirect: 'manual' });
+    // Entry n is the nth of this feed, positions[n - 1] its place in the log.
+    for (const [query, page] of [
+      [`?before=${positions[50]}`, '?page=1'], // the newest before entry 51 is entry 50
+      [`?before=${positions[51]}`, '?page=2'], // … before entry 52, entry 51
+      [`?before=${positions[59] + 1000}`, '?page=2'],
+      [`?before=${positions[54]}&tag=visits`, '?tag=visits&page=1'], // 27 visits come before entry 55
+    ]) {
+      const response = await old(query);
+      expect(response.status, query).toBe(301);
+      expect(response.headers.get('location'), query).toBe(`https://relations.test${base}${page}`);
+      expect(response.headers.get('cache-control'), query).toBe('public, max-age=31536000, immutable');
+    }
+    const landed = await get(`${base}?page=2`);
+    expect(parseXml(await landed.text()).feed.entry.map((entry: any) => entry.id))
+      .toContain(`urn:uuid:${(await (await get(`/v1/relations/${relation}/events?limit=52`)).json<any>()).events[50].id}`);
+    const nothingBefore = await old(`?before=${positions[0]}`);
+    expect(nothingBefore.status).toBe(404);
+    expect(nothingBefore.headers.get('content-type')).toBe('application/problem+json');
+  });
+
   it('gives a correction and a retraction entries of their own that point at the event they amend', async () => {
     const relation = freshRelation();
     const [fact] = await record(relation, [noted({ occurred: '1890-12-01', headline: 'Relations established' })]);
@@ -356,11 +384,14 @@ describe('feeds of the log', () => {
     expect(badType.status).toBe(400);
     expect(badType.headers.get('content-type')).toBe('application/problem+json');
     expect((await badType.json<any>()).errors[0].parameter).toBe('type');
-    for (const query of ['?page=0', '?page=-3', '?page=two', '?before=36']) {
+    for (const query of ['?page=0', '?page=-3', '?page=two', '?before=0', '?before=x']) {
       const response = await get(`/feed.xml${query}`);
       expect(response.status, query).toBe(400);
       expect((await response.json<any>()).errors[0].parameter).toBe(query.slice(1).split('=')[0]);
     }
+    const both = await get('/feed.xml?page=2&before=36');
+    expect(both.status).toBe(400);
+    expect((await both.json<any>()).errors[0].parameter).toBe('before');
     expect((await get('/feed.json?level=galactic')).status).toBe(400);
     expect((await get('/v1/relations/ru-mx/feed.xml')).status).toBe(400);
     const unknown = await get(`/v1/relations/${freshRelation()}/feed.atom`);

@@ -12,11 +12,16 @@ export const FeedQuery = z.object({
   level: Level.optional().describe('federal or subnational'),
   page: z.coerce.number().int().min(1).max(Math.floor(Number.MAX_SAFE_INTEGER / FEED_PAGE_SIZE)).optional()
     .describe(`an archive page: page 1 holds the first ${FEED_PAGE_SIZE} entries of this feed, page 2 the next ${FEED_PAGE_SIZE}… (follow the feed's links)`),
+  before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional()
+    .meta({ deprecated: true })
+    .describe('the archive links of old (the entries before a log position): answered with a 301 to the numbered page that holds the newest of them'),
 });
 
 export interface FeedRequest {
   filters: FeedFilters;
   page?: number;
+  /** An archive link of old: the entries before this log position. */
+  before?: number;
 }
 
 /** The feed request, or a 400 problem naming the wrong parameter. */
@@ -25,16 +30,15 @@ export function parseFeedRequest(url: URL, relation: string | null): FeedRequest
     const problem = relationNameProblem(relation);
     if (problem) return invalidParameters([{ parameter: 'relation', detail: problem }]);
   }
-  if (url.searchParams.has('before')) {
-    // Archive pages were once cut at a log position, which moved with every append.
-    return invalidParameters([{ parameter: 'before', detail: 'archive pages are numbered now (page): follow the links of the current feed' }]);
-  }
   const result = FeedQuery.safeParse(Object.fromEntries(url.searchParams));
   if (!result.success) {
     return invalidParameters(result.error.issues.map((issue) => ({ parameter: String(issue.path[0]), detail: issue.message })));
   }
-  const { page, ...filters } = result.data;
-  return { filters: filters as FeedFilters, page };
+  const { page, before, ...filters } = result.data;
+  if (page !== undefined && before !== undefined) {
+    return invalidParameters([{ parameter: 'before', detail: 'an archive page is one of page or before, not both' }]);
+  }
+  return { filters: filters as FeedFilters, page, before };
 }
 
 /** "visits (VisitMade), tag trade, subnational": how a feed's filters read in its title. */

@@ -5,7 +5,7 @@ import type { AppEnv } from '../env';
 import type { Feed } from '../feeds/feed';
 import { FEED_FILES, FEED_FORMATS, type FeedFile, type FeedFormat } from '../feeds/formats';
 import { feedItem } from '../feeds/item';
-import { FEED_PAGE_SIZE, feedPage, type FeedPage } from '../store/feed-entries';
+import { archivePageBefore, FEED_PAGE_SIZE, feedPage, type FeedPage } from '../store/feed-entries';
 import { withValidators } from './conditional';
 import { publicRoute } from './documented-route';
 import { ARCHIVED, cachedResponse } from './response-cache';
@@ -28,6 +28,7 @@ async function serveFeed(c: Context<AppEnv>, file: FeedFile, relation: string | 
   const url = new URL(c.req.url);
   const request = parseFeedRequest(url, relation);
   if (request instanceof Response) return request;
+  if (request.before !== undefined) return redirectToNumberedPage(c, file, relation, request);
   return cachedResponse(publicOrigin(c), c.req.raw, { relation, archive: request.page !== undefined }, async () => {
     const page = await feedPage(c.var.db, { relation, filters: request.filters, page: request.page });
     if (page === 'no such relation') return notFound(c, `no events have been recorded for ${relation}`);
@@ -40,18 +41,31 @@ async function serveFeed(c: Context<AppEnv>, file: FeedFile, relation: string | 
   });
 }
 
+const feedPath = (file: FeedFile, relation: string | null) => (relation === null ? `/${file}` : `/v1/relations/${relation}/${file}`);
+
+/** The URL of a feed or of one of its pages: the filters in a fixed order, then the page; one URL per page, for links and caches alike. */
+function feedPageUrl(origin: string, file: FeedFile, relation: string | null, request: FeedRequest, number?: number): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(request.filters)) if (value) params.set(name, value);
+  if (number !== undefined) params.set('page', String(number));
+  const query = params.toString();
+  return `${origin}${feedPath(file, relation)}${query ? `?${query}` : ''}`;
+}
+
+/** An archive link of old (`?before=`, the entries before a log position): to the numbered page that now holds the newest of them, for good. */
+async function redirectToNumberedPage(c: Context<AppEnv>, file: FeedFile, relation: string | null, request: FeedRequest): Promise<Response> {
+  const page = await archivePageBefore(c.var.db, { relation, filters: request.filters, before: request.before! });
+  if (page === null) return notFound(c, `this feed has no entries before position ${request.before}`);
+  // The entries before a position never change, so neither does the page that holds the newest of them.
+  c.header('cache-control', ARCHIVED);
+  return c.redirect(feedPageUrl(publicOrigin(c), file, relation, request, page), 301);
+}
+
 function feedDocument(
   origin: string, url: URL, file: FeedFile, relation: string | null, request: FeedRequest, page: FeedPage,
 ): Feed {
-  const path = relation === null ? `/${file}` : `/v1/relations/${relation}/${file}`;
-  // The filters in a fixed order, then the page: one URL per page, for links and caches alike.
-  const pageUrl = (number?: number) => {
-    const params = new URLSearchParams();
-    for (const [name, value] of Object.entries(request.filters)) if (value) params.set(name, value);
-    if (number !== undefined) params.set('page', String(number));
-    const query = params.toString();
-    return `${origin}${path}${query ? `?${query}` : ''}`;
-  };
+  const path = feedPath(file, relation);
+  const pageUrl = (number?: number) => feedPageUrl(origin, file, relation, request, number);
   const subject = relation === null ? 'all relations' : `${relationDisplayName(relation)} relations`;
   const narrowed = filtersInWords(request.filters);
   return {
@@ -82,8 +96,14 @@ function feedDoc(path: string, format: FeedFormat, perRelation: boolean) {
     request: { ...(perRelation ? { params: RelationParam } : {}), query: FeedQuery },
     responses: {
       200: { description: format.name, content: { [format.mediaType]: { schema: format.schema } } },
+      301: {
+        description: 'An archive link of old (before): the numbered page that holds the newest of its entries',
+        headers: { Location: { required: true, description: 'the numbered archive page', schema: { type: 'string', format: 'uri' } } },
+      },
       ...notModified,
-      404: problemContent(perRelation ? 'No such relation, or no such page yet' : 'No such page yet'),
+      404: problemContent(perRelation
+        ? 'No such relation, no such page yet, or no entry before the position given'
+        : 'No such page yet, or no entry before the position given'),
     },
   });
 }

@@ -79,6 +79,21 @@ export async function feedPage(db: Db, query: FeedPageQuery): Promise<FeedPage |
   };
 }
 
+/**
+ * The number of the archive page that holds the newest entry before log position `before`, or null when
+ * no entry is: where a link from before the pages were numbered (`?before=`: the entries before a position)
+ * now leads. One D1 call.
+ */
+export async function archivePageBefore(db: Db, query: FeedPageQuery & { before: number }): Promise<number | null> {
+  const params: unknown[] = [];
+  const bind = (value: unknown) => `?${params.push(value)}`;
+  const row = await db.first<{ older: number }>(db.prepare(
+    `WITH feed (position) AS (${sequence(query, bind)}) SELECT COUNT(*) AS older FROM feed WHERE position < ${bind(query.before)}`,
+    ...params,
+  ));
+  return row && row.older > 0 ? Math.ceil(row.older / FEED_PAGE_SIZE) : null;
+}
+
 function scopeStatement(db: Db, relation: string | null): D1PreparedStatement {
   return db.prepare(
     'SELECT MIN(created) AS created, COUNT(*) AS relations FROM relations WHERE ?1 IS NULL OR relation = ?1',

@@ -96,23 +96,30 @@ function profiledRead(server, path) {
   }));
 }
 
-export async function cpuProfiles({ server }) {
-  const reads = await profiledRead(server, '/v1/relations/mx-ru/timeline?limit=50');
-  print('CPU profile: GET a timeline page of 50, from D1', reads, 'requests');
-  const page = await profiledRead(server, '/mx-ru?asOf=2015-01-01');
-  print('CPU profile: GET the page of mx-ru as of 2015-01-01, from D1', page, 'requests');
-
+/** Appends of `size` events to a relation of their own over and over, profiled. */
+function profiledAppends(server, size) {
   const relation = benchRelation();
-  const appends = await profiled(server, () => drive({
+  return profiled(server, () => drive({
     seconds: SECONDS, concurrency: CONCURRENCY,
     send: async (request) => {
-      const events = Array.from({ length: 100 }, (_, k) => ({ id: randomUUID(), ...notedEvent(`${relation} ${request}.${k}`) }));
+      const events = Array.from({ length: size }, (_, k) => ({ id: randomUUID(), ...notedEvent(`${relation} ${request}.${k}`) }));
       const { status, body } = await post(`${server.url}/v1/relations/${relation}/events`, {
         headers: { authorization: `Bearer ${server.token}` }, body: { events }, repeatable: true,
       });
       if (status !== 201 && status !== 200) throw new Error(`append: ${status} ${JSON.stringify(body)}`);
     },
   }));
+}
+
+export async function cpuProfiles({ server }) {
+  const reads = await profiledRead(server, '/v1/relations/mx-ru/timeline?limit=50');
+  print('CPU profile: GET a timeline page of 50, from D1', reads, 'requests');
+  const page = await profiledRead(server, '/mx-ru?asOf=2015-01-01');
+  print('CPU profile: GET the page of mx-ru as of 2015-01-01, from D1', page, 'requests');
+
+  const appends = await profiledAppends(server, 100);
   print('CPU profile: POST an append of 100 events', appends, 'appends');
-  return { reads, page, appends };
+  const single = await profiledAppends(server, 1);
+  print('CPU profile: POST an append of 1 event', single, 'appends');
+  return { reads, page, appends, single };
 }

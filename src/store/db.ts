@@ -7,6 +7,13 @@
 /** Where a session starts: the nearest replica, the primary, or a bookmark a client brought back. */
 export type SessionStart = 'first-unconstrained' | 'first-primary' | { bookmark: string };
 
+/**
+ * D1's limits on one statement (developers.cloudflare.com/d1/platform/limits). Local D1 is plain SQLite,
+ * which allows far more: checked here, so that a statement D1 would refuse fails in the tests too.
+ */
+const MAX_BOUND_PARAMETERS = 100;
+const MAX_STATEMENT_BYTES = 100_000;
+
 export class Db {
   calls = 0;
   milliseconds = 0;
@@ -21,6 +28,10 @@ export class Db {
   }
 
   prepare(sql: string, ...params: unknown[]): D1PreparedStatement {
+    // The text of a statement is this code's own (values are bound), ASCII: its length is its size.
+    if (params.length > MAX_BOUND_PARAMETERS || sql.length > MAX_STATEMENT_BYTES) {
+      throw new Error(`a statement past D1's limits (${params.length} bound parameters, ${sql.length} characters): ${sql.slice(0, 80)}`);
+    }
     const statement = this.session.prepare(sql);
     return params.length ? statement.bind(...params) : statement;
   }

@@ -69,7 +69,7 @@ const queryValue = fc.oneof(
   fc.constantFrom('1890-12-01', '1943-06', '2023', 'federal', 'subnational', 'VisitMade', 'mx-ru', 'true', ''),
 );
 const query = fc
-  .array(fc.tuple(fc.constantFrom('after', 'limit', 'from', 'to', 'on', 'date', 'type', 'tag', 'level', 'q', 'cursor', 'format', 'lang', 'x'), queryValue), { maxLength: 4 })
+  .array(fc.tuple(fc.constantFrom('after', 'limit', 'from', 'to', 'on', 'date', 'type', 'tag', 'level', 'q', 'cursor', 'page', 'before', 'asOf', 'sort', 'format', 'lang', 'x'), queryValue), { maxLength: 4 })
   .map((pairs) => (pairs.length ? `?${new URLSearchParams(pairs)}` : ''));
 
 const headers = fc.record(

@@ -18,12 +18,26 @@ console.log(`  local D1: ${applyMigrations()}`);
 
 // Webhooks to a receiver on this machine (http://localhost, http://127.0.0.1), retried within seconds.
 const webhookVars = ['--var', 'ALLOW_HTTP_WEBHOOKS:true', '--var', 'WEBHOOK_RETRY_SCHEDULE:1,2,4,8,16'];
+// wrangler's own output (its "Ready on" address among it) is held until the seed is loaded, so that no
+// address is shown before the service holds its data; then it is shown, and what follows as it comes.
 const dev = spawn('npx', ['wrangler', 'dev', 'dev/worker.js', '--local', '--ip', '127.0.0.1', '--port', PORT, ...webhookVars, ...process.argv.slice(2)], {
-  env,
-  stdio: ['inherit', 'inherit', 'inherit'],
+  env: { ...env, ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}) },
+  stdio: ['inherit', 'pipe', 'pipe'],
 });
+const held = [];
+let holding = true;
+for (const [from, to] of [[dev.stdout, process.stdout], [dev.stderr, process.stderr]]) {
+  from.on('data', (chunk) => (holding ? held.push([to, chunk]) : to.write(chunk)));
+}
+function showDevOutput() {
+  holding = false;
+  for (const [to, chunk] of held.splice(0)) to.write(chunk);
+}
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => dev.kill(signal));
-dev.on('exit', (code) => process.exit(code ?? 0));
+dev.on('exit', (code) => {
+  showDevOutput();
+  process.exit(code ?? 0);
+});
 
 const url = `http://127.0.0.1:${PORT}`;
 await waitForHealth(url);
@@ -34,10 +48,12 @@ try {
   editor = await developmentKey(url, adminToken, EDITOR);
   ({ recorded, alreadyThere } = await loadFixtures(url, editor.key));
 } catch (error) {
+  showDevOutput();
   console.error(error.message);
   dev.kill();
   process.exit(1);
 }
+showDevOutput();
 console.log(`
   Relations log is running at ${url}
   seed fixtures: ${recorded} events recorded, ${alreadyThere} already in the log
@@ -76,6 +92,7 @@ async function waitForHealth(base) {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+  showDevOutput();
   console.error('wrangler dev did not answer /healthz within 2 minutes');
   dev.kill();
   process.exit(1);

@@ -227,5 +227,5 @@ export function amendableTypes(type: EventType, data: Record<string, unknown>): 
   return FACT_TYPES.filter((fact) => dataSchemas[fact].safeParse(corrected).success);
 }
 
-/** The current payload version of every event type; older payloads are upcast on read. */
+/** The current payload version of every event type; older payloads are upcast on read (./upcasters.ts). */
 export const SCHEMA_VERSION = 1;

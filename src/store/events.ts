@@ -1,4 +1,5 @@
 import { RecordedEvent, type EventType } from '../domain/catalog';
+import { upcast } from '../domain/upcasters';
 import type { Db } from './db';
 import { fromColumns, toColumn } from './event-columns';
 import { selectVersion } from './relations';
@@ -20,7 +21,8 @@ export function eventColumns(alias?: string): string {
   return EVENT_COLUMNS.map((column) => (alias ? `${alias}.${column}` : column)).join(', ');
 }
 
-export const eventFromRow = (row: Record<string, unknown>) => fromColumns<RecordedEvent>(row);
+/** A row of the log as the event it holds, its payload upcast to the current version. */
+export const eventFromRow = (row: Record<string, unknown>) => upcast(fromColumns<RecordedEvent>(row));
 
 // The database assigns `position`; `version` is the relation's version, read inside the same transaction, plus the offset.
 const WRITTEN = EVENT_COLUMNS.filter((column) => column !== 'position' && column !== 'version');

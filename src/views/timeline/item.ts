@@ -31,8 +31,11 @@ const RENAMED: Record<string, string> = { event_id: 'id', occurred_in_words: 'oc
 /** The name a column of a timeline row takes in its item, or null for a column the item leaves out. */
 export const itemKeyOf = (column: string): string | null => (NOT_IN_ITEM.has(column) ? null : RENAMED[column] ?? column);
 
-/** The columns a timeline item is made from. */
-const ITEM_COLUMNS = ['event_id', 'type', ...EVENT_FIELD_NAMES, 'data', 'precision', 'occurred_in_words'];
+/** The fields of an event the timeline keeps, each in a column of its own name. */
+export const CONTENT_FIELDS: ReadonlySet<string> = new Set(['type', ...EVENT_FIELD_NAMES, 'data']);
+
+/** The columns a timeline item is made from: the event's id and content, and how it is dated. */
+const ITEM_COLUMNS = ['event_id', ...CONTENT_FIELDS, 'precision', 'occurred_in_words'];
 
 /**
  * What to select from `view_timeline` (as `table`) to read its items: the item and where it sorts. The

@@ -1,9 +1,8 @@
-import { EVENT_FIELD_NAMES } from '../../domain/catalog';
 import { occurredInWords, readOccurred } from '../../domain/dates';
 import type { Db } from '../../store/db';
 import { toColumns } from '../../store/event-columns';
 import { amendedEventId, type ProjectedEvent, type Projector, type TableSet } from '../projection';
-import { itemKeyOf, itemOfColumns } from './item';
+import { CONTENT_FIELDS, itemKeyOf, itemOfColumns } from './item';
 
 /**
  * The timeline's write side: one row per live fact with the event's own fields (a column each, as in
@@ -11,8 +10,6 @@ import { itemKeyOf, itemOfColumns } from './item';
  * item readers are sent (`item`, JSON), made here once instead of on every read.
  */
 
-/** The fields of an event the timeline keeps, each in a column of its own name. */
-const CONTENT_FIELDS = new Set<string>(['type', ...EVENT_FIELD_NAMES, 'data']);
 
 /**
  * The columns that follow from `occurred`, worked out once, when the fact is projected: its precision,

@@ -72,15 +72,15 @@ function holdsFileUnder(pid, dir) {
  * Worker's is the one holding the local D1 files under `persist` open.
  */
 export function workerdProcessOf(wranglerPid, persist) {
-  const workerds = descendantsOf(wranglerPid).filter((pid) => command(pid) === 'workerd');
-  return workerds.find((pid) => holdsFileUnder(pid, persist)) ?? null;
+  return workerdsOf(wranglerPid).find((pid) => holdsFileUnder(pid, persist)) ?? null;
 }
 
 /** The other one: wrangler's proxy. */
 export function proxyProcessOf(wranglerPid, persist) {
-  const workerds = descendantsOf(wranglerPid).filter((pid) => command(pid) === 'workerd');
-  return workerds.find((pid) => !holdsFileUnder(pid, persist)) ?? null;
+  return workerdsOf(wranglerPid).find((pid) => !holdsFileUnder(pid, persist)) ?? null;
 }
+
+const workerdsOf = (wranglerPid) => descendantsOf(wranglerPid).filter((pid) => command(pid) === 'workerd');
 
 /** Resident set size now and its peak since the last reset, in bytes. */
 export function residentMemory(pid) {

@@ -22,22 +22,28 @@ async function relationsList() {
 }
 
 describe('GET /v1/relations', () => {
-  it('lists each relation with its name, event count, version, and first and last occurred', async () => {
+  it('lists each relation with its name, event count, version, and first and last occurred in the timeline\'s order', async () => {
     const relation = 'mx-ru';
-    const [first] = await append(relation, [
+    const [first, , , , , withdrawn] = await append(relation, [
       noted({ occurred: '1943-06' }), noted({ occurred: '2012~' }), noted({ occurred: '1890-12-01' }), noted({ occurred: '1910/1920' }),
+      // Known only by its end: the timeline sorts it on 2023, after 2012~.
+      noted({ occurred: '/2023' }),
+      // Retracted below: no longer the relation's first fact.
+      noted({ occurred: '1806' }),
     ]);
     // A correction happens when it is recorded: it is not the relation's latest historical fact.
     await append(relation, [{
       type: 'EventCorrected', headline: 'Corrected', source: SOURCE,
       data: { eventId: first.id, reason: 'a typo', changes: { headline: 'Fixed' } },
+    }, {
+      type: 'EventRetracted', headline: 'Withdrawn', source: SOURCE, data: { eventId: withdrawn.id, reason: 'not in the source' },
     }]);
     const other = 'jp-kr';
     await append(other, [noted({ occurred: '1965-06-22' })]);
 
     const relations = await relationsList();
     expect(relations.find((r) => r.relation === relation)).toMatchObject({
-      name: 'Mexico–Russia', events: 5, version: 5, firstOccurred: '1890-12-01', lastOccurred: '2012~',
+      name: 'Mexico–Russia', events: 8, version: 8, firstOccurred: '1890-12-01', lastOccurred: '/2023',
     });
     expect(relations.find((r) => r.relation === other)).toMatchObject({
       name: 'Japan–South Korea', events: 1, version: 1, firstOccurred: '1965-06-22', lastOccurred: '1965-06-22',

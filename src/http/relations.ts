@@ -16,8 +16,8 @@ const RelationSummary = z.object({
   name: z.string(),
   version: z.number().int(),
   events: z.number().int(),
-  firstOccurred: z.string().nullable(),
-  lastOccurred: z.string().nullable(),
+  firstOccurred: z.string().nullable().describe('the date of the first live fact in the order of its timeline'),
+  lastOccurred: z.string().nullable().describe('the date of the last live fact in the order of its timeline (`/2023`, known only by its end, sorts on 2023)'),
   created: z.string(),
 });
 

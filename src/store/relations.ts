@@ -42,15 +42,16 @@ interface RelationRow {
   last_occurred: string | null;
 }
 
-// First and last `occurred` of the historical facts, not of corrections (which happen when recorded).
+// First and last `occurred` of the live facts, in the timeline's own order (the first day a date can mean,
+// its end for `/2023`, then the position): corrections happen when recorded, and a retracted fact is no
+// longer the relation's first or last. Read from the timeline view, whose index (relation, sort_day,
+// position) finds both ends without a scan.
 const SUMMARY = `
   SELECT r.relation, r.version, r.created,
-    (SELECT occurred FROM events e WHERE e.relation = r.relation AND e.occurred_earliest IS NOT NULL
-       AND e.type NOT IN ('EventCorrected', 'EventRetracted')
-     ORDER BY e.occurred_earliest, e.position LIMIT 1) AS first_occurred,
-    (SELECT occurred FROM events e WHERE e.relation = r.relation AND e.occurred_earliest IS NOT NULL
-       AND e.type NOT IN ('EventCorrected', 'EventRetracted')
-     ORDER BY e.occurred_earliest DESC, e.position DESC LIMIT 1) AS last_occurred
+    (SELECT occurred FROM view_timeline t WHERE t.relation = r.relation
+     ORDER BY t.sort_day, t.position LIMIT 1) AS first_occurred,
+    (SELECT occurred FROM view_timeline t WHERE t.relation = r.relation
+     ORDER BY t.sort_day DESC, t.position DESC LIMIT 1) AS last_occurred
   FROM relations r`;
 
 function summaryFromRow(row: RelationRow): RelationSummary {

@@ -109,11 +109,15 @@ describe('a source citation', () => {
     expect(valid({ publisher: 'A press', url: 'https://example.org' })).toBe(false);
   });
 
-  it('takes only web links and calendar days', () => {
+  it('takes only web links, and dates at the precisions an event takes', () => {
     for (const url of ['javascript:alert(1)', 'ftp://example.org/a', 'example.org', 'data:text/html,hi']) {
       expect(valid({ title: 'T', publisher: 'P', url }), url).toBe(false);
     }
-    for (const date of ['2023-02-29', '14 August 2023', '2023-08']) {
+    // A source may be dated by its year or month alone, as events are.
+    for (const date of ['2023-08-14', '2023-08', '2020', '2020~', '201X', '2019/2020']) {
+      expect(valid({ title: 'T', publisher: 'P', date }), date).toBe(true);
+    }
+    for (const date of ['2023-02-29', '14 August 2023', '2023-13', '0000', '']) {
       expect(valid({ title: 'T', publisher: 'P', date }), date).toBe(false);
     }
   });

@@ -127,6 +127,22 @@ describe('feeds of the log', () => {
     ]);
   });
 
+  it('words the date of a citation as it words the date of an event, at the precision the source gives', async () => {
+    const relation = freshRelation();
+    const cited = (date: string) => ({ title: 'A report', publisher: 'A ministry', date, locator: 'p. 4' });
+    await record(relation, [
+      noted({ headline: 'Cited to a day', source: cited('2023-08-14') }),
+      noted({ headline: 'Cited to a year', source: cited('2020') }),
+    ]);
+    const { json, atom } = await feeds(`/v1/relations/${relation}`);
+    const bodyOf = (headline: string) => json.items.find((item: any) => item.title.endsWith(headline)).content_text;
+    expect(bodyOf('Cited to a day')).toContain('Source: A report (A ministry, 14 August 2023, p. 4)');
+    expect(bodyOf('Cited to a year')).toContain('Source: A report (A ministry, 2020, p. 4)');
+    expect(JSON.stringify(atom.entry)).toContain('A ministry, 14 August 2023, p. 4');
+    const page = await (await get(`/${relation}`)).text();
+    expect(page).toContain('(A ministry, 2020, p. 4)');
+  });
+
   it('shows a new event at the top of all three feeds right after the append, from cache otherwise', async () => {
     const relation = freshRelation();
     await record(relation, [noted({ headline: 'First' })]);

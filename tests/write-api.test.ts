@@ -295,10 +295,15 @@ describe('invalid events', () => {
     expect((await append(relation, { events: [noted({ headline: 'Tabs\tand emoji 🇲🇽🇷🇺 are fine', summary: 'line\nbreaks too' })] })).version).toBe(1);
   });
 
-  it('accepts a citation with a date instead of a url', async () => {
+  it('accepts a citation with a date instead of a url, at the precision the source gives it', async () => {
     const relation = freshRelation();
     const source = { title: 'México y Rusia a nivel subnacional', publisher: 'CEMERI', date: '2023-08-14' };
     expect((await append(relation, { events: [noted({ source })] })).version).toBe(1);
+    const dated = (date: string) => noted({ source: { title: 'An annual report', publisher: 'A ministry', date } });
+    expect((await append(relation, { events: [dated('2020'), dated('2020-03')] })).version).toBe(3);
+    const response = await expectNothingWritten(relation, () => post(eventsOf(relation), { events: [dated('2020-13')] }));
+    expect(response.status).toBe(422);
+    expect(pointersOf(await problemOf(response))).toEqual(['/events/0/source/date']);
   });
 
   it('names unknown top-level fields and a wrong expected version type', async () => {

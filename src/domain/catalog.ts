@@ -34,7 +34,7 @@ export const Source = z
     title: text(300),
     publisher: text(200),
     url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
-    date: calendarDay.optional().describe('publication date, YYYY-MM-DD'),
+    date: Edtf.optional().describe('publication date, at the precision the source gives it, as `occurred` takes it: 2023-08-14, 2020-03, 2020'),
     locator: text(300, 'where in the document: a section, page or table row').optional(),
     quote: text(2000, 'the words of the source that state the fact').optional(),
   })

@@ -1,3 +1,4 @@
+import { citationDetails } from '../domain/citation';
 import type { TimelineItem } from '../views/timeline/item';
 
 /**
@@ -62,7 +63,7 @@ function anniversary(item: TimelineItem, calendar: AnniversaryCalendar): string[
   const description = [
     `${item.occurredInWords}: ${item.headline}`,
     item.summary,
-    `Source: ${item.source.title} (${item.source.publisher})${item.source.url ? ` ${item.source.url}` : ''}`,
+    `Source: ${item.source.title} (${citationDetails(item.source)})${item.source.url ? ` ${item.source.url}` : ''}`,
   ].filter(Boolean).join('\n\n');
   return [
     'BEGIN:VEVENT',

@@ -1,5 +1,6 @@
-import { occurredInWords } from '../domain/dates';
 import type { Source } from '../domain/catalog';
+import { citationDetails } from '../domain/citation';
+import { occurredInWords } from '../domain/dates';
 import type { AmendedEvent, FeedEntry } from '../store/feed-entries';
 import { escapeXml } from './xml';
 
@@ -89,7 +90,7 @@ function amendmentParagraphs(entry: FeedEntry, kind: FeedItem['kind'], origin: s
 }
 
 function citation(source: Source): Paragraph {
-  const details = [source.publisher, source.date, source.locator].filter(Boolean).join(', ');
+  const details = citationDetails(source);
   const title = source.url ? link(source.url, source.title) : text(source.title);
   return joined(text('Source: '), title, text(details ? ` (${details})` : ''));
 }

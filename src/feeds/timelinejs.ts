@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FactType } from '../domain/catalog';
+import { citationDetails } from '../domain/citation';
 import { occurredInWords, occurredSpan } from '../domain/dates';
 import { PERIOD_NAMES, type StatusPeriod } from '../domain/relation-status';
 import type { TimelineItem } from '../views/timeline/item';
@@ -64,7 +65,7 @@ function slide(item: TimelineItem): TimelineJsSlide {
   const source = item.source.url
     ? `<a href="${escapeXml(item.source.url)}">${escapeXml(item.source.title)}</a>`
     : escapeXml(item.source.title);
-  paragraphs.push(`<p>Source: ${source} (${escapeXml(item.source.publisher)})</p>`);
+  paragraphs.push(`<p>Source: ${source} (${escapeXml(citationDetails(item.source))})</p>`);
   return {
     start_date: { ...start, display_date: item.occurredInWords },
     ...(end ? { end_date: end } : {}),

@@ -1,4 +1,5 @@
 import type { AgreementStatus } from '../domain/agreements';
+import { citationDetails } from '../domain/citation';
 import { occurredInWords } from '../domain/dates';
 import type { RelationChange } from '../domain/relation-status';
 import type { AgreementView } from '../views/agreements/queries';
@@ -154,7 +155,7 @@ function TimelineSection({ timeline, status }: RelationPageProps) {
                 {item.summary ? <p class="summary">{item.summary}</p> : null}
                 <p class="source">
                   Source: {item.source.url ? <a href={item.source.url}>{item.source.title}</a> : item.source.title}
-                  {' '}({item.source.publisher})
+                  {' '}({citationDetails(item.source)})
                 </p>
               </li>
             ))}

@@ -6,6 +6,8 @@ import { servedRoutes } from './setup/routes';
 interface Operation {
   operationId?: string;
   summary?: string;
+  description?: string;
+  tags?: string[];
   parameters?: { name?: string; in?: string; required?: boolean; schema?: unknown; $ref?: string }[];
   requestBody?: { content: Record<string, { schema?: unknown }> };
   responses: Record<string, { description: string; content?: Record<string, { schema?: any }>; headers?: Record<string, unknown> }>;
@@ -13,6 +15,7 @@ interface Operation {
 }
 interface OpenApiDocument {
   openapi: string;
+  tags?: { name: string; description?: string }[];
   paths: Record<string, Record<string, Operation>>;
   components?: { securitySchemes?: Record<string, unknown>; parameters?: Record<string, { name: string; in: string }> };
 }
@@ -57,6 +60,38 @@ describe('GET /openapi.json', () => {
       const declared = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name).sort();
       expect(declared, where).toEqual(inPath);
     }
+  });
+
+  it('lists every operation in exactly one group of its resource, each group described and used, and describes every operation', () => {
+    const groups = (doc.tags ?? []).map((tag) => tag.name);
+    expect(groups).toEqual(['Relations', 'Log', 'Timeline', 'Agreements', 'Status', 'On this day', 'Feeds', 'Webhooks', 'Keys', 'Admin', 'Pages']);
+    expect((doc.tags ?? []).every((tag) => Boolean(tag.description))).toBe(true);
+    for (const { path, method, op } of operations(doc)) {
+      const where = `${method.toUpperCase()} ${path}`;
+      expect(op.tags?.length, where).toBe(1);
+      expect(groups, where).toContain(op.tags![0]);
+      expect(op.description, where).toBeTruthy();
+    }
+    const used = new Set(operations(doc).map(({ op }) => op.tags![0]));
+    expect(groups.filter((group) => !used.has(group))).toEqual([]);
+    const groupOf = (path: string, method = 'get') => doc.paths[path][method].tags![0];
+    expect(groupOf('/v1/relations/{relation}/events', 'post')).toBe('Log');
+    expect(groupOf('/v1/relations/{relation}/status')).toBe('Status');
+    expect(groupOf('/v1/relations/{relation}/feed.atom')).toBe('Feeds');
+    expect(groupOf('/v1/admin/keys', 'post')).toBe('Keys');
+  });
+
+  it('describes every array with the schema of its items (no tuple that only prefixItems describes)', () => {
+    const arraysWithoutItems: string[] = [];
+    const visit = (node: unknown, path: string) => {
+      if (Array.isArray(node)) return node.forEach((child, index) => visit(child, `${path}/${index}`));
+      if (!node || typeof node !== 'object') return;
+      const schema = node as Record<string, unknown>;
+      if (schema.type === 'array' && !schema.items) arraysWithoutItems.push(path);
+      for (const [key, child] of Object.entries(schema)) visit(child, `${path}/${key}`);
+    };
+    visit(doc.paths, '#/paths');
+    expect(arraysWithoutItems).toEqual([]);
   });
 
   it('gives every request body its schema, and says how a bad body is answered', () => {

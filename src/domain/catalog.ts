@@ -69,7 +69,9 @@ export const EVENT_FIELD_NAMES = Object.keys(EventFields) as EventFieldName[];
 
 const EventId = Uuid.describe('any UUID, chosen by the client or left out; posting the same id again is a no-op');
 
-const States = z.tuple([text(100), text(100)]).meta({ description: 'the two states as they were named then', minItems: 2, maxItems: 2 });
+// Two names, as an array of exactly two: a tuple would be `prefixItems` alone in the document, which clients
+// generated from it (and Spectral's array-items rule) cannot read as an array of strings.
+const States = z.array(text(100)).min(2).max(2).describe('the two states as they were named then');
 
 export const dataSchemas = {
   RelationsEstablished: z.strictObject({ states: States.optional(), reason: text(1000).optional() }),

@@ -45,6 +45,7 @@ const list = publicRoute({
   method: 'get',
   path: '/v1/relations/{relation}/agreements',
   operationId: 'listRelationAgreements',
+  tags: ['Agreements'],
   middleware: [cachedRead(byRelationAsOfToday)] as const,
   summary: "A relation's agreements with their status on a day",
   description:
@@ -74,6 +75,8 @@ const one = publicRoute({
   method: 'get',
   path: '/v1/relations/{relation}/agreements/{agreementId}',
   operationId: 'getRelationAgreement',
+  tags: ['Agreements'],
+  description: 'The agreement as its signing records it (corrections applied), its status on `asOf` (default today, UTC) with the reason in words, and the live events of its history: its signing and its end.',
   middleware: [cachedRead(byRelationAsOfToday)] as const,
   summary: 'One agreement, its status on a day, and the events of its history',
   request: {

@@ -31,6 +31,7 @@ const chart = publicRoute({
   method: 'get',
   path: '/v1/relations/{relation}/chart.svg',
   operationId: 'getRelationChart',
+  tags: ['Timeline'],
   // Keyed by the day as well: the axis runs to today, and an agreement valid indefinitely with it.
   middleware: [cachedRead({ scope: 'relation', dependsOnToday: () => true })] as const,
   summary: 'The periods of relations, the agreements and the visits of a relation on one time axis, as SVG',

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env';
 import { DocsPage } from '../web/docs-page';
 import { BOOKMARK_PARAMETER, BOOKMARK_PARAMETER_NAME } from './d1-session';
+import { documentTags } from './tags';
 
 /** `/openapi.json`, generated from the zod schemas that validate the requests, and `/docs` for people. */
 export function mountDocs(app: OpenAPIHono<AppEnv>): void {
@@ -21,6 +22,7 @@ export function mountDocs(app: OpenAPIHono<AppEnv>): void {
         'A method a path does not serve is answered 405 with an Allow header; OPTIONS answers with Allow too.',
     },
     servers: [{ url: new URL(c.req.url).origin }],
+    tags: documentTags(),
   }));
   app.get('/docs', (c) => c.html(DocsPage({ openapi: '/openapi.json' })));
 }

@@ -1,6 +1,7 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { BOOKMARK_HEADER, BOOKMARK_PARAMETER_NAME } from './d1-session';
 import { problemContent } from './schemas';
+import type { ApiTag } from './tags';
 
 /**
  * Every operation of the OpenAPI document is made here: public ones by `publicRoute`, editor ones by
@@ -10,7 +11,12 @@ import { problemContent } from './schemas';
  * for a route with a JSON body a 415 for a body declared as something else.
  */
 
-export type RouteDefinition = Omit<RouteConfig, 'security' | 'operationId' | 'parameters'> & { operationId: string };
+/** An operation: its operationId, the one group it is listed in (tags.ts), and what it does beyond its summary. */
+export type RouteDefinition = Omit<RouteConfig, 'security' | 'operationId' | 'parameters' | 'tags' | 'description'> & {
+  operationId: string;
+  tags: [ApiTag];
+  description: string;
+};
 type Security = NonNullable<RouteConfig['security']>;
 
 const BOOKMARK_PARAMETER_REF = { $ref: `#/components/parameters/${BOOKMARK_PARAMETER_NAME}` };

@@ -88,6 +88,7 @@ function feedDoc(path: string, format: FeedFormat, perRelation: boolean) {
     method: 'get',
     path,
     operationId: `get${perRelation ? 'Relation' : ''}${format.operationName}`,
+    tags: ['Feeds'],
     summary: `${format.name} of the log${perRelation ? ' of one relation' : ' of all relations'}`,
     description: `The newest entries by recorded time (${FEED_PAGE_SIZE} to ${2 * FEED_PAGE_SIZE - 1} once there are ${FEED_PAGE_SIZE}); ` +
       `older entries on archive pages of ${FEED_PAGE_SIZE}, numbered from the oldest, through RFC 5005 links (next_url in JSON Feed). ` +

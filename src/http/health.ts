@@ -11,6 +11,8 @@ const health = publicRoute({
   method: 'get',
   path: '/healthz',
   operationId: 'checkHealth',
+  tags: ['Admin'],
+  description: 'Answers {"ok": true} without touching D1: for uptime checks.',
   summary: 'Is the Worker up?',
   responses: { 200: jsonContent(z.object({ ok: z.literal(true) }), 'It is') },
 });

@@ -16,6 +16,7 @@ const start = editorRoute('admin', {
   method: 'post',
   path: '/v1/admin/rebuild',
   operationId: 'startRebuild',
+  tags: ['Admin'],
   summary: 'Rebuild every view from the log',
   description:
     'Starts a Workflow that replays the whole log in position order through the projectors into fresh tables, one step per page, and swaps them in, in one transaction; events recorded meanwhile are replayed too before the swap. One rebuild at a time: while one is running, this answers that one.',
@@ -41,6 +42,7 @@ const status = editorRoute('admin', {
   method: 'get',
   path: '/v1/admin/rebuilds/{id}',
   operationId: 'getRebuild',
+  tags: ['Admin'],
   summary: "A rebuild's progress",
   description: 'Its state (queued, running, complete, errored), events replayed of how many, pages, D1 calls, when it started and finished, and its error.',
   request: { params: z.object({ id: Uuid }) },

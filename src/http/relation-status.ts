@@ -16,6 +16,7 @@ const status = publicRoute({
   method: 'get',
   path: '/v1/relations/{relation}/status',
   operationId: 'getRelationStatus',
+  tags: ['Status'],
   // Without `on`, the status is today's.
   middleware: [cachedRead({ scope: 'relation', dependsOnToday: (query) => !query.get('on') })] as const,
   summary: 'Whether relations were established, severed or restored on a day, and the periods over time',

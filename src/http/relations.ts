@@ -25,6 +25,8 @@ const list = publicRoute({
   method: 'get',
   path: '/v1/relations',
   operationId: 'listRelations',
+  tags: ['Relations'],
+  description: 'Each relation once, in the order of its name (mx-ru), with how many events its log holds, its version, and the dates of the first and last of its live facts in the order of its timeline.',
   middleware: [cachedRead({ scope: 'all' })] as const,
   summary: 'Every relation with its event count, version, and first and last occurred',
   responses: { 200: jsonContent(z.object({ relations: z.array(RelationSummary) }), 'The relations'), ...notModified },

@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { relationDisplayName } from '../domain/relation';
 import type { AppEnv } from '../env';
-import { EXPORT_FILES, EXPORTS, type ExportFormat } from '../feeds/exports';
+import { EXPORT_FILES, EXPORTS, type ExportFile, type ExportFormat } from '../feeds/exports';
 import { relationOverview } from '../views/relation-overview';
 import { withValidators } from './conditional';
 import { publicRoute } from './documented-route';
@@ -9,9 +9,13 @@ import { publicOrigin } from './origin';
 import { notFound, validationHook } from './problem';
 import { cachedResponse } from './response-cache';
 import { notModified, problemContent, RelationParam } from './schemas';
+import type { ApiTag } from './tags';
 
 /** The timeline in other people's formats (feeds/exports.ts): one route per export, served from the edge cache. */
 export const timelineExportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+/** The group of the document each export is listed in. */
+const EXPORT_TAGS: Record<ExportFile, ApiTag> = { 'timeline.timelinejs.json': 'Timeline', 'anniversaries.ics': 'On this day' };
 
 for (const file of EXPORT_FILES) {
   const format: ExportFormat = EXPORTS[file];
@@ -19,6 +23,7 @@ for (const file of EXPORT_FILES) {
     method: 'get',
     path: `/v1/relations/{relation}/${file}`,
     operationId: format.operationId,
+    tags: [EXPORT_TAGS[file]],
     summary: format.summary,
     description: format.description,
     request: { params: RelationParam },

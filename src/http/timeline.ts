@@ -67,6 +67,7 @@ const timeline = publicRoute({
   method: 'get',
   path: '/v1/relations/{relation}/timeline',
   operationId: 'getRelationTimeline',
+  tags: ['Timeline'],
   middleware: [cachedRead({ scope: 'relation' })] as const,
   summary: "A relation's timeline, in the order things happened",
   description:

@@ -28,10 +28,12 @@ const Relation = z.object({ relation: z.string().describe('two ISO 3166-1 alpha-
 
 // Documented for completeness; the handlers below answer people, with pages, not problem+json.
 const PAGES: Omit<RouteDefinition, 'method'>[] = [
-  { path: '/', operationId: 'getHomePage', summary: 'The web page: every relation', responses: { 200: html('The page'), ...notModified } },
+  { path: '/', operationId: 'getHomePage', tags: ['Pages'], description: 'Every relation with its name and dates, linking to its page and to the feeds.', summary: 'The web page: every relation', responses: { 200: html('The page'), ...notModified } },
   {
     path: '/{relation}',
     operationId: 'getRelationPage',
+    tags: ['Pages'],
+    description: 'The chart, the periods of relations with what qualifies them, the agreements with their status as of a day the reader picks (a GET form, no JavaScript), and the timeline grouped by the periods of relations.',
     summary: "The web page of a relation: relations over time, agreements as of a day, the timeline",
     request: { params: Relation, query: z.object({ asOf: AsOf.optional().describe('YYYY-MM-DD, default today (UTC)') }) },
     responses: {
@@ -47,6 +49,8 @@ const PAGES: Omit<RouteDefinition, 'method'>[] = [
   {
     path: '/{relation}/timelinejs',
     operationId: 'getRelationTimelinePage',
+    tags: ['Pages'],
+    description: 'The timeline drawn by TimelineJS, served from this origin with nothing loaded from another.',
     summary: 'The timeline of a relation drawn by TimelineJS',
     request: { params: Relation },
     responses: { 200: html('The page'), ...notModified, 404: html('Not a relation, or one with no events') },

@@ -15,7 +15,7 @@ const reseal = editorRoute('admin', {
   method: 'post',
   path: '/v1/admin/webhook-secrets/reseal',
   operationId: 'resealWebhookSecrets',
-  tags: ['Webhooks'],
+  tags: ['Admin'],
   summary: 'Seal every webhook secret under the current WEBHOOK_SECRET_KEY',
   description:
     'Seals secrets stored in plain text (before secrets were sealed) and secrets sealed under WEBHOOK_SECRET_KEY_PREVIOUS, and drops replaced secrets whose overlap has ended. Up to 2,000 subscriptions per call: while `next` is not null, call again with `after=next`. Safe to repeat.',

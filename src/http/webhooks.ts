@@ -18,13 +18,14 @@ import type { RouteDefinition } from './documented-route';
 import { editorRoute } from './editor-auth';
 import { notFound, problem, validationHook } from './problem';
 import { jsonContent, NOT_STORED, problemContent } from './schemas';
+import type { ApiTag } from './tags';
 import { unsealable } from './unsealable';
 
 /** Webhook subscriptions and their delivery log: the webhooks:manage scope. */
 export const webhookRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const guarded = <R extends RouteDefinition>(route: R) =>
-  editorRoute('webhooks:manage', { ...route, tags: ['Webhooks'] });
+const guarded = <R extends Omit<RouteDefinition, 'tags'>>(route: R) =>
+  editorRoute('webhooks:manage', { ...route, tags: ['Webhooks'] as [ApiTag] });
 
 const notFoundResponse = { 404: problemContent('No such subscription') };
 const noSuchSubscription = (c: Context) => notFound(c, 'no subscription has this id');
@@ -83,6 +84,7 @@ const list = guarded({
   method: 'get',
   path: '/v1/webhooks',
   operationId: 'listWebhooks',
+  description: 'Every subscription, with its URL, kinds, filters, whether it is enabled, and since when its deliveries fail; its secret is never shown again.',
   summary: 'Every subscription, in id order',
   request: { query: ListQuery },
   responses: { 200: jsonContent(z.object({ webhooks: z.array(Subscription), next: z.string().nullable() }), 'A page') },
@@ -100,6 +102,7 @@ const one = guarded({
   method: 'get',
   path: '/v1/webhooks/{id}',
   operationId: 'getWebhook',
+  description: 'The subscription, as listed.',
   summary: 'One subscription',
   request: idParams,
   responses: { 200: jsonContent(Subscription, 'The subscription'), ...notFoundResponse },
@@ -114,6 +117,7 @@ const patch = guarded({
   method: 'patch',
   path: '/v1/webhooks/{id}',
   operationId: 'updateWebhook',
+  description: 'Only the fields sent change. `enabled: true` brings back a subscription that was disabled (after a 410 or five days of failures).',
   summary: 'Change the URL, the events, the filters or whether it is enabled',
   request: { ...idParams, ...body(PatchSubscription) },
   responses: { 200: jsonContent(Subscription, 'Changed'), ...notFoundResponse, 422: problemContent('An invalid field') },
@@ -132,6 +136,7 @@ const remove = guarded({
   method: 'delete',
   path: '/v1/webhooks/{id}',
   operationId: 'deleteWebhook',
+  description: 'No more messages are sent to it; deliveries still pending are dropped.',
   summary: 'Unsubscribe: the subscription and its delivery log are deleted',
   request: idParams,
   responses: { 204: { description: 'Deleted' }, ...notFoundResponse },
@@ -146,6 +151,7 @@ const rotate = guarded({
   method: 'post',
   path: '/v1/webhooks/{id}/rotate-secret',
   operationId: 'rotateWebhookSecret',
+  description: 'Answers the new secret this once; the secret it replaces keeps signing beside it for 24 hours, so the receiver can switch without losing a message.',
   summary: 'A new signing secret; for 24 hours messages carry signatures by both',
   request: idParams,
   responses: {
@@ -187,6 +193,7 @@ const deliveries = guarded({
   method: 'get',
   path: '/v1/webhooks/{id}/deliveries',
   operationId: 'listWebhookDeliveries',
+  description: 'Each delivery with its message id and every attempt (time, status code, latency, the first 2 KB of the answer, the error), filtered by status.',
   summary: 'The delivery log: each message with its attempts, newest first',
   request: { ...idParams, query: DeliveriesQuery },
   responses: {
@@ -209,6 +216,7 @@ const retry = guarded({
   method: 'post',
   path: '/v1/webhooks/{id}/deliveries/{deliveryId}/retry',
   operationId: 'retryWebhookDelivery',
+  description: 'The same message (the same webhook-id and body), with a fresh round of attempts on the retry schedule.',
   summary: 'Send a delivery again, with a fresh round of retries',
   request: { params: DeliveryParams },
   responses: {
@@ -234,6 +242,7 @@ const recover = guarded({
   method: 'post',
   path: '/v1/webhooks/{id}/recover',
   operationId: 'recoverWebhookDeliveries',
+  description: 'Every delivery of the subscription that failed since `since` is sent again with a fresh round of attempts; answers how many.',
   summary: 'Send again every delivery that failed since an instant',
   request: { ...idParams, query: RecoverQuery },
   responses: {

@@ -10,6 +10,7 @@ const minimal: Record<string, Record<string, unknown>> = {
   RelationsEstablished: {},
   RelationsSevered: {},
   RelationsRestored: { states: ['Mexico', 'Soviet Union'] },
+  RelationsQualified: { qualifier: 'practically_non_existent' },
   VisitMade: { visitor: 'Vicente Fox', office: 'President', from: 'mx', to: 'ru' },
   AgreementSigned: { agreementId: 'mx-ru-1976-air-transport', title: 'Air Transport Agreement', kind: 'agreement', parties: ['Mexico', 'Soviet Union'] },
   AgreementEnded: { agreementId: 'mx-ru-1976-air-transport' },

@@ -81,7 +81,7 @@ describe('colors', () => {
   });
 
   it('give every mark at least 3:1 against the white it is drawn on', () => {
-    const marks = [COLORS.open, COLORS.severed, COLORS.agreement, COLORS.agreementCap, COLORS.unknown,
+    const marks = [COLORS.open, COLORS.severed, COLORS.qualified, COLORS.agreement, COLORS.agreementCap, COLORS.unknown,
       COLORS.visitToFirst, COLORS.visitToSecond, COLORS.visitElsewhere, COLORS.asOf];
     for (const color of marks) expect(contrast(color, '#ffffff'), color).toBeGreaterThanOrEqual(3);
   });

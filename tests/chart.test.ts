@@ -67,6 +67,35 @@ describe('GET /v1/relations/{relation}/chart.svg', () => {
     expect(visits(svg).map((mark) => mark.title)).toContain('A secretary visited “with” <quotes> & ampersands, April 2021.');
   });
 
+  it('draws what qualifies relations under the periods, over every day its date can mean, with its words and its legend', async () => {
+    const relation = freshRelation();
+    await record(relation, [
+      event('RelationsEstablished', '1890-12-01', 'Relations established'),
+      event('RelationsQualified', '1910/1924-08', 'Relations were practically non-existent', { qualifier: 'practically_non_existent' }),
+      event('RelationsQualified', '1991-12/1992', 'The sources differ on 1992', { qualifier: 'sources_differ' }),
+    ]);
+    const svg = await chart(`/v1/relations/${relation}/chart.svg?asOf=1915-01-01`);
+    const strips = withAttribute(svg, 'data-qualifier');
+    expect(strips.map((strip) => [strip.attributes['data-qualifier'], strip.attributes['data-occurred']])).toEqual([
+      ['practically_non_existent', '1910/1924-08'], ['sources_differ', '1991-12/1992'],
+    ]);
+    expect(strips.map((strip) => strip.title)).toEqual([
+      'Practically non-existent, 1910–August 1924: Relations were practically non-existent.',
+      'The sources differ, December 1991–1992: The sources differ on 1992.',
+    ]);
+    // One period only: qualifying relations is no change of them.
+    expect(periods(svg).map((element) => element.attributes['data-period'])).toEqual(['established']);
+    const [strip] = findAll(strips[0], (element) => element.name === 'rect');
+    const [segment] = findAll(periods(svg)[0], (element) => element.name === 'rect');
+    expect(Number(strip.attributes.y)).toBeGreaterThan(Number(segment.attributes.y) + Number(segment.attributes.height) - 1);
+    const legend = withAttribute(svg, 'data-key').map((element) => element.attributes['data-key']);
+    expect(legend).toEqual(expect.arrayContaining(['relations-practically-non-existent', 'relations-sources-differ']));
+    const [desc] = findAll(svg, (element) => element.attributes.id === 'ch-desc');
+    expect(desc.text).toContain('Practically non-existent, 1910–August 1924: Relations were practically non-existent.');
+    const asOf = asOfLine(svg).title;
+    expect(asOf).toContain('during 1910–August 1924 they were practically non-existent');
+  });
+
   it('draws each end as the source dates it: a stated day, running on, not given, or only a year', async () => {
     const relation = await relationWithHistory();
     const svg = await chart(`/v1/relations/${relation}/chart.svg`);

@@ -70,8 +70,13 @@ describe('the seed fixtures', () => {
     const stored = await storedFixtureEvents();
     expect(stored.size).toBe(fixtureEvents.length);
     expect(countByType([...stored.values()])).toEqual({
-      // 28 notes, and the embassies the article shows at work in 1945 (Soviet, in Mexico) and 1994 (Mexican, in Moscow).
-      EventNoted: 30,
+      // 28 notes (two of them, on the revolutions, retracted since), the embassies the article shows at work in 1945
+      // (Soviet, in Mexico) and 1994 (Mexican, in Moscow), Alaska settled from the 1780s, and CEMERI's continuity of
+      // treaties after the USSR.
+      EventNoted: 32,
+      // Relations practically non-existent from the revolutions to August 1924 (the claim of the two retracted notes,
+      // once), and the sources that differ on 1992.
+      RelationsQualified: 2,
       // 17 federal agreements (the 16 of the article's list, years only, and the Treaty of Tlatelolco of its
       // history) and 11 subnational ones (with signing date and validity).
       AgreementSigned: 28,
@@ -79,7 +84,10 @@ describe('the seed fixtures', () => {
       // The legation of 1891 and the honorary consulate of 2021; and two embassy openings the source never dated,
       // recorded at first and retracted since (the log keeps both).
       MissionOpened: 4,
-      EventRetracted: 2,
+      // The two embassy openings, and the two notes on the revolutions.
+      EventRetracted: 4,
+      // Knorozov's headline, the quote of the Crimea note, who inaugurated the consulate in Puebla.
+      EventCorrected: 3,
       RelationsEstablished: 2,
       RelationsSevered: 1,
       RelationsRestored: 1,
@@ -142,5 +150,53 @@ describe('the seed fixtures', () => {
       Object.entries(wikipedia).every(([key, value]) => source[key as keyof typeof source] === value) ||
       Object.entries(cemeri).every(([key, value]) => source[key as keyof typeof source] === value);
     expect(fixtureEvents.filter(({ event }) => !citesOne(event)).map(({ event }) => event.id)).toEqual([]);
+  });
+});
+
+describe('what outside readers found in the seed fixtures, mended as the log mends anything', () => {
+  type Item = { id: string; type: string; occurred: string; precision: string; headline: string; summary: string | null; participants: string[]; source: FixtureEvent['source'] & { quote?: string } };
+  let timeline: Item[];
+  beforeAll(async () => {
+    await loadFixtures();
+    timeline = [];
+    let next: string | null = '/v1/relations/mx-ru/timeline?limit=200';
+    while (next) {
+      const page: { items: Item[]; next: string | null } = await (await get(next)).json();
+      timeline.push(...page.items);
+      next = page.next && `/v1/relations/mx-ru/timeline?limit=200&cursor=${page.next}`;
+    }
+  });
+
+  it('keep the one claim of both revolutions once, qualifying the status from 1910 to August 1924, and invent no severance', () => {
+    const claim = timeline.filter((item) => item.source.quote?.includes('During respective revolutions'));
+    expect(claim).toMatchObject([{ type: 'RelationsQualified', occurred: '1910/1924-08' }]);
+    expect(claim[0].summary).toContain('1910–1920 in Mexico');
+    expect(claim[0].summary).toContain('1917 in Russia');
+    expect(timeline.filter((item) => item.type === 'RelationsSevered').map((item) => item.occurred)).toEqual(['1930-01-26']);
+  });
+
+  it('claim no more than the source says', () => {
+    const knorozov = timeline.find((item) => item.participants.includes('Yuri Knorozov'))!;
+    expect(knorozov.headline).not.toMatch(/decipherer/i);
+    expect(knorozov.headline).toContain('played an extremely important role in the decipherment of the Maya script');
+    const puebla = timeline.find((item) => item.type === 'MissionOpened' && item.occurred === '2021-10')!;
+    expect(puebla.headline).toBe('The Honorary Consulate of the Russian Federation in Puebla was inaugurated');
+  });
+
+  it('quote in every citation of the article the words that date the fact', () => {
+    const dated = timeline.filter((item) => item.source.publisher === 'Wikipedia' && ['day', 'month', 'year'].includes(item.precision));
+    expect(dated.length).toBeGreaterThan(50);
+    const undated = dated.filter((item) => !item.source.quote?.includes(item.occurred.slice(0, 4)));
+    expect(undated.map((item) => `${item.occurred} ${item.headline}`)).toEqual([]);
+    const crimea = timeline.find((item) => item.occurred === '2014' && item.headline.includes('Crimea'))!;
+    expect(crimea.source.quote).toMatch(/^In 2014, during the annexation of Crimea .* Mexico called for both sides seek dialogue/);
+  });
+
+  it('record the dated facts the sources give and the fixtures lacked', () => {
+    expect(timeline.find((item) => item.occurred === '178X')).toMatchObject({ headline: 'Alaska was settled from the 1780s' });
+    const continuity = timeline.find((item) => item.source.quote?.includes('assumed their previous commitments in terms of agreements and treaties'));
+    expect(continuity).toMatchObject({ occurred: '1991-12/', source: { publisher: 'CEMERI' } });
+    expect(timeline.find((item) => item.type === 'RelationsQualified' && item.occurred === '1991-12/1992')?.source.quote)
+      .toContain('once again established diplomatic relations with the current Russian Federation in 1992');
   });
 });

@@ -55,6 +55,27 @@ describe('corrections', () => {
   });
 });
 
+describe('a qualifier of relations', () => {
+  it('follows its corrections and is gone with its retraction, leaving the status itself as it was', async () => {
+    const relation = freshRelation();
+    const [, qualifier] = await record(relation, [
+      fact('RelationsEstablished', '1890-12-01'),
+      fact('RelationsQualified', '1910/1920', { qualifier: 'practically_non_existent' }),
+    ]);
+    const on = async (day: string) => {
+      const body = await view(`/v1/relations/${relation}/status?on=${day}`);
+      return [body.status, body.qualifiers.map((q: any) => [q.qualifier, q.event.occurred])];
+    };
+    expect(await on('1915-01-01')).toEqual(['established', [['practically_non_existent', '1910/1920']]]);
+    await record(relation, [correct(qualifier, { occurred: '1910/1924-08', data: { qualifier: 'sources_differ' } })]);
+    expect(await on('1922-01-01')).toEqual(['established', [['sources_differ', '1910/1924-08']]]);
+    await record(relation, [retract(qualifier)]);
+    expect(await on('1922-01-01')).toEqual(['established', []]);
+    const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM view_relation_qualifiers WHERE relation = ?1').bind(relation).first('n');
+    expect(rows).toBe(0);
+  });
+});
+
 describe('the item the timeline keeps as JSON', () => {
   it('says, after any correction, what the corrected columns say', async () => {
     const relation = freshRelation();

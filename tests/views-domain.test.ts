@@ -4,7 +4,7 @@ import { agreementStatusOn, type DatedFact } from '../src/domain/agreements';
 import { recordedDaysFallingOn, yearsAgo } from '../src/domain/anniversaries';
 import { occurredInWords, parseOccurred } from '../src/domain/dates';
 import { dating } from '../src/views/timeline/projector';
-import { relationStatusOn, relationStatusPeriods, type StatusChange } from '../src/domain/relation-status';
+import { relationStatusOn, relationStatusPeriods, type StatusChange, type StatusQualifier } from '../src/domain/relation-status';
 
 const year = (y: number): DatedFact => ({ occurred: String(y), earliest: `${y}-01-01`, latest: `${y}-12-31` });
 const day = (d: string): DatedFact => ({ occurred: d, earliest: d, latest: d });
@@ -62,6 +62,35 @@ describe('relation status on a day', () => {
       ['established', '1890-12-01', '1930-01-26'],
       ['severed', '1930-01-26', '1943-06'],
       ['restored', '1943-06', null],
+    ]);
+  });
+
+  it('adds what qualifies the status on every day the qualifier can mean, and never changes the status for it', () => {
+    const qualified = (qualifier: StatusQualifier<string>['qualifier'], fact: DatedFact, position: number): StatusQualifier<string> => ({
+      ...fact, qualifier, position, event: `${qualifier} ${fact.occurred}`,
+    });
+    const qualifiers = [
+      qualified('practically_non_existent', { occurred: '1910/1930-01', earliest: '1910-01-01', latest: '1930-01-31' }, 4),
+      qualified('sources_differ', { occurred: '1991/', earliest: '1991-01-01', latest: null }, 5),
+    ];
+    expect(relationStatusOn(changes, '1909-12-31', qualifiers)).toMatchObject({ status: 'established', qualifiers: [] });
+    expect(relationStatusOn(changes, '1915-01-01', qualifiers)).toMatchObject({
+      status: 'established',
+      event: 'established 1890-12-01',
+      qualifiers: [{ qualifier: 'practically_non_existent', event: 'practically_non_existent 1910/1930-01' }],
+      reason: 'relations were established on 1 December 1890; during 1910–January 1930 they were practically non-existent',
+    });
+    // Across a change: the status changes, the qualifier still holds to the last day its date can mean.
+    expect(relationStatusOn(changes, '1930-01-27', qualifiers)).toMatchObject({ status: 'severed', qualifiers: [{ qualifier: 'practically_non_existent' }] });
+    expect(relationStatusOn(changes, '1930-02-01', qualifiers).qualifiers).toEqual([]);
+    // Open at its end: it holds from its first day on.
+    expect(relationStatusOn(changes, '2030-01-01', qualifiers)).toMatchObject({
+      status: 'restored', reason: 'relations were restored in June 1943; for 1991 or later the sources differ',
+    });
+    expect(relationStatusPeriods(changes, qualifiers).map((period) => period.qualifiers.map((q) => q.event))).toEqual([
+      ['practically_non_existent 1910/1930-01'],
+      ['practically_non_existent 1910/1930-01'],
+      ['sources_differ 1991/'],
     ]);
   });
 });

@@ -25,7 +25,7 @@ beforeAll(loadFixtures);
 describe('the timeline', () => {
   it('lists every live fixture fact once, in the order things happened, page by page', async () => {
     const items = (await wholeTimeline('mx-ru')).filter((item) => fixtureIds.has(item.id));
-    expect(retracted.size).toBe(2);
+    expect(retracted.size).toBe(4);
     expect(items.map((item) => item.id).sort()).toEqual(liveFacts.map((event) => event.id).sort());
     const log = await (await get('/v1/relations/mx-ru/events?limit=500')).json<any>();
     const position = new Map<string, number>(log.events.map((event: any) => [event.id, event.position]));
@@ -153,6 +153,48 @@ describe('the relation status', () => {
       ['severed', '1930-01-26', '1943-06'],
       ['restored', '1943-06', null],
     ]);
+  });
+});
+
+describe('what qualifies the relation status', () => {
+  const qualifiersOn = async (day: string) => {
+    const body = await view(`/v1/relations/mx-ru/status?on=${day}`);
+    return { ...body, qualifiers: body.qualifiers.map((q: any) => [q.qualifier, q.event.occurred]) };
+  };
+
+  it('says relations were practically non-existent from 1910 to August 1924, without inventing a break', async () => {
+    for (const day of ['1910-01-01', '1917-11-07', '1922-06-01', '1924-07-31']) {
+      const on = await qualifiersOn(day);
+      expect(on.status, day).toBe('established');
+      expect(on.event.occurred, day).toBe('1890-12-01');
+      expect(on.qualifiers, day).toEqual([['practically_non_existent', '1910/1924-08']]);
+      expect(on.reason, day).toBe('relations were established on 1 December 1890; during 1910–August 1924 they were practically non-existent');
+    }
+    expect((await qualifiersOn('1909-12-31')).qualifiers).toEqual([]);
+    const after = await qualifiersOn('1925-01-01');
+    expect([after.status, after.qualifiers]).toEqual(['established', []]);
+  });
+
+  it('says the sources differ on December 1991 to 1992, and follows the body: relations continued', async () => {
+    const on = await qualifiersOn('1992-06-01');
+    expect(on.status).toBe('restored');
+    expect(on.qualifiers).toEqual([['sources_differ', '1991-12/1992']]);
+    expect(on.reason).toBe('relations were restored in June 1943; for December 1991–1992 the sources differ');
+    expect((await qualifiersOn('1993-01-01')).qualifiers).toEqual([]);
+  });
+
+  it('lists each qualifier under the period it qualifies', async () => {
+    const { periods } = await view('/v1/relations/mx-ru/status?on=2000-01-01');
+    expect(periods.map((period: any) => [period.from, period.qualifiers.map((q: any) => q.qualifier)])).toEqual([
+      ['1890-12-01', ['practically_non_existent']],
+      ['1924-08', []],
+      ['1930-01-26', []],
+      ['1943-06', ['sources_differ']],
+    ]);
+    expect(periods[0].qualifiers[0].event).toMatchObject({
+      type: 'RelationsQualified', occurredInWords: '1910–August 1924',
+      headline: 'Diplomatic relations were practically non-existent during the revolutions in Mexico and Russia',
+    });
   });
 });
 

@@ -5,7 +5,7 @@ import { editorKey, freshRelation, get, post, SOURCE, TOKEN } from './setup/clie
 import { view } from './views-helpers';
 
 const TABLES = [
-  'view_timeline', 'view_agreements', 'view_agreement_endings', 'view_relation_status', 'view_on_this_day', 'view_search',
+  'view_timeline', 'view_agreements', 'view_agreement_endings', 'view_relation_status', 'view_relation_qualifiers', 'view_on_this_day', 'view_search',
 ];
 
 /** Every row of every view for one relation, in a stable order (the search index's rowid too). */
@@ -84,6 +84,7 @@ const dataFor: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   RelationsEstablished: fc.constant({}),
   RelationsSevered: fc.constant({ reason: 'a dispute' }),
   RelationsRestored: fc.constant({}),
+  RelationsQualified: fc.constantFrom('practically_non_existent', 'sources_differ').map((qualifier) => ({ qualifier })),
   VisitMade: fc.constantFrom('ab', 'cd').map((to) => ({ visitor: 'A visitor', office: 'Minister', from: 'xy', to })),
   AgreementSigned: fc.record({
     agreementId, title: fc.constantFrom('Treaty', 'Accord'), kind: fc.constantFrom('agreement', 'treaty'),

@@ -113,6 +113,20 @@ describe('the web page', () => {
     expect(statusOf(html, 'short-one')).toBe('in_force');
   });
 
+  it('says under each period what qualifies it, and on the chosen day', async () => {
+    const relation = await relationWithHistory();
+    await record(relation, [{
+      type: 'RelationsQualified', occurred: '1910/1920', headline: 'Relations were practically non-existent',
+      source: SOURCE, data: { qualifier: 'practically_non_existent' },
+    }]);
+    const html = await (await get(`/${relation}?asOf=1915-05-01`)).text();
+    expect(html).toContain('On 1 May 1915, relations were established on 1 December 1890; during 1910–1920 they were practically non-existent.');
+    const established = /<li><strong>Established<\/strong>[\s\S]*?<\/li>\s*<\/ul>/.exec(html)?.[0] ?? '';
+    expect(established).toContain('<li data-qualifier="practically_non_existent"><strong>Practically non-existent</strong>, <span>1910–1920</span>:');
+    expect(html.match(/data-qualifier="practically_non_existent"/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(html).toContain('data-key="relations-practically-non-existent"');
+  });
+
   it('draws the chart at the top of the page, its as-of line on the day of the agreements form', async () => {
     const relation = await relationWithHistory();
     const html = await (await get(`/${relation}?asOf=2012-01-01`)).text();

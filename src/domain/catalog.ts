@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EDTF_SYNTAX, InvalidDate, parseOccurred } from './dates';
+import { RELATION_QUALIFIERS } from './relation-status';
 import { Uuid } from './uuid';
 
 /**
@@ -77,6 +78,11 @@ export const dataSchemas = {
   RelationsEstablished: z.strictObject({ states: States.optional(), reason: text(1000).optional() }),
   RelationsSevered: z.strictObject({ states: States.optional(), reason: text(1000).optional() }),
   RelationsRestored: z.strictObject({ states: States.optional(), reason: text(1000).optional() }),
+  // Relations qualified over the span of `occurred`, without a change of their status (which no source dates).
+  RelationsQualified: z.strictObject({
+    qualifier: z.enum(RELATION_QUALIFIERS)
+      .describe('practically_non_existent: relations existed but were practically non-existent; sources_differ: the sources disagree on the status over that span'),
+  }),
   VisitMade: z.strictObject({
     visitor: text(200),
     office: text(200),

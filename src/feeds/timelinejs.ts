@@ -51,7 +51,7 @@ function span(edtf: string): { start: TimelineJsDate; end?: TimelineJsDate } {
 
 /** The row of the timeline each type of fact is drawn on. */
 const GROUPS: Record<FactType, string> = {
-  RelationsEstablished: 'Relations', RelationsSevered: 'Relations', RelationsRestored: 'Relations',
+  RelationsEstablished: 'Relations', RelationsSevered: 'Relations', RelationsRestored: 'Relations', RelationsQualified: 'Relations',
   VisitMade: 'Visits', AgreementSigned: 'Agreements', AgreementEnded: 'Agreements',
   MissionOpened: 'Missions', AmbassadorAppointed: 'Missions', TradeReported: 'Trade', EventNoted: 'Events',
 };

@@ -19,9 +19,10 @@ const status = publicRoute({
   tags: ['Status'],
   // Without `on`, the status is today's.
   middleware: [cachedRead({ scope: 'relation', dependsOnToday: (query) => !query.get('on') })] as const,
-  summary: 'Whether relations were established, severed or restored on a day, and the periods over time',
+  summary: 'Whether relations were established, severed or restored on a day, what qualifies that, and the periods over time',
   description:
-    '`status` is established, severed or restored with the event that made it so; not_established before the first such event; unknown when a change dated only to a month or year may or may not have happened by that day (`possibleChange`).',
+    '`status` is established, severed or restored with the event that made it so; not_established before the first such event; unknown when a change dated only to a month or year may or may not have happened by that day (`possibleChange`). ' +
+    '`qualifiers` are what the sources say of relations that day without changing them (RelationsQualified: practically_non_existent, sources_differ); the `reason` says them in words, and each period lists its own.',
   request: {
     params: RelationParam,
     query: z.object({ on: CalendarDay.optional().describe('YYYY-MM-DD (default: today, UTC)') }),

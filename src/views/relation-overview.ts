@@ -1,7 +1,9 @@
 import type { Db } from '../store/db';
 import { agreementsFrom, endingsQuery, signingsQuery, type AgreementView } from './agreements/queries';
 import { readRelationViews } from './freshness';
-import { statusChangesFrom, statusChangesQuery, statusReport, type RelationStatusReport } from './relation-status/queries';
+import {
+  statusChangesFrom, statusChangesQuery, statusQualifiersFrom, statusQualifiersQuery, statusReport, type RelationStatusReport,
+} from './relation-status/queries';
 import { timelineItem, type TimelineItem } from './timeline/item';
 import { wholeTimelineQuery } from './timeline/queries';
 
@@ -21,14 +23,15 @@ export async function relationOverview(db: Db, relation: string, asOf: string): 
   const read = await readRelationViews(db, relation, [
     wholeTimelineQuery(db, relation),
     statusChangesQuery(db, relation),
+    statusQualifiersQuery(db, relation),
     signingsQuery(db, relation, {}),
     endingsQuery(db, relation),
   ]);
   if (!read) return null;
-  const [timeline, changes, signings, endings] = read;
+  const [timeline, changes, qualifiers, signings, endings] = read;
   return {
     timeline: timeline.results.map(timelineItem),
-    status: statusReport(statusChangesFrom(changes), asOf),
+    status: statusReport(statusChangesFrom(changes), statusQualifiersFrom(qualifiers), asOf),
     agreements: agreementsFrom(relation, signings, endings, asOf),
   };
 }

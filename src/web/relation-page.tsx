@@ -1,7 +1,7 @@
 import type { AgreementStatus } from '../domain/agreements';
 import { citationDetails } from '../domain/citation';
 import { occurredInWords } from '../domain/dates';
-import type { RelationChange } from '../domain/relation-status';
+import { QUALIFIER_WORDS, type RelationChange } from '../domain/relation-status';
 import type { AgreementView } from '../views/agreements/queries';
 import type { RelationStatusReport } from '../views/relation-status/queries';
 import type { TimelineItem } from '../views/timeline/item';
@@ -79,6 +79,16 @@ function StatusSection({ status, asOf }: RelationPageProps) {
               <strong>{RELATION_WORDS[period.status]}</strong> from <Occurred edtf={period.from} />
               {period.until ? <> to <Occurred edtf={period.until} /></> : ' to this day'}:{' '}
               <a href={`#event-${period.event.id}`}>{period.event.headline}</a>
+              {period.qualifiers.length ? (
+                <ul class="qualifiers">
+                  {period.qualifiers.map(({ qualifier, event }) => (
+                    <li data-qualifier={qualifier}>
+                      <strong>{capitalized(QUALIFIER_WORDS[qualifier])}</strong>, <Occurred edtf={event.occurred} />:{' '}
+                      <a href={`#event-${event.id}`}>{event.headline}</a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -86,6 +96,8 @@ function StatusSection({ status, asOf }: RelationPageProps) {
     </section>
   );
 }
+
+const capitalized = (words: string) => `${words[0].toUpperCase()}${words.slice(1)}`;
 
 function AgreementsSection({ relation, asOf, agreements }: RelationPageProps) {
   return (

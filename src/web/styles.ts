@@ -39,6 +39,8 @@ tbody th { font-weight: 500; }
 .status-expired, .status-ended { color: #8a1c1c; }
 .status-not_yet_signed, .status-unknown { color: var(--muted); }
 .reason { display: block; font-size: .85rem; color: var(--muted); }
+/* What a source says of a period of relations without changing it. */
+ul.qualifiers { margin: .2rem 0 .4rem; padding-left: 1.25rem; font-size: .92rem; }
 form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: 1rem 0; }
 label { font-weight: 600; display: block; }
 input, button { font: inherit; padding: .35rem .6rem; border: 1px solid #6b6b6b; border-radius: 4px; }

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import {
-  relationStatusOn as statusOn, relationStatusPeriods as periodsOf, RELATION_CHANGES, RELATION_STATES,
-  type RelationChange, type RelationStatusOn, type StatusChange, type StatusPeriod,
+  relationStatusOn as statusOn, relationStatusPeriods as periodsOf, RELATION_CHANGES, RELATION_QUALIFIERS, RELATION_STATES,
+  type RelationChange, type RelationQualifier, type RelationStatusOn, type StatusChange, type StatusPeriod, type StatusQualifier,
 } from '../../domain/relation-status';
 import { Uuid } from '../../domain/uuid';
 import type { Db } from '../../store/db';
 import { readRelationViews } from '../freshness';
 import { inWords } from '../timeline/item';
 
-/** Relation status, read side: whether relations were open on a day, and the periods over time. */
+/** Relation status, read side: whether relations were open on a day, what qualifies it, and the periods over time. */
 
 /** The event that made relations so, as a reader needs it. */
 export const StatusEvent = z.object({
@@ -21,9 +21,8 @@ export const StatusEvent = z.object({
 });
 export type StatusEvent = z.output<typeof StatusEvent>;
 
-interface ChangeRow {
+interface FactRow {
   event_id: string;
-  change: RelationChange;
   position: number;
   type: string;
   occurred: string;
@@ -34,13 +33,14 @@ interface ChangeRow {
   headline: string;
 }
 
-function statusChange(row: ChangeRow): StatusChange<StatusEvent> {
+type ChangeRow = FactRow & { change: RelationChange };
+type QualifierRow = FactRow & { qualifier: RelationQualifier };
+
+function datedFact(row: FactRow) {
   return {
-    change: row.change,
     occurred: row.occurred,
     earliest: row.earliest,
     latest: row.latest,
-    sortDay: row.sort_day,
     position: row.position,
     event: {
       id: row.event_id,
@@ -52,6 +52,9 @@ function statusChange(row: ChangeRow): StatusChange<StatusEvent> {
     },
   };
 }
+
+const statusChange = (row: ChangeRow): StatusChange<StatusEvent> => ({ ...datedFact(row), change: row.change, sortDay: row.sort_day });
+const statusQualifier = (row: QualifierRow): StatusQualifier<StatusEvent> => ({ ...datedFact(row), qualifier: row.qualifier });
 
 /** The status changes of a relation, oldest first: read with `statusChangesFrom`. */
 export function statusChangesQuery(db: Db, relation: string): D1PreparedStatement {
@@ -67,6 +70,26 @@ export function statusChangesFrom(result: D1Result): StatusChange<StatusEvent>[]
   return (result.results as ChangeRow[]).map(statusChange);
 }
 
+/** The qualifiers of a relation's status, oldest first: read with `statusQualifiersFrom`. */
+export function statusQualifiersQuery(db: Db, relation: string): D1PreparedStatement {
+  return db.prepare(
+    `SELECT q.event_id, q.qualifier, q.position, t.type, t.occurred, t.occurred_in_words, t.earliest, t.latest, t.sort_day, t.headline
+     FROM view_relation_qualifiers q JOIN view_timeline t ON t.event_id = q.event_id
+     WHERE q.relation = ?1 ORDER BY t.sort_day, q.position`,
+    relation,
+  );
+}
+
+export function statusQualifiersFrom(result: D1Result): StatusQualifier<StatusEvent>[] {
+  return (result.results as QualifierRow[]).map(statusQualifier);
+}
+
+/** What a source says of relations over the span of its event, without changing them. */
+const StatusQualifierView = z.object({
+  qualifier: z.enum(RELATION_QUALIFIERS).describe('practically_non_existent, or sources_differ'),
+  event: StatusEvent.describe('the event that says so: its date is the span it holds over'),
+});
+
 /** Whether relations were open on a day, with the event that made them so, and every period over time. */
 export const RelationStatusReport = z.object({
   on: z.string(),
@@ -74,16 +97,25 @@ export const RelationStatusReport = z.object({
   reason: z.string(),
   event: StatusEvent.nullable(),
   possibleChange: StatusEvent.nullable(),
-  periods: z.array(z.object({ status: z.enum(RELATION_CHANGES), from: z.string(), until: z.string().nullable(), event: StatusEvent })),
+  qualifiers: z.array(StatusQualifierView).describe('what the sources say of relations on that day without changing their status'),
+  periods: z.array(z.object({
+    status: z.enum(RELATION_CHANGES),
+    from: z.string(),
+    until: z.string().nullable(),
+    event: StatusEvent,
+    qualifiers: z.array(StatusQualifierView).describe('the qualifiers that hold on some day of the period'),
+  })),
 });
 export type RelationStatusReport = RelationStatusOn<StatusEvent> & { on: string; periods: StatusPeriod<StatusEvent>[] };
 
-/** Whether relations were established, severed or restored on `day`, and the periods over time; null for an unknown relation. One D1 call. */
+/** Whether relations were established, severed or restored on `day`, what qualifies it, and the periods over time; null for an unknown relation. One D1 call. */
 export async function relationStatusReport(db: Db, relation: string, day: string): Promise<RelationStatusReport | null> {
-  const read = await readRelationViews(db, relation, [statusChangesQuery(db, relation)]);
-  return read && statusReport(statusChangesFrom(read[0]), day);
+  const read = await readRelationViews(db, relation, [statusChangesQuery(db, relation), statusQualifiersQuery(db, relation)]);
+  return read && statusReport(statusChangesFrom(read[0]), statusQualifiersFrom(read[1]), day);
 }
 
-export function statusReport(changes: StatusChange<StatusEvent>[], day: string): RelationStatusReport {
-  return { on: day, ...statusOn(changes, day), periods: periodsOf(changes) };
+export function statusReport(
+  changes: StatusChange<StatusEvent>[], qualifiers: StatusQualifier<StatusEvent>[], day: string,
+): RelationStatusReport {
+  return { on: day, ...statusOn(changes, day, qualifiers), periods: periodsOf(changes, qualifiers) };
 }

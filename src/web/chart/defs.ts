@@ -59,6 +59,8 @@ const fade = (id: string, from: number, to: number) =>
   `<rect width="1" height="1" fill="url(#${id}-gradient)"/></mask>`;
 
 export const SEVERED_FILL = 'url(#ch-severed)';
+/** Qualifiers of relations: dots for relations practically non-existent, a cross-hatch where the sources differ. */
+export const QUALIFIER_FILLS = { practically_non_existent: 'url(#ch-dormant)', sources_differ: 'url(#ch-disputed)' } as const;
 export const UNKNOWN_FILL = 'url(#ch-unknown)';
 export const FADE_IN = 'url(#ch-fade-in)';
 export const FADE_OUT = 'url(#ch-fade-out)';
@@ -67,6 +69,10 @@ export function chartDefs(): string {
   return '<defs>' +
     hatch('ch-severed', COLORS.severedWash, COLORS.severed, 2) +
     hatch('ch-unknown', '#fff', COLORS.unknown, 1.6) +
+    `<pattern id="ch-dormant" width="4" height="4" patternUnits="userSpaceOnUse">` +
+    `<rect width="4" height="4" fill="#fff"/><circle cx="2" cy="2" r="1.1" fill="${COLORS.qualified}"/></pattern>` +
+    `<pattern id="ch-disputed" width="6" height="6" patternUnits="userSpaceOnUse">` +
+    `<rect width="6" height="6" fill="#fff"/><path d="M0 0 L6 6 M6 0 L0 6" stroke="${COLORS.qualified}" stroke-width="1.2"/></pattern>` +
     fade('ch-fade-in', 0.08, 1) +
     fade('ch-fade-out', 1, 0.08) +
     // An open end: an arrow 7 px long at the height of a bar (drawn from its top).

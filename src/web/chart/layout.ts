@@ -3,7 +3,8 @@ import { parseOccurred } from '../../domain/dates';
 import { laneCount, packLanes } from './lanes';
 import { legendKeys, type LegendKey } from './legend';
 import {
-  agreementBar, barExtent, bodySpan, periodSegments, visitMark, type AgreementBar, type PeriodSegment, type VisitMark,
+  agreementBar, barExtent, bodySpan, periodSegments, qualifierMark, visitMark,
+  type AgreementBar, type PeriodSegment, type QualifierMark, type VisitMark,
 } from './marks';
 import type { ChartData } from './rows';
 import { yearAxis, type YearTick } from './ticks';
@@ -55,8 +56,14 @@ export interface ChartLayout {
   scale: TimeScale;
   ticks: YearTick[];
   height: number;
-  /** The band of periods; each with the width from which its name fits inside it (null: never). */
-  relations: (Row & { segments: (PeriodSegment & { labelFrom: number | null })[] }) | null;
+  /**
+   * The band of periods, each with the width from which its name fits inside it (null: never); under it,
+   * a strip per lane of the qualifiers of relations (each with the top of its lane).
+   */
+  relations: (Row & {
+    segments: (PeriodSegment & { labelFrom: number | null })[];
+    qualifiers: (QualifierMark & { y: number })[];
+  }) | null;
   agreements: AgreementRow[];
   visits: VisitRow[];
   /** The as-of line under its label (whose baseline is `top`) down to `bottom`; `x` is null when the day lies off the axis (`side` says where). */
@@ -69,6 +76,8 @@ export interface ChartLayout {
 }
 
 export const BAND_HEIGHT = 20;
+export const QUALIFIER_HEIGHT = 7;
+const QUALIFIER_PITCH = 10;
 export const BAR_HEIGHT = 9;
 const LANE_PITCH = 14;
 export const VISIT_SIZE = 9;
@@ -106,12 +115,17 @@ export function layoutChart(data: ChartData, options: LayoutOptions): ChartLayou
     return placed;
   };
 
-  const relations = data.periods.length ? {
-    ...row(BAND_HEIGHT),
+  const qualifierMarks = data.qualifiers.map((qualifier) => qualifierMark(scale, qualifier));
+  const qualifierLanes = packLanes(qualifierMarks, pixels(2));
+  const strips = qualifierMarks.length ? 3 + laneCount(qualifierLanes) * QUALIFIER_PITCH - (QUALIFIER_PITCH - QUALIFIER_HEIGHT) : 0;
+  const relationsRow = data.periods.length ? row(BAND_HEIGHT + strips) : null;
+  const relations = relationsRow ? {
+    ...relationsRow,
     segments: periodSegments(scale, data.periods).map((segment) => ({
       ...segment,
       labelFrom: visibleFrom(textWidth(PERIOD_LABELS[segment.period.status], 11) + 8, bodySpan(segment), options.maxWidth),
     })),
+    qualifiers: qualifierMarks.map((mark, i) => ({ ...mark, y: relationsRow.top + BAND_HEIGHT + 3 + qualifierLanes[i] * QUALIFIER_PITCH })),
   } : null;
 
   const agreements = LEVELS.flatMap((level): AgreementRow[] => {
@@ -141,7 +155,7 @@ export function layoutChart(data: ChartData, options: LayoutOptions): ChartLayou
   const asOfDay = dayNumber(options.asOf);
   const side = asOfDay < scale.from ? 'before' : asOfDay >= scale.until ? 'after' : 'on';
   const keys = legendKeys(
-    relations?.segments ?? [], agreements.flatMap((row) => row.bars), visits.flatMap((row) => row.marks),
+    relations?.segments ?? [], agreements.flatMap((row) => row.bars), visits.flatMap((row) => row.marks), relations?.qualifiers ?? [],
   );
   const legendY = plotBottom + AXIS_HEIGHT + 16;
   const legendBottom = options.ownDocument ? legendY + Math.ceil(keys.length / 2) * LEGEND_ROW : plotBottom + AXIS_HEIGHT;

@@ -1,4 +1,4 @@
-import { FADE_OUT, SEVERED_FILL, UNKNOWN_FILL } from './defs';
+import { FADE_OUT, QUALIFIER_FILLS, SEVERED_FILL, UNKNOWN_FILL } from './defs';
 import { LEGEND_ROW, type ChartLayout } from './layout';
 import { LEGEND_WORDS, type LegendKey } from './legend';
 import { pct, tag, text } from './markup';
@@ -14,6 +14,10 @@ const line = (x: number, y1: number, y2: number, stroke: string, extra: Record<s
 const SWATCHES: Record<LegendKey, string> = {
   'relations-open': tag('rect', { x: 0, y: -10, width: 24, height: 13, fill: COLORS.open }),
   'relations-severed': tag('rect', { x: 0.5, y: -9.5, width: 23, height: 12, fill: SEVERED_FILL, stroke: COLORS.severed }),
+  'relations-practically-non-existent': tag('rect', {
+    x: 0.5, y: -6.5, width: 23, height: 6, fill: QUALIFIER_FILLS.practically_non_existent, stroke: COLORS.qualified,
+  }),
+  'relations-sources-differ': tag('rect', { x: 0.5, y: -6.5, width: 23, height: 6, fill: QUALIFIER_FILLS.sources_differ, stroke: COLORS.qualified }),
   'agreement-day': bar(20, { fill: COLORS.agreement }) + line(20, -9.5, 2.5, COLORS.agreementCap),
   'agreement-open': bar(16, { fill: COLORS.agreement }) + tag('use', { href: '#ch-arrow', x: 16, y: -8, fill: COLORS.agreement }),
   'agreement-unknown': line(1, -9.5, 2.5, COLORS.unknown) + bar(18, { fill: UNKNOWN_FILL, mask: FADE_OUT }) +

@@ -1,9 +1,9 @@
-import type { AgreementBar, PeriodSegment, VisitMark } from './marks';
+import type { AgreementBar, PeriodSegment, QualifierMark, VisitMark } from './marks';
 
 /** The keys of the legend, in the order they are listed, and which of them a chart needs. */
 
 export const LEGEND_KEYS = [
-  'relations-open', 'relations-severed', 'agreement-day', 'agreement-open', 'agreement-unknown', 'fuzzy',
+  'relations-open', 'relations-severed', 'relations-practically-non-existent', 'relations-sources-differ', 'agreement-day', 'agreement-open', 'agreement-unknown', 'fuzzy',
   'visit-exact', 'visit-fuzzy', 'as-of',
 ] as const;
 export type LegendKey = (typeof LEGEND_KEYS)[number];
@@ -12,6 +12,8 @@ export type LegendKey = (typeof LEGEND_KEYS)[number];
 export const LEGEND_WORDS: Record<LegendKey, string> = {
   'relations-open': 'Relations established or restored',
   'relations-severed': 'Relations severed',
+  'relations-practically-non-existent': 'Relations practically non-existent, as a source says, without a break',
+  'relations-sources-differ': 'The sources differ on the state of relations',
   'agreement-day': 'Agreement, to the end of its stated validity',
   'agreement-open': 'Valid indefinitely: runs on',
   'agreement-unknown': 'Validity not given by the source',
@@ -22,8 +24,13 @@ export const LEGEND_WORDS: Record<LegendKey, string> = {
 };
 
 /** The keys for what is drawn: a legend explains only the marks its chart has. */
-export function legendKeys(segments: PeriodSegment[], bars: AgreementBar[], visits: VisitMark[]): LegendKey[] {
+export function legendKeys(
+  segments: PeriodSegment[], bars: AgreementBar[], visits: VisitMark[], qualifiers: QualifierMark[] = [],
+): LegendKey[] {
   const present = new Set<LegendKey>(['as-of']);
+  for (const { qualifier } of qualifiers) {
+    present.add(qualifier.qualifier === 'sources_differ' ? 'relations-sources-differ' : 'relations-practically-non-existent');
+  }
   for (const { period, start, end } of segments) {
     present.add(period.status === 'severed' ? 'relations-severed' : 'relations-open');
     if (start.kind === 'fuzzy' || end.kind === 'fuzzy') present.add('fuzzy');

@@ -1,10 +1,10 @@
-import { FADE_IN, FADE_OUT, fromWidthClass, SEVERED_FILL, UNKNOWN_FILL } from './defs';
-import { BAND_HEIGHT, BAR_HEIGHT, VISIT_SIZE, type ChartLayout } from './layout';
+import { FADE_IN, FADE_OUT, fromWidthClass, QUALIFIER_FILLS, SEVERED_FILL, UNKNOWN_FILL } from './defs';
+import { BAND_HEIGHT, BAR_HEIGHT, QUALIFIER_HEIGHT, VISIT_SIZE, type ChartLayout } from './layout';
 import { endStart, type End } from './marks';
 import { pct, tag, text, title, type Attribute } from './markup';
 import { COLORS } from './palette';
 import { edgeEnd, type Edge } from './time-scale';
-import { agreementTitle, PERIOD_LABELS, periodTitle, visitTitle } from './words';
+import { agreementTitle, PERIOD_LABELS, periodTitle, qualifierTitle, visitTitle } from './words';
 
 /** The marks as SVG: the band of periods of relations, the agreements' bars, the visits. */
 
@@ -57,9 +57,17 @@ function periodSvg(segment: NonNullable<ChartLayout['relations']>['segments'][nu
     label);
 }
 
+/** A qualifier of relations: a patterned strip over every day its date can mean, under the band. */
+function qualifierSvg({ qualifier, x0, x1, y }: NonNullable<ChartLayout['relations']>['qualifiers'][number]): string {
+  return tag('g', { class: 'ch-qualifier', 'data-qualifier': qualifier.qualifier, 'data-occurred': qualifier.event.occurred },
+    title(qualifierTitle(qualifier)) +
+    rect(x0, x1, y + 0.5, QUALIFIER_HEIGHT - 1, { fill: QUALIFIER_FILLS[qualifier.qualifier], stroke: COLORS.qualified, 'stroke-width': 1 }));
+}
+
 export function relationsSvg(relations: ChartLayout['relations']): string {
   if (!relations) return '';
-  return relations.segments.map((segment) => periodSvg(segment, relations.top)).join('');
+  return relations.segments.map((segment) => periodSvg(segment, relations.top)).join('') +
+    relations.qualifiers.map(qualifierSvg).join('');
 }
 
 function barSvg(bar: ChartLayout['agreements'][number]['bars'][number], asOf: string): string {

@@ -1,4 +1,4 @@
-import type { StatusPeriod } from '../../domain/relation-status';
+import type { QualifierOf, StatusPeriod } from '../../domain/relation-status';
 import type { AgreementView } from '../../views/agreements/queries';
 import type { StatusEvent } from '../../views/relation-status/queries';
 import type { Visit } from './rows';
@@ -21,6 +21,13 @@ export interface PeriodSegment {
   period: StatusPeriod<StatusEvent>;
   start: Edge;
   end: End;
+}
+
+/** A qualifier of relations over every day its date can mean, under the periods it qualifies. */
+export interface QualifierMark {
+  qualifier: QualifierOf<StatusEvent>;
+  x0: number;
+  x1: number;
 }
 
 export interface AgreementBar {
@@ -61,6 +68,11 @@ export function periodSegments(scale: TimeScale, periods: StatusPeriod<StatusEve
     start: edgeOf(scale, period.from),
     end: period.until ? endOf(edgeOf(scale, period.until)) : { kind: 'open', x: scale.x(scale.until) },
   }));
+}
+
+export function qualifierMark(scale: TimeScale, qualifier: QualifierOf<StatusEvent>): QualifierMark {
+  const { x0, x1 } = spanOf(scale, qualifier.event.occurred);
+  return { qualifier, x0, x1: Math.max(x1, x0 + MIN_BAR) };
 }
 
 /** An agreement from its signing to the end of its validity, or to its ending when that came first. */

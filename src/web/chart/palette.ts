@@ -19,6 +19,7 @@ export const COLORS = {
   agreement: '#1f5fa8',
   agreementCap: '#0d3a6e',
   unknown: '#666666',
+  qualified: '#5b4a00',
   visitToSecond: '#b35400',
   visitToFirst: '#6a3d9a',
   visitElsewhere: '#4a4a4a',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dataSchemas, FACT_TYPES, type FactType, type Level } from '../../domain/catalog';
-import type { StatusPeriod } from '../../domain/relation-status';
+import type { QualifierOf, StatusPeriod } from '../../domain/relation-status';
 import type { AgreementView } from '../../views/agreements/queries';
 import type { RelationOverview } from '../../views/relation-overview';
 import type { StatusEvent } from '../../views/relation-status/queries';
@@ -18,6 +18,7 @@ export const CHART_ROWS: Record<FactType, ChartRow | null> = {
   RelationsEstablished: 'relations',
   RelationsSevered: 'relations',
   RelationsRestored: 'relations',
+  RelationsQualified: 'relations',
   AgreementSigned: 'agreements',
   AgreementEnded: 'agreements',
   VisitMade: 'visits',
@@ -41,6 +42,8 @@ export type Visit = TimelineItem & { visit: z.output<(typeof dataSchemas)['Visit
 /** What the chart draws, selected by the filters. */
 export interface ChartData {
   periods: StatusPeriod<StatusEvent>[];
+  /** What the sources say of relations over a span without changing them, each once, drawn under the periods. */
+  qualifiers: QualifierOf<StatusEvent>[];
   agreements: AgreementView[];
   visits: Visit[];
   /** The state of relations on the as-of day, in words, when the periods are drawn. */
@@ -60,8 +63,10 @@ export function chartData(overview: RelationOverview, filters: ChartFilters): Ch
   const periods = rows.has('relations')
     ? overview.status.periods.filter((period) => level({ level: levels.get(period.event.id) ?? 'federal' }))
     : [];
+  const qualifiers = new Map(periods.flatMap((period) => period.qualifiers).map((q) => [q.event.id, q]));
   return {
     periods,
+    qualifiers: [...qualifiers.values()].filter((q) => level({ level: levels.get(q.event.id) ?? 'federal' })),
     relationsOnAsOf: periods.length ? overview.status.reason : null,
     agreements: rows.has('agreements') ? overview.agreements.filter(level) : [],
     visits: rows.has('visits')

@@ -1,7 +1,7 @@
 import type { AgreementStatus } from '../../domain/agreements';
 import { occurredInWords } from '../../domain/dates';
 import { countryName } from '../../domain/relation';
-import { PERIOD_NAMES, type RelationChange, type StatusPeriod } from '../../domain/relation-status';
+import { PERIOD_NAMES, QUALIFIER_WORDS, type QualifierOf, type RelationChange, type StatusPeriod } from '../../domain/relation-status';
 import type { AgreementView } from '../../views/agreements/queries';
 import type { StatusEvent } from '../../views/relation-status/queries';
 import type { ChartFilters, ChartData, Visit } from './rows';
@@ -55,6 +55,12 @@ export function periodTitle(period: StatusPeriod<StatusEvent>): string {
   return `${PERIOD_NAMES[period.status]}, ${period.event.occurredInWords}, ${until}: ${period.event.headline}.`;
 }
 
+/** "Practically non-existent, 1910–August 1924: Diplomatic relations were …". */
+export function qualifierTitle({ qualifier, event }: QualifierOf<StatusEvent>): string {
+  const words = QUALIFIER_WORDS[qualifier];
+  return `${words[0].toUpperCase()}${words.slice(1)}, ${event.occurredInWords}: ${event.headline}.`;
+}
+
 export const visitTitle = (visit: Visit) => `${visit.headline}, ${visit.occurredInWords}.`;
 
 /** The as-of line's hover text: the state of relations and how many agreements were in force that day. */
@@ -73,6 +79,7 @@ export function chartDescription(data: ChartData, asOf: string, years: [number, 
     const changes = data.periods.map((period) => `${period.status} ${period.event.occurredInWords}`).join(', ');
     parts.push(`Diplomatic relations: ${changes}.`);
   }
+  for (const q of data.qualifiers) parts.push(`${qualifierTitle(q)}`);
   if (data.agreements.length) {
     const { agreements } = data;
     const count = (test: (agreement: AgreementView) => boolean) => agreements.filter(test).length;

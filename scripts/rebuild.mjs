@@ -1,10 +1,14 @@
 // `npm run rebuild [pageSize]`: rebuilds every view from the log on the local dev server (`npm start`),
 // through the same endpoints used in production, with a credential of the admin scope (RELATIONS_KEY, an
 // admin key, or else the ADMIN_TOKEN): POST /v1/admin/rebuild starts the Workflow, GET
-// /v1/admin/rebuilds/{id} follows it. Shows a progress bar until it ends, then the summary.
+// /v1/admin/rebuilds/{id} follows it. Shows a progress bar until it ends, then the summary. The server is
+// RELATIONS_URL, else the one on PORT, else the `npm start` running from this directory on whatever port,
+// else http://127.0.0.1:8787.
 import { existsSync, readFileSync } from 'node:fs';
+import { runningDevServer } from './dev-server.mjs';
 
-const base = process.env.RELATIONS_URL ?? `http://127.0.0.1:${process.env.PORT ?? '8787'}`;
+const base = process.env.RELATIONS_URL
+  ?? (process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : runningDevServer() ?? 'http://127.0.0.1:8787');
 const token = process.env.RELATIONS_KEY ?? process.env.ADMIN_TOKEN
   ?? (existsSync('.dev.vars') ? /^ADMIN_TOKEN=(.*)$/m.exec(readFileSync('.dev.vars', 'utf8'))?.[1]?.trim() : undefined);
 if (!token) fail('no admin credential: set RELATIONS_KEY (an admin key) or ADMIN_TOKEN, or create .dev.vars (npm start does)');

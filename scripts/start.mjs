@@ -1,11 +1,18 @@
 // `npm start`: applies the migrations to the local D1 (without asking, and saying in one line what it did),
-// starts `wrangler dev` on dev/worker.js (the Worker, plus /__scheduled to fire its cron at any instant),
-// makes (once) the development editor's key, loads the seed fixtures through the write API with it, and
-// prints where the service is and the key. PORT is the port (8787), DEV_EDITOR names the development editor.
+// builds the static files once (and again when public/ changes), starts `wrangler dev` on dev/worker.js (the
+// Worker, plus /__scheduled to fire its cron at any instant), makes (once) the development editor's key, loads
+// the seed fixtures through the write API with it, and prints where the service is and the key. It notes its
+// address in .wrangler/dev-server.json, where `npm run rebuild` finds it. PORT is the port (8787), DEV_EDITOR
+// names the development editor.
 import { spawn, spawnSync } from 'node:child_process';
+import { rmSync, watch, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildAssets } from './build-assets.mjs';
 import { developmentKey } from './dev-key.mjs';
+import { DEV_SERVER_FILE } from './dev-server.mjs';
 import { devVars } from './dev-vars.mjs';
 import { loadFixtures } from './fixtures.mjs';
+import { writeConfigCopy } from './wrangler-config.mjs';
 
 const PORT = process.env.PORT ?? '8787';
 const EDITOR = process.env.DEV_EDITOR ?? 'Development Editor';
@@ -15,12 +22,18 @@ const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETC
 const { ADMIN_TOKEN: adminToken } = devVars();
 
 console.log(`  local D1: ${applyMigrations()}`);
+buildAssets();
+watchPublicFiles();
+// wrangler.toml without [build] (just done, once) and [triggers] (see scripts/wrangler-config.mjs), with the
+// local D1 of `.wrangler/state` and the secrets of `.dev.vars`, as if it were served from the root.
+const config = writeConfigCopy('.wrangler/dev', resolve('dev/worker.js'), { devServer: true });
+const served = ['--config', config, '--persist-to', '.wrangler/state', '--env-file', resolve('.dev.vars')];
 
 // Webhooks to a receiver on this machine (http://localhost, http://127.0.0.1), retried within seconds.
 const webhookVars = ['--var', 'ALLOW_HTTP_WEBHOOKS:true', '--var', 'WEBHOOK_RETRY_SCHEDULE:1,2,4,8,16'];
 // wrangler's own output (its "Ready on" address among it) is held until the seed is loaded, so that no
 // address is shown before the service holds its data; then it is shown, and what follows as it comes.
-const dev = spawn('npx', ['wrangler', 'dev', 'dev/worker.js', '--local', '--ip', '127.0.0.1', '--port', PORT, ...webhookVars, ...process.argv.slice(2)], {
+const dev = spawn('npx', ['wrangler', 'dev', ...served, '--local', '--ip', '127.0.0.1', '--port', PORT, ...webhookVars, ...process.argv.slice(2)], {
   env: { ...env, ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}) },
   stdio: ['inherit', 'pipe', 'pipe'],
 });
@@ -36,6 +49,7 @@ function showDevOutput() {
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => dev.kill(signal));
 dev.on('exit', (code) => {
   showDevOutput();
+  rmSync(DEV_SERVER_FILE, { force: true });
   process.exit(code ?? 0);
 });
 
@@ -54,12 +68,14 @@ try {
   process.exit(1);
 }
 showDevOutput();
+writeFileSync(DEV_SERVER_FILE, `${JSON.stringify({ url, pid: process.pid })}\n`);
 console.log(`
   Relations log is running at ${url}
   seed fixtures: ${recorded} events recorded, ${alreadyThere} already in the log
   development editor "${editor.name}" (${editor.scopes.join(', ')}; ${editor.reused ? 'the same key as before' : 'a new key'}):
     export EDITOR_KEY=${editor.key}
-  admin token (ADMIN_TOKEN in .dev.vars, every scope): ${adminToken}
+  admin token (ADMIN_TOKEN in .dev.vars, every scope):
+    export ADMIN_TOKEN=${adminToken}
   try: curl ${url}/v1/relations   ·   API docs: ${url}/docs
   the cron at any instant: curl "${url}/__scheduled?cron=*/5+*+*+*+*&time=<milliseconds since 1970>"
 `);
@@ -81,6 +97,21 @@ function applyMigrations() {
   const applied = [...new Set([...output.matchAll(/(\d{4}_[\w-]+\.sql)\s*│\s*✅/g)].map((match) => match[1]))];
   if (applied.length === 0) return 'every migration already applied';
   return `${applied.length} migration${applied.length === 1 ? '' : 's'} applied (${applied[0]}${applied.length > 1 ? ` to ${applied.at(-1)}` : ''})`;
+}
+
+/** Builds the static files again when a file of public/ changes (wrangler reloads what it serves). */
+function watchPublicFiles() {
+  let pending = null;
+  watch('public', { recursive: true }, () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => {
+      try {
+        buildAssets();
+      } catch (error) {
+        console.error(`building the static files failed: ${error.message}`);
+      }
+    }, 100);
+  }).unref();
 }
 
 async function waitForHealth(base) {

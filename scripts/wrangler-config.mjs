@@ -6,14 +6,26 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-/** Writes `dir`/wrangler.toml with `main` as its entry (and `minify`, when given); answers its path. */
-export function writeConfigCopy(dir, main, { minify } = {}) {
+/** A section of wrangler.toml (`[build]`), up to the next section. */
+const section = (name) => new RegExp(`^\\[${name}\\]\\n(?:(?!\\[).*\\n?)*`, 'm');
+
+/**
+ * Writes `dir`/wrangler.toml with `main` as its entry (and `minify`, when given); answers its path.
+ *
+ * `devServer`: for a `wrangler dev` whose static files are already built. Without `[build]`, which wrangler
+ * 4.86's dev runs twice at every start (once to find the entry, again when its file watcher is ready: fixed
+ * in later releases), so the caller builds them once itself; and without `[triggers]`, which `wrangler dev`
+ * never fires, and for which it prints a hint, `curl …/cdn-cgi/handler/scheduled`, that its assets proxy
+ * answers with `exception` (dev/worker.js's `/__scheduled` fires the cron instead).
+ */
+export function writeConfigCopy(dir, main, { minify, devServer = false } = {}) {
   let config = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8')
     .replace(/^main\s*=.*$/m, `main = ${JSON.stringify(main)}`)
     .replace(/^(\s*(?:migrations_dir|directory|cwd|watch_dir)\s*=\s*)"([^"]+)"/gm, (_, key, path) => `${key}${JSON.stringify(resolve(ROOT, path))}`)
     // Module aliases ("zod" = "./src/zod/index.ts") are paths too.
     .replace(/^(\s*"[^"]+"\s*=\s*)"(\.\.?\/[^"]+)"/gm, (_, key, path) => `${key}${JSON.stringify(resolve(ROOT, path))}`);
   if (minify !== undefined) config = config.replace(/^minify\s*=.*$/m, `minify = ${minify}`);
+  if (devServer) config = config.replace(section('build'), '').replace(section('triggers'), '');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'wrangler.toml'), config);
   return join(dir, 'wrangler.toml');

@@ -44,8 +44,8 @@ export async function freePorts(count) {
 }
 
 /** wrangler.toml with another entry and absolute paths, written into `dir` next to its own `.dev.vars`. */
-function writeBenchConfig(dir, main, vars, minify) {
-  const config = writeConfigCopy(dir, main, { minify });
+function writeBenchConfig(dir, main, vars, minify, devServer = false) {
+  const config = writeConfigCopy(dir, main, { minify, devServer });
   // Webhook secrets are sealed under a key of the bench server's own.
   const devVars = { ADMIN_TOKEN: BENCH_TOKEN, WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64'), ...vars };
   writeFileSync(join(dir, '.dev.vars'), Object.entries(devVars).map(([key, value]) => `${key}=${value}\n`).join(''));
@@ -61,7 +61,8 @@ function runWrangler(dir, args) {
 function bundleBenchWorker(dir, vars, minify) {
   const source = writeBenchConfig(join(dir, 'build'), join(ROOT, 'bench', 'worker.ts'), vars, minify);
   runWrangler(dir, ['deploy', '--dry-run', '--outdir', join(dir, 'bundle'), '--config', source]);
-  return writeBenchConfig(join(dir, 'serve'), join(dir, 'bundle', 'worker.js'), vars, minify);
+  // Served as npm start serves: the static files were built by the dry run, once.
+  return writeBenchConfig(join(dir, 'serve'), join(dir, 'bundle', 'worker.js'), vars, minify, true);
 }
 
 /** The last `bytes` of a file, or '' when it cannot be read. */

@@ -6,9 +6,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { buildAssets } from '../../scripts/build-assets.mjs';
 import { devVars } from '../../scripts/dev-vars.mjs';
 import { loadFixtures } from '../../scripts/fixtures.mjs';
+import { writeConfigCopy } from '../../scripts/wrangler-config.mjs';
 
 export async function startWorker(port = Number(process.env.E2E_PORT ?? 8795)) {
   // No fetch of `Request.cf` from Cloudflare: offline it fails with a stack trace.
@@ -21,13 +23,16 @@ export async function startWorker(port = Number(process.env.E2E_PORT ?? 8795)) {
   });
   if (migrate.status !== 0) throw new Error('applying the migrations failed');
 
+  // As npm start serves it: the static files built once, the config without [build] and [triggers].
+  buildAssets();
+  const config = writeConfigCopy(join(state, 'config'), resolve('src/index.ts'), { devServer: true });
   const url = `http://127.0.0.1:${port}`;
   let dev;
   const launch = async () => {
     dev = spawn(
       'npx',
-      ['wrangler', 'dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state,
-        '--show-interactive-dev-session=false', '--log-level', 'warn'],
+      ['wrangler', 'dev', '--config', config, '--env-file', resolve('.dev.vars'), '--local', '--ip', '127.0.0.1',
+        '--port', String(port), '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', 'warn'],
       { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
     );
     await waitForHealth(url, dev);

@@ -38,6 +38,11 @@ export default defineConfig(async () => {
     resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/zod/index.ts', import.meta.url)) }] },
     test: {
       include: ['tests/**/*.test.ts'],
+      // A limit catches a test that hangs; it measures nothing (the bench measures speed). The machines these
+      // tests run on are shared, and a test that takes 1 s alone takes several with the other cores busy, so
+      // the limits are vitest's defaults (5 s, 10 s for a hook) times six. A test that needs longer says so.
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
       setupFiles: ['./tests/setup/apply-migrations.ts', './tests/setup/contract-hooks.ts'],
       globalSetup: ['./tests/setup/receiver.ts', './tests/setup/workerd-noise.ts'],
     },

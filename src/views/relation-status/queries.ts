@@ -56,29 +56,27 @@ function datedFact(row: FactRow) {
 const statusChange = (row: ChangeRow): StatusChange<StatusEvent> => ({ ...datedFact(row), change: row.change, sortDay: row.sort_day });
 const statusQualifier = (row: QualifierRow): StatusQualifier<StatusEvent> => ({ ...datedFact(row), qualifier: row.qualifier });
 
-/** The status changes of a relation, oldest first: read with `statusChangesFrom`. */
-export function statusChangesQuery(db: Db, relation: string): D1PreparedStatement {
+/** The rows of one of the view's tables for a relation, each with its fact's timeline columns, oldest first. */
+function withTheirFacts(db: Db, table: 'view_relation_status' | 'view_relation_qualifiers', column: 'change' | 'qualifier', relation: string) {
   return db.prepare(
-    `SELECT s.event_id, s.change, s.position, t.type, t.occurred, t.occurred_in_words, t.earliest, t.latest, t.sort_day, t.headline
-     FROM view_relation_status s JOIN view_timeline t ON t.event_id = s.event_id
-     WHERE s.relation = ?1 ORDER BY t.sort_day, s.position`,
+    `SELECT v.event_id, v.${column}, v.position, t.type, t.occurred, t.occurred_in_words, t.earliest, t.latest, t.sort_day, t.headline
+     FROM ${table} v JOIN view_timeline t ON t.event_id = v.event_id
+     WHERE v.relation = ?1 ORDER BY t.sort_day, v.position`,
     relation,
   );
 }
+
+/** The status changes of a relation, oldest first: read with `statusChangesFrom`. */
+export const statusChangesQuery = (db: Db, relation: string): D1PreparedStatement =>
+  withTheirFacts(db, 'view_relation_status', 'change', relation);
 
 export function statusChangesFrom(result: D1Result): StatusChange<StatusEvent>[] {
   return (result.results as ChangeRow[]).map(statusChange);
 }
 
 /** The qualifiers of a relation's status, oldest first: read with `statusQualifiersFrom`. */
-export function statusQualifiersQuery(db: Db, relation: string): D1PreparedStatement {
-  return db.prepare(
-    `SELECT q.event_id, q.qualifier, q.position, t.type, t.occurred, t.occurred_in_words, t.earliest, t.latest, t.sort_day, t.headline
-     FROM view_relation_qualifiers q JOIN view_timeline t ON t.event_id = q.event_id
-     WHERE q.relation = ?1 ORDER BY t.sort_day, q.position`,
-    relation,
-  );
-}
+export const statusQualifiersQuery = (db: Db, relation: string): D1PreparedStatement =>
+  withTheirFacts(db, 'view_relation_qualifiers', 'qualifier', relation);
 
 export function statusQualifiersFrom(result: D1Result): StatusQualifier<StatusEvent>[] {
   return (result.results as QualifierRow[]).map(statusQualifier);

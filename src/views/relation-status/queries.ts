@@ -3,6 +3,7 @@ import {
   relationStatusOn as statusOn, relationStatusPeriods as periodsOf, RELATION_CHANGES, RELATION_STATES,
   type RelationChange, type RelationStatusOn, type StatusChange, type StatusPeriod,
 } from '../../domain/relation-status';
+import { factPagePath } from '../../domain/pages';
 import { Uuid } from '../../domain/uuid';
 import type { Db } from '../../store/db';
 import { readRelationViews } from '../freshness';
@@ -17,7 +18,7 @@ export const StatusEvent = z.object({
   occurred: z.string(),
   occurredInWords: z.string(),
   headline: z.string(),
-  links: z.object({ event: z.string() }),
+  links: z.object({ event: z.string(), page: z.string().describe("the fact's page, for people") }),
 });
 export type StatusEvent = z.output<typeof StatusEvent>;
 
@@ -34,7 +35,7 @@ interface ChangeRow {
   headline: string;
 }
 
-function statusChange(row: ChangeRow): StatusChange<StatusEvent> {
+function statusChange(row: ChangeRow & { relation: string }): StatusChange<StatusEvent> {
   return {
     change: row.change,
     occurred: row.occurred,
@@ -48,7 +49,7 @@ function statusChange(row: ChangeRow): StatusChange<StatusEvent> {
       occurred: row.occurred,
       occurredInWords: inWords(row),
       headline: row.headline,
-      links: { event: `/v1/events/${row.event_id}` },
+      links: { event: `/v1/events/${row.event_id}`, page: factPagePath(row.relation, row.event_id) },
     },
   };
 }
@@ -56,15 +57,32 @@ function statusChange(row: ChangeRow): StatusChange<StatusEvent> {
 /** The status changes of a relation, oldest first: read with `statusChangesFrom`. */
 export function statusChangesQuery(db: Db, relation: string): D1PreparedStatement {
   return db.prepare(
-    `SELECT s.event_id, s.change, s.position, t.type, t.occurred, t.occurred_in_words, t.earliest, t.latest, t.sort_day, t.headline
+    `SELECT s.event_id, s.relation, s.change, s.position, t.type, t.occurred, t.occurred_in_words, t.earliest, t.latest, t.sort_day, t.headline
      FROM view_relation_status s JOIN view_timeline t ON t.event_id = s.event_id
      WHERE s.relation = ?1 ORDER BY t.sort_day, s.position`,
     relation,
   );
 }
 
+/** The status changes of every relation, by relation and oldest first: read with `statusChangesByRelation`. */
+export function allStatusChangesQuery(db: Db): D1PreparedStatement {
+  return db.prepare(
+    `SELECT s.event_id, s.relation, s.change, s.position, t.type, t.occurred, t.occurred_in_words, t.earliest, t.latest, t.sort_day, t.headline
+     FROM view_relation_status s JOIN view_timeline t ON t.event_id = s.event_id
+     ORDER BY s.relation, t.sort_day, s.position`,
+  );
+}
+
+export function statusChangesByRelation(result: D1Result): Map<string, StatusChange<StatusEvent>[]> {
+  const byRelation = new Map<string, StatusChange<StatusEvent>[]>();
+  for (const row of result.results as (ChangeRow & { relation: string })[]) {
+    byRelation.set(row.relation, [...(byRelation.get(row.relation) ?? []), statusChange(row)]);
+  }
+  return byRelation;
+}
+
 export function statusChangesFrom(result: D1Result): StatusChange<StatusEvent>[] {
-  return (result.results as ChangeRow[]).map(statusChange);
+  return (result.results as (ChangeRow & { relation: string })[]).map(statusChange);
 }
 
 /** Whether relations were open on a day, with the event that made them so, and every period over time. */

@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
-import { listRelations } from '../store/relations';
+import { relationsWithFacts } from '../views/relation-directory';
 import { publicRoute } from './documented-route';
 import { validationHook } from './problem';
 import { jsonContent, notModified } from './schemas';
@@ -15,7 +15,8 @@ const RelationSummary = z.object({
   relation: z.string(),
   name: z.string(),
   version: z.number().int(),
-  events: z.number().int(),
+  events: z.number().int().describe('every event of its log, corrections and retractions included (its version)'),
+  facts: z.number().int().describe('its facts on record: what the timeline shows, corrections applied and retractions left out'),
   firstOccurred: z.string().nullable(),
   lastOccurred: z.string().nullable(),
   created: z.string(),
@@ -26,8 +27,8 @@ const list = publicRoute({
   path: '/v1/relations',
   operationId: 'listRelations',
   middleware: [cachedRead({ scope: 'all' })] as const,
-  summary: 'Every relation with its event count, version, and first and last occurred',
+  summary: 'Every relation with its facts on record, the events of its log, its version, and first and last occurred',
   responses: { 200: jsonContent(z.object({ relations: z.array(RelationSummary) }), 'The relations'), ...notModified },
 });
 
-relationRoutes.openapi(list, async (c) => c.json({ relations: await listRelations(c.var.db) }, 200));
+relationRoutes.openapi(list, async (c) => c.json({ relations: await relationsWithFacts(c.var.db) }, 200));

@@ -1,4 +1,5 @@
 import type { Db } from '../store/db';
+import { logCountsQuery, type LogCounts } from '../store/relations';
 import { readViews } from './freshness';
 import { anniversariesFrom, anniversariesStatement, type Anniversary } from './on-this-day/queries';
 import { allStatusChangesQuery, statusChangesByRelation, statusReport, type RelationStatusReport } from './relation-status/queries';
@@ -13,8 +14,8 @@ export interface RelationEntry {
   relation: string;
   /** Live facts: what the timeline shows, corrections applied and retractions left out. */
   facts: number;
-  /** Every event of the log, corrections and retractions included: the relation's version. */
-  logEvents: number;
+  /** What its log holds: every event, corrections and retractions included, and those. */
+  log: LogCounts;
   /** EDTF: the first and the last fact in the order things happened (by their first day, an open start by its end). */
   firstOccurred: string | null;
   lastOccurred: string | null;
@@ -26,17 +27,15 @@ export interface FrontPage {
   anniversaries: Anniversary[];
 }
 
-// The relations table is the log's (src/store/relations.ts); its version is the number of events of the log.
+// The live facts of each relation, by the timeline's own order.
 const DIRECTORY = `
-  SELECT r.relation, r.version,
-    (SELECT COUNT(*) FROM view_timeline t WHERE t.relation = r.relation) AS facts,
-    (SELECT occurred FROM view_timeline t WHERE t.relation = r.relation ORDER BY sort_day, position LIMIT 1) AS first_occurred,
-    (SELECT occurred FROM view_timeline t WHERE t.relation = r.relation ORDER BY sort_day DESC, position DESC LIMIT 1) AS last_occurred
-  FROM relations r ORDER BY r.relation`;
+  SELECT relation, COUNT(*) AS facts,
+    (SELECT occurred FROM view_timeline f WHERE f.relation = t.relation ORDER BY sort_day, position LIMIT 1) AS first_occurred,
+    (SELECT occurred FROM view_timeline l WHERE l.relation = t.relation ORDER BY sort_day DESC, position DESC LIMIT 1) AS last_occurred
+  FROM view_timeline t GROUP BY relation`;
 
 interface DirectoryRow {
   relation: string;
-  version: number;
   facts: number;
   first_occurred: string | null;
   last_occurred: string | null;
@@ -45,19 +44,23 @@ interface DirectoryRow {
 /** The front page as of `today` (YYYY-MM-DD, UTC). One D1 call. */
 export async function frontPage(db: Db, today: string): Promise<FrontPage> {
   const [year, month, day] = today.split('-').map(Number);
-  const [directory, changes, anniversaries] = await readViews(db, [
-    db.prepare(DIRECTORY), allStatusChangesQuery(db), anniversariesStatement(db, { year, month, day }),
+  const [counts, directory, changes, anniversaries] = await readViews(db, [
+    logCountsQuery(db, null), db.prepare(DIRECTORY), allStatusChangesQuery(db), anniversariesStatement(db, { year, month, day }),
   ]);
   const byRelation = statusChangesByRelation(changes);
+  const facts = new Map((directory.results as unknown as DirectoryRow[]).map((row) => [row.relation, row]));
   return {
-    relations: (directory.results as unknown as DirectoryRow[]).map((row) => ({
-      relation: row.relation,
-      facts: row.facts,
-      logEvents: row.version,
-      firstOccurred: row.first_occurred,
-      lastOccurred: row.last_occurred,
-      status: statusReport(byRelation.get(row.relation) ?? [], today),
-    })),
+    relations: (counts.results as unknown as LogCounts[]).map((log) => {
+      const row = facts.get(log.relation);
+      return {
+        relation: log.relation,
+        facts: row?.facts ?? 0,
+        log,
+        firstOccurred: row?.first_occurred ?? null,
+        lastOccurred: row?.last_occurred ?? null,
+        status: statusReport(byRelation.get(log.relation) ?? [], today),
+      };
+    }),
     anniversaries: anniversariesFrom(anniversaries, year),
   };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../store/db';
-import { selectVersion } from '../store/relations';
+import { logCountsQuery, type LogCounts } from '../store/relations';
 import { agreementsFrom, endingsQuery, signingsQuery, type AgreementView } from './agreements/queries';
 import { readRelationViews, readViews, type Row } from './freshness';
 import { statusChangesFrom, statusChangesQuery, statusReport, type RelationStatusReport } from './relation-status/queries';
@@ -19,8 +19,8 @@ export interface RelationOverview {
 /** The page of a relation: its overview and the page of its timeline it lists. */
 export interface RelationPageData extends RelationOverview {
   list: MarkedTimelinePage;
-  /** The events of the relation's log, corrections and retractions included: its version. */
-  logEvents: number;
+  /** What the relation's log holds: its events, corrections and retractions included, and those. */
+  log: LogCounts;
 }
 
 function overviewReads(db: Db, relation: string) {
@@ -52,10 +52,9 @@ export async function relationOverview(db: Db, relation: string, asOf: string): 
  */
 export async function relationPage(db: Db, relation: string, asOf: string, list: TimelineQuery | null, limit: number): Promise<RelationPageData | null> {
   const reads = overviewReads(db, relation);
-  const [known, ...read] = await readViews(db, [selectVersion(db, relation), ...reads, ...(list ? markedPageStatements(db, relation, list) : [])]);
-  if (!known.results.length) return null;
-  const logEvents = known.results[0].version as number;
-  const overview = { ...overviewFrom(read, asOf, relation), logEvents };
+  const [counts, ...read] = await readViews(db, [logCountsQuery(db, relation), ...reads, ...(list ? markedPageStatements(db, relation, list) : [])]);
+  if (!counts.results.length) return null;
+  const overview = { ...overviewFrom(read, asOf, relation), log: counts.results[0] as unknown as LogCounts };
   if (list) return { ...overview, list: markedPageFrom(read.slice(reads.length), list.limit) };
   const rows = read[0].results;
   const last = rows.length > limit ? rows[limit - 1] : null;

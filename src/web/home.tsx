@@ -2,6 +2,7 @@ import { occurredInWords } from '../domain/dates';
 import { relationDisplayName } from '../domain/relation';
 import type { FrontPage } from '../views/front-page';
 import { AnniversaryList } from './anniversary-list';
+import { logInWords, plural } from './counts';
 import { feedAlternates, Layout } from './layout';
 import { Occurred } from './occurred';
 
@@ -21,10 +22,10 @@ const WORDS = {
   anotherDay: 'Another day',
   relationsHeading: 'Relations',
   noRelations: 'No events have been recorded yet.',
-  facts: (count: number) => `${count} ${count === 1 ? 'fact' : 'facts'}`,
+  facts: (count: number) => plural(count, 'fact'),
   span: 'from',
   to: 'to',
-  logEvents: (count: number) => `${count} ${count === 1 ? 'event' : 'events'} in the log, corrections and retractions included`,
+
   status: (reason: string) => `Today ${reason}.`,
   feedsHeading: 'Feeds',
   opml: 'Every feed, as OPML',
@@ -66,7 +67,7 @@ export function HomePage({ data, today, canonical }: { data: FrontPage; today: s
                 {entry.firstOccurred && entry.lastOccurred ? (
                   <> {WORDS.span} <Occurred edtf={entry.firstOccurred} /> {WORDS.to} <Occurred edtf={entry.lastOccurred} /></>
                 ) : null}
-                {' '}<span class="muted">({WORDS.logEvents(entry.logEvents)})</span>.{' '}
+                {' '}<span class="muted">({logInWords(entry.facts, entry.log)})</span>.{' '}
                 <span data-status={entry.status.status}>{WORDS.status(entry.status.reason)}</span>
               </li>
             ))}

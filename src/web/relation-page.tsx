@@ -9,6 +9,8 @@ import { Occurred } from './occurred';
 import { groupByPeriod } from './periods';
 import { isNarrowed, selectionQuery, TimelineSearchForm, type TimelineSelection } from './timeline-search';
 import { factPagePath } from '../domain/pages';
+import type { LogCounts } from '../store/relations';
+import { logInWords, plural } from './counts';
 
 /** The page of one relation. */
 
@@ -18,8 +20,6 @@ export interface RelationPageProps extends RelationPageData {
   asOf: string;
   /** YYYY-MM-DD, UTC: where the chart's time axis ends. */
   today: string;
-  /** The events of the relation's log, corrections and retractions included. */
-  logEvents: number;
   /** What the reader asked the timeline for; and, when it could not be read, why. */
   selection: TimelineSelection;
   errors: string[];
@@ -42,8 +42,7 @@ const WORDS = {
   title: (name: string) => `${name} relations — Relations log`,
   description: (name: string) => `The history of ${name} relations: status over time, agreements and a sourced timeline, searchable.`,
   heading: (name: string) => `${name} relations`,
-  counts: (facts: number, events: number) =>
-    `${facts} ${facts === 1 ? 'fact' : 'facts'} on record, each with its source; the log holds ${events} ${events === 1 ? 'event' : 'events'}, corrections and retractions included.`,
+  counts: (facts: number, log: LogCounts) => `${plural(facts, 'fact')} on record, each with its source; ${logInWords(facts, log)}.`,
   calendar: (name: string) => `${name} anniversaries (iCalendar)`,
   calendarLabel: 'Anniversaries (iCalendar)',
   timelinejs: 'Visual timeline (TimelineJS)',
@@ -86,7 +85,7 @@ export function RelationPage(props: RelationPageProps) {
       noindex={isNarrowed(selection) || Boolean(selection.cursor)}
     >
       <h1>{WORDS.heading(name)}</h1>
-      <p id="counts">{WORDS.counts(props.timeline.length, props.logEvents)}</p>
+      <p id="counts">{WORDS.counts(props.timeline.length, props.log)}</p>
       <ChartFigure {...props} overview={props} />
       <nav aria-label={WORDS.otherFormats}>
         <ul>

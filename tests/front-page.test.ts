@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { freshRelation, get, noted, post, SOURCE } from './setup/client';
 import { loadFixtures } from './views-helpers';
@@ -104,6 +105,16 @@ describe('finding and sharing', () => {
     expect(lastmod(`https://relations.test/${relation}/events/${note}`)).toBe(recorded(4));
     expect(lastmod(`https://relations.test/${relation}/events/${log[2].id}`)).toBe(recorded(2));
     expect(sitemap).not.toContain(log[3].id);
+  });
+
+  it('has a favicon at /favicon.ico, an ICO that every page links beside the SVG icon', async () => {
+    const icon = await env.ASSETS.fetch('https://relations.test/favicon.ico');
+    expect(icon.status).toBe(200);
+    const bytes = new Uint8Array(await icon.arrayBuffer());
+    expect([...bytes.slice(0, 6)]).toEqual([0, 0, 1, 0, 1, 0]);
+    // The image inside is a 32 × 32 PNG.
+    expect([...bytes.slice(22, 26)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(await text('/')).toContain('<link rel="icon" href="/favicon.ico" sizes="32x32"/>');
   });
 
   it('lists every feed in an OPML file, a folder per format', async () => {

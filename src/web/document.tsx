@@ -46,6 +46,7 @@ export function Document({ title, description, head, children, canonical, kind =
           <meta name="twitter:card" content="summary" />
           <meta name="twitter:title" content={title} />
           <meta name="twitter:description" content={description} />
+          <link rel="icon" href="/favicon.ico" sizes="32x32" />
           <link rel="icon" href="/static/icon.svg" type="image/svg+xml" />
           {head}
         </head>

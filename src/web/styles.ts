@@ -35,12 +35,11 @@ tbody th { font-weight: 500; }
 @media (max-width: 40rem) { h1 { font-size: 1.5rem; } }
 /* On a phone each row of a stacked table is a block: its title, then each cell under the name of its column. */
 @media (max-width: 40rem) {
-  table.stack, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; }
+  table.stack, table.stack caption, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; }
   table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   table.stack tr { border-bottom: 1px solid var(--line); padding: .5rem 0; }
   table.stack th, table.stack td { border: 0; padding: .1rem 0; }
   table.stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
-  table.stack .reason { display: inline; }
 }
 .status { font-weight: 600; white-space: nowrap; }
 .status-in_force, .status-indefinite { color: #0b6a2c; }

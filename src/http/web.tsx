@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { isDayOfYear } from '../domain/anniversaries';
 import { relationDisplayName } from '../domain/relation';
@@ -66,9 +67,11 @@ const PAGES: Omit<RouteDefinition, 'method'>[] = [
   {
     path: '/on-this-day',
     operationId: 'chooseAnniversaryDay',
-    summary: 'The day chosen in the form of an on-this-day page: a redirect to its page',
-    request: { query: z.object({ month: z.string().optional(), day: z.string().optional() }) },
-    responses: { 301: { description: 'The page of that day (Location)' }, 400: pageBadRequest('No such day') },
+    summary: "Today's page of anniversaries (UTC); with the month and day a form chose, a redirect to that day's page",
+    request: { query: z.object({ month: z.string().optional().describe('MM'), day: z.string().optional().describe('DD') }) },
+    responses: {
+      200: html("Today's page"), ...notModified, 301: { description: 'The page of that day (Location)' }, 400: pageBadRequest('No such day'),
+    },
   },
   {
     path: '/on-this-day/{day}',
@@ -114,21 +117,30 @@ webRoutes.get('/search', cachedRead({ scope: 'all' }), async (c) => {
 
 const MONTH_DAY = /^(\d{2})-(\d{2})$/;
 
-webRoutes.get('/on-this-day', (c) => {
+/** The page of a day of the year, its anniversaries counted in this year (UTC). */
+async function dayPage(c: Context<AppEnv>, month: number, day: number) {
+  const year = Number(todayUtc().slice(0, 4));
+  const anniversaries = isDayOfYear(year, month, day) ? await anniversariesOn(c.var.db, { year, month, day }) : null;
+  const canonical = `${publicOrigin(c)}${onThisDayPath(month, day)}`;
+  return c.html(<OnThisDayPage {...{ month, day, year, anniversaries, canonical }} />);
+}
+
+// Keyed by the day: today's page, and the years ago counted from this year.
+webRoutes.get('/on-this-day', cachedRead({ scope: 'all', dependsOnToday: () => true }), (c) => {
+  if (c.req.query('month') === undefined && c.req.query('day') === undefined) {
+    const today = todayUtc();
+    return dayPage(c, Number(today.slice(5, 7)), Number(today.slice(8, 10)));
+  }
   const [month, day] = [Number(c.req.query('month')), Number(c.req.query('day'))];
   if (!isDayOfYear(2000, month, day)) return messagePage(c, 400, 'No such day', 'Choose a month and a day of it: there is no such day in any year.');
   return c.redirect(onThisDayPath(month, day), 301);
 });
 
-// Keyed by the day: the years ago are counted from this year.
 webRoutes.get('/on-this-day/:day', cachedRead({ scope: 'all', dependsOnToday: () => true }), async (c) => {
   const asked = MONTH_DAY.exec(c.req.param('day'));
   const [month, day] = asked ? [Number(asked[1]), Number(asked[2])] : [0, 0];
   if (!isDayOfYear(2000, month, day)) return messagePage(c, 404, 'No such day', 'A day of the year is its month and day, MM-DD: /on-this-day/12-01.');
-  const year = Number(todayUtc().slice(0, 4));
-  const anniversaries = isDayOfYear(year, month, day) ? await anniversariesOn(c.var.db, { year, month, day }) : null;
-  const canonical = `${publicOrigin(c)}${onThisDayPath(month, day)}`;
-  return c.html(<OnThisDayPage {...{ month, day, year, anniversaries, canonical }} />);
+  return dayPage(c, month, day);
 });
 
 // Keyed by the day: without `asOf` the agreements' status is today's, and the chart runs to today.

@@ -36,6 +36,8 @@ export function readSelection(url: URL, limit: number): ReadSelection {
     q: raw.q, types: types as FactType[], tag: raw.tag, level: raw.level as Level | undefined,
     from: raw.from, to: raw.to, sort: raw.sort as TimelineSelection['sort'], cursor: raw.cursor,
   };
+  // Most requests of a page ask for no search: nothing to check.
+  if (!Object.keys(raw).length) return { selection, query: null, errors: [] };
   const parsed = TimelineParams.safeParse({ ...raw, limit: String(limit) });
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => `${NAMES[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`);

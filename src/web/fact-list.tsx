@@ -11,7 +11,31 @@ const WORDS = {
   source: 'Source:',
   next: 'Next facts',
   first: 'Back to the first facts',
+  matches: (count: number) => `${count} ${count === 1 ? 'fact matches' : 'facts match'} this search.`,
+  nothing: 'No fact matches this search. Try fewer words or filters, or the start of a word.',
+  showing: (count: number, total: number) => `Showing ${count} of ${total}.`,
+  errors: 'The search could not be read:',
 };
+
+/** How many facts a search found, and how many of them the page shows; or that it found none. */
+export function SearchSummary({ total, shown }: { total: number; shown: number }) {
+  return (
+    <p id="search-summary" role="status">
+      {total ? WORDS.matches(total) : WORDS.nothing}
+      {total > shown ? ` ${WORDS.showing(shown, total)}` : ''}
+    </p>
+  );
+}
+
+/** Why a search cannot be read, each naming the field of its form. */
+export function SearchErrors({ errors }: { errors: string[] }) {
+  return (
+    <div class="notice" role="alert" id="search-errors">
+      <p>{WORDS.errors}</p>
+      <ul>{errors.map((error) => <li>{error}</li>)}</ul>
+    </div>
+  );
+}
 
 interface FactListProps {
   items: TimelineItem[];

@@ -3,7 +3,7 @@ import { occurredInWords } from '../domain/dates';
 import type { RelationChange } from '../domain/relation-status';
 import type { RelationPageData } from '../views/relation-overview';
 import { ChartFigure } from './chart-figure';
-import { FactList, Paging } from './fact-list';
+import { FactList, Paging, SearchErrors, SearchSummary } from './fact-list';
 import { feedAlternates, Layout } from './layout';
 import { Occurred } from './occurred';
 import { groupByPeriod } from './periods';
@@ -61,10 +61,6 @@ const WORDS = {
   notStated: 'not stated',
   indefinite: 'indefinite',
   timelineHeading: 'Timeline',
-  matches: (count: number) => `${count} ${count === 1 ? 'fact matches' : 'facts match'} this search.`,
-  nothing: 'No fact matches this search. Try fewer words or filters, or the start of a word.',
-  showing: (count: number, total: number) => `Showing ${count} of ${total}.`,
-  errors: 'The search could not be read:',
 };
 
 /** One relation for people: its status over time, its agreements on a chosen day, its timeline and its search. */
@@ -196,19 +192,9 @@ function TimelineSection(props: RelationPageProps) {
         action={`/${relation}#timeline`} selection={selection} tags={tags} hidden={keepDay}
         clearHref={`/${relation}${asOf === today ? '' : `?asOf=${asOf}`}#timeline`}
       />
-      {errors.length ? (
-        <div class="notice" role="alert" id="search-errors">
-          <p>{WORDS.errors}</p>
-          <ul>{errors.map((error) => <li>{error}</li>)}</ul>
-        </div>
-      ) : (
+      {errors.length ? <SearchErrors errors={errors} /> : (
         <>
-          {narrowed ? (
-            <p id="search-summary" role="status">
-              {list.total ? WORDS.matches(list.total) : WORDS.nothing}
-              {list.total > list.items.length ? ` ${WORDS.showing(list.items.length, list.total)}` : ''}
-            </p>
-          ) : null}
+          {narrowed ? <SearchSummary total={list.total} shown={list.items.length} /> : null}
           {byPeriod ? groupByPeriod(list.items, status.periods).map((group) => (
             <section aria-label={group.heading}>
               <h3>{group.heading}</h3>

@@ -1,5 +1,5 @@
 import type { MarkedTimelinePage } from '../views/timeline/queries';
-import { FactList, Paging } from './fact-list';
+import { FactList, Paging, SearchErrors, SearchSummary } from './fact-list';
 import { feedAlternates, Layout } from './layout';
 import { isNarrowed, selectionQuery, TimelineSearchForm, type TimelineSelection } from './timeline-search';
 
@@ -18,10 +18,6 @@ const WORDS = {
   description: 'Search the facts of every relation the log records: their headlines, summaries, participants and places.',
   heading: 'Search every relation',
   ask: 'Give words to look for, or choose a filter.',
-  matches: (count: number) => `${count} ${count === 1 ? 'fact matches' : 'facts match'} this search.`,
-  nothing: 'No fact matches this search. Try fewer words or filters, or the start of a word.',
-  showing: (count: number, total: number) => `Showing ${count} of ${total}.`,
-  errors: 'The search could not be read:',
   results: 'Results',
 };
 
@@ -31,17 +27,9 @@ export function SearchPage({ selection, results, errors, canonical }: SearchPage
     <Layout title={WORDS.title(selection.q)} description={WORDS.description} alternates={feedAlternates('', 'All relations')} canonical={canonical} noindex>
       <h1>{WORDS.heading}</h1>
       <TimelineSearchForm action="/search" selection={selection} clearHref="/search" />
-      {errors.length ? (
-        <div class="notice" role="alert" id="search-errors">
-          <p>{WORDS.errors}</p>
-          <ul>{errors.map((error) => <li>{error}</li>)}</ul>
-        </div>
-      ) : !results || !isNarrowed(selection) ? <p>{WORDS.ask}</p> : (
+      {errors.length ? <SearchErrors errors={errors} /> : !results || !isNarrowed(selection) ? <p>{WORDS.ask}</p> : (
         <section aria-labelledby="results-heading">
-          <p id="search-summary" role="status">
-            {results.total ? WORDS.matches(results.total) : WORDS.nothing}
-            {results.total > results.items.length ? ` ${WORDS.showing(results.items.length, results.total)}` : ''}
-          </p>
+          <SearchSummary total={results.total} shown={results.items.length} />
           <h2 id="results-heading" class="visually-hidden">{WORDS.results}</h2>
           <FactList items={results.items} relation={results.relations} marked={results.marked} />
           <Paging next={results.next} firstHref={selection.cursor ? here() : null} nextHref={(cursor) => here({ cursor })} />

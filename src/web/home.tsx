@@ -1,4 +1,4 @@
-import { occurredInWords } from '../domain/dates';
+import { dayOfYearInWords } from '../domain/dates';
 import { relationDisplayName } from '../domain/relation';
 import type { FrontPage } from '../views/front-page';
 import { AnniversaryList } from './anniversary-list';
@@ -31,7 +31,7 @@ const WORDS = {
   opml: 'Every feed, as OPML',
 };
 
-const dayOfYear = (today: string) => occurredInWords(today).replace(/ \d+$/, '');
+const dayOfYear = (today: string) => dayOfYearInWords(Number(today.slice(5, 7)), Number(today.slice(8, 10)));
 
 export function HomePage({ data, today, canonical }: { data: FrontPage; today: string; canonical: string }) {
   const feeds = feedAlternates('', 'All relations');

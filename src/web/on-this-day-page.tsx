@@ -1,3 +1,4 @@
+import { dayOfYearInWords, monthInWords } from '../domain/dates';
 import type { Anniversary } from '../views/on-this-day/queries';
 import { AnniversaryList } from './anniversary-list';
 import { Layout } from './layout';
@@ -13,10 +14,8 @@ export interface OnThisDayPageProps {
   canonical: string;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 const WORDS = {
-  dayName: (month: number, day: number) => `${day} ${MONTHS[month - 1]}`,
+  dayName: dayOfYearInWords,
   title: (name: string) => `On this day, ${name} — Relations log`,
   description: (name: string) => `What happened on ${name} in the relations the log records, with how many years ago.`,
   heading: (name: string) => `On this day: ${name}`,
@@ -62,7 +61,7 @@ export function OnThisDayPage({ month, day, year, anniversaries, canonical }: On
         <div>
           <label for="month">{WORDS.month}</label>
           <select id="month" name="month">
-            {MONTHS.map((words, index) => <option value={pad(index + 1)} selected={index + 1 === month}>{words}</option>)}
+            {Array.from({ length: 12 }, (_, index) => <option value={pad(index + 1)} selected={index + 1 === month}>{monthInWords(index + 1)}</option>)}
           </select>
         </div>
         <div>

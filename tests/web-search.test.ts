@@ -100,6 +100,8 @@ describe('the search of every relation', () => {
     expect(found).toContain(`<mark>${word}</mark>`);
     for (const relation of [a, b]) expect(found).toContain(`href="/${relation}"`);
     expect(await html('/search?q=zzyzxnothing')).toContain('No fact matches this search');
+    // Its feeds keep the filters a feed takes.
+    expect(await html(`/search?q=${word}&type=EventNoted&level=federal`)).toContain('href="/feed.atom?type=EventNoted&amp;level=federal"');
     expect(await html('/search')).toContain('Give words to look for');
     expect(await html('/search?q=%22', 400)).toContain('Words: no letter or digit to search for');
   });

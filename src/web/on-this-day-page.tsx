@@ -1,7 +1,7 @@
 import { dayOfYearInWords, monthInWords } from '../domain/dates';
 import type { Anniversary } from '../views/on-this-day/queries';
 import { AnniversaryList } from './anniversary-list';
-import { Layout } from './layout';
+import { feedAlternates, Layout } from './layout';
 
 /** One day of the year across every relation: its anniversaries, the days either side, a form to choose another. */
 
@@ -44,7 +44,7 @@ export function OnThisDayPage({ month, day, year, anniversaries, canonical }: On
   const name = WORDS.dayName(month, day);
   const [before, after] = [shifted(month, day, -1), shifted(month, day, 1)];
   return (
-    <Layout title={WORDS.title(name)} description={WORDS.description(name)} canonical={canonical}>
+    <Layout title={WORDS.title(name)} description={WORDS.description(name)} canonical={canonical} alternates={feedAlternates('', 'All relations')}>
       <h1>{WORDS.heading(name)}</h1>
       <p class="muted">{WORDS.note(year)}</p>
       {anniversaries === null ? (

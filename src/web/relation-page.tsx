@@ -7,7 +7,7 @@ import { FactList, Paging, SearchErrors, SearchSummary } from './fact-list';
 import { feedAlternates, Layout } from './layout';
 import { Occurred } from './occurred';
 import { groupByPeriod } from './periods';
-import { isNarrowed, selectionQuery, TimelineSearchForm, type TimelineSelection } from './timeline-search';
+import { feedQueryOf, isNarrowed, selectionQuery, TimelineSearchForm, type TimelineSelection } from './timeline-search';
 import { factPagePath } from '../domain/pages';
 import type { LogCounts } from '../store/relations';
 import { logInWords, plural } from './counts';
@@ -67,10 +67,7 @@ const WORDS = {
 export function RelationPage(props: RelationPageProps) {
   const { relation, name, selection } = props;
   const api = `/v1/relations/${relation}`;
-  const feedQuery = selectionQuery({
-    types: selection.types?.length === 1 ? selection.types : undefined, tag: selection.tag, level: selection.level,
-  });
-  const feeds = feedAlternates(api, `${name} relations`, feedQuery);
+  const feeds = feedAlternates(api, `${name} relations`, feedQueryOf(selection));
   const calendar = { type: 'text/calendar', title: WORDS.calendar(name), href: `${api}/anniversaries.ics`, label: WORDS.calendarLabel };
   return (
     <Layout

@@ -1,7 +1,7 @@
 import type { MarkedTimelinePage } from '../views/timeline/queries';
 import { FactList, Paging, SearchErrors, SearchSummary } from './fact-list';
 import { feedAlternates, Layout } from './layout';
-import { isNarrowed, selectionQuery, TimelineSearchForm, type TimelineSelection } from './timeline-search';
+import { feedQueryOf, isNarrowed, selectionQuery, TimelineSearchForm, type TimelineSelection } from './timeline-search';
 
 /** A search of every relation: the facts that match, from the timelines of all of them. */
 
@@ -24,7 +24,7 @@ const WORDS = {
 export function SearchPage({ selection, results, errors, canonical }: SearchPageProps) {
   const here = (extra: Record<string, string | undefined> = {}) => `/search${selectionQuery(selection, extra)}`;
   return (
-    <Layout title={WORDS.title(selection.q)} description={WORDS.description} alternates={feedAlternates('', 'All relations')} canonical={canonical} noindex>
+    <Layout title={WORDS.title(selection.q)} description={WORDS.description} alternates={feedAlternates('', 'All relations', feedQueryOf(selection))} canonical={canonical} noindex>
       <h1>{WORDS.heading}</h1>
       <TimelineSearchForm action="/search" selection={selection} clearHref="/search" />
       {errors.length ? <SearchErrors errors={errors} /> : !results || !isNarrowed(selection) ? <p>{WORDS.ask}</p> : (

@@ -50,6 +50,11 @@ export function selectionQuery(selection: TimelineSelection, extra: Record<strin
   return query ? `?${query}` : '';
 }
 
+/** The query of the filters a feed takes (one type, a tag, a level), so that a page's feeds keep its selection. */
+export const feedQueryOf = (selection: TimelineSelection) => selectionQuery({
+  types: selection.types?.length === 1 ? selection.types : undefined, tag: selection.tag, level: selection.level,
+});
+
 /** True when the reader narrowed the timeline (a search or a filter): the page then lists what matches. */
 export const isNarrowed = (s: TimelineSelection) => Boolean(s.q || s.types?.length || s.tag || s.level || s.from || s.to);
 

@@ -2,9 +2,11 @@
 // exact versions package-lock.json installed, what the pages need of Swagger UI (swagger-ui-dist) and
 // TimelineJS (@knight-lab/timelinejs). Nothing else of those packages is copied: not TimelineJS's font
 // stylesheets, which load fonts from another origin, nor source maps. Run by wrangler itself before
-// `wrangler dev` and `wrangler deploy` (`[build]`), and by vitest.config.mts before the tests.
+// `wrangler dev` and `wrangler deploy` (`[build]`), and by vitest.config.mts before the tests. The favicon is drawn
+// by scripts/favicon.mjs.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { faviconIco } from './favicon.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'build', 'assets');
@@ -56,6 +58,8 @@ export function buildAssets() {
     wanted.add(to);
     put(to, /\.(js|css)$/.test(from) ? withoutSourceMap(from) : readFileSync(from));
   }
+  wanted.add('favicon.ico');
+  put('favicon.ico', faviconIco());
   // Whatever an earlier build left that is no longer wanted.
   if (existsSync(OUT)) for (const path of filesUnder(OUT)) if (!wanted.has(path)) rmSync(join(OUT, path));
 }

@@ -9,6 +9,8 @@ import { chartRoutes } from './http/chart';
 import { BOOKMARK_HEADER, sessionStartOf } from './http/d1-session';
 import { mountDocs } from './http/docs';
 import { isPagePath, messagePage } from './http/error-pages';
+import { discoveryRoutes } from './http/discovery';
+import { factPageRoutes } from './http/fact-pages';
 import { feedRoutes } from './http/feeds';
 import { healthRoutes } from './http/health';
 import { keyRoutes } from './http/keys';
@@ -82,6 +84,8 @@ app.route('/', keyRoutes);
 app.route('/', webhookSecretRoutes);
 mountDocs(app);
 // The pages for people last: their relation-shaped paths must not shadow an API route.
+app.route('/', discoveryRoutes);
+app.route('/', factPageRoutes);
 app.route('/', webRoutes);
 
 app.notFound(answerUnservedMethod(app, (c) => {

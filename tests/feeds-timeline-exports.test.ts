@@ -93,7 +93,7 @@ describe('the anniversaries calendar', () => {
     expect(first.DTSTAMP).toMatch(/^\d{8}T\d{6}Z$/);
     expect(first.SUMMARY).toBe(`${long.replaceAll(',', '\\,').replaceAll(';', '\\;')} (1890)`);
     expect(first.DESCRIPTION).toContain('Line one\\nline two\\, with \\\\ backslash');
-    expect(first.URL).toBe(`https://relations.test/${relation}#event-${day}`);
+    expect(first.URL).toBe(`https://relations.test/${relation}/events/${day}`);
     expect(leapDay.RRULE).toBe('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1');
 
     // The same calendar through another host name has the same UIDs: a calendar app sees the same events.

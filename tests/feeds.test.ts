@@ -366,9 +366,13 @@ describe('feeds of the log', () => {
     const [retracted, corrected] = atom.entry;
     for (const entry of [retracted, corrected]) {
       expect(entry['thr:in-reply-to']['@ref']).toBe(`urn:uuid:${fact}`);
-      expect(text(entry.content)).toContain(`/v1/events/${fact}`);
+      // Each links the page of the fact it amends, and its own entry in that page's history.
+      expect(text(entry.content)).toContain(`https://relations.test/${relation}/events/${fact}`);
       expect(text(entry.content)).toContain('1 December 1890 — Relations established');
     }
+    const alternate = (entry: any) => linkOf(entry.link, 'alternate');
+    expect(alternate(retracted)).toBe(`https://relations.test/${relation}/events/${fact}#amendment-${retraction}`);
+    expect(alternate(corrected)).toBe(`https://relations.test/${relation}/events/${fact}#amendment-${correction}`);
     expect(text(retracted.content)).toMatch(/^<p>Retraction/);
     expect(retracted.category.map((category: any) => category['@term'])).toContain('retraction');
     expect(text(corrected.content)).toMatch(/^<p>Correction/);

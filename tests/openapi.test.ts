@@ -64,7 +64,7 @@ describe('GET /openapi.json', () => {
 
   it('lists every operation in exactly one group of its resource, each group described and used, and describes every operation', () => {
     const groups = (doc.tags ?? []).map((tag) => tag.name);
-    expect(groups).toEqual(['Relations', 'Log', 'Timeline', 'Agreements', 'Status', 'On this day', 'Feeds', 'Webhooks', 'Keys', 'Admin', 'Pages']);
+    expect(groups).toEqual(['Relations', 'Log', 'Timeline', 'Agreements', 'Status', 'On this day', 'Feeds', 'Webhooks', 'Keys', 'Admin', 'Pages', 'Discovery']);
     expect((doc.tags ?? []).every((tag) => Boolean(tag.description))).toBe(true);
     for (const { path, method, op } of operations(doc)) {
       const where = `${method.toUpperCase()} ${path}`;

@@ -41,10 +41,16 @@ function loadedBy(html: string): string[] {
   return [...scripts, ...stylesheets];
 }
 
-/** Every page, and how it answers: the front page, a relation, its TimelineJS view, the API docs, and errors. */
+/**
+ * Every page, and how it answers: the front page, a relation and its search, a fact, a day of the year, the search
+ * of every relation, its TimelineJS view, the API docs, and errors.
+ */
 async function pages(): Promise<[string, number][]> {
   const relation = await relationWithEvents();
+  const { items } = await (await get(`/v1/relations/${relation}/timeline?limit=1`)).json<{ items: { id: string }[] }>();
   return [
+    [`/${relation}/events/${items[0].id}`, 200], [`/${relation}?q=agreement&type=AgreementSigned`, 200], [`/${relation}?from=2000&to=1990`, 400],
+    ['/on-this-day/12-01', 200], ['/search?q=agreement', 200], ['/search?q=%22', 400], [`/${relation}/events/${crypto.randomUUID()}`, 404],
     ['/', 200], [`/${relation}`, 200], [`/${relation}?asOf=2012-01-01`, 200], [`/${relation}/timelinejs`, 200], ['/docs', 200],
     [`/${relation}?asOf=2012-02-30`, 400], ['/MX-RU', 404], [`/${freshRelation()}`, 404], ['/no-such-page', 404],
     [`/${relation}/no-such-view`, 404],

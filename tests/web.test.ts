@@ -132,9 +132,10 @@ describe('the web page', () => {
     const html = await (await get(`/${relation}?asOf=2012-01-01`)).text();
     const svg = /<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*?<\/svg>(?=<\/div>)/.exec(html)?.[0] ?? '';
     expect(html.indexOf(svg)).toBeLessThan(html.indexOf('<h2 id="status-heading"'));
-    expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="ch-title ch-desc"/);
-    expect(svg.match(/<g class="ch-bar"/g)).toHaveLength(2);
-    expect(svg.match(/<g class="ch-period"/g)).toHaveLength(3);
+    // In the page the chart is a group of links, one per mark, each to the page of its fact.
+    expect(svg).toMatch(/^<svg [^>]*role="group" aria-labelledby="ch-title ch-desc"/);
+    expect(svg.match(new RegExp(`<a href="/${relation}/events/[0-9a-f-]{36}" class="ch-bar"`, 'g'))).toHaveLength(2);
+    expect(svg.match(new RegExp(`<a href="/${relation}/events/[0-9a-f-]{36}" class="ch-period"`, 'g'))).toHaveLength(3);
     expect(svg).toContain('data-as-of="2012-01-01"');
     expect(html).toContain('name="asOf" value="2012-01-01"');
     // Its legend is written in the page, where it wraps on a phone; the image of its own carries it inside.

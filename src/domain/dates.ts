@@ -124,6 +124,12 @@ function readAfresh(edtf: string, as: 'new' | 'stored'): Occurred {
   return { edtf, precision, earliest, latest, approximate, uncertain };
 }
 
+/** A month (1 to 12) in words: "December". */
+export const monthInWords = (month: number): string => MONTHS[month - 1];
+
+/** A day of the year in words, whatever the year: "1 December". */
+export const dayOfYearInWords = (month: number, day: number): string => `${day} ${MONTHS[month - 1]}`;
+
 /** The date as a person writes it: "1 December 1890", "June 1943", "the 1970s", "spring 1943 (January–March)", "1910–1920", "about 2012". */
 export function occurredInWords(edtf: string): string {
   return remembered(datesInWords, edtf, () => inWordsAfresh(edtf));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { factPagePath } from '../domain/pages';
 import type { RelationOverview } from '../views/relation-overview';
 import { anniversariesCalendar, hasAnniversary } from './ics';
 import { TimelineJs, timelineJs } from './timelinejs';
@@ -40,6 +41,7 @@ export const EXPORTS = {
     schema: TimelineJs,
     render: ({ name, overview, today, origin, relation }) => JSON.stringify(timelineJs({
       name, items: overview.timeline, periods: overview.status.periods, today, pageUrl: `${origin}/${relation}`,
+      factUrl: (id) => `${origin}${factPagePath(relation, id)}`,
     })),
   },
   'anniversaries.ics': {
@@ -51,7 +53,7 @@ export const EXPORTS = {
     render: ({ name, overview, origin, relation, now }) => anniversariesCalendar({
       name,
       items: overview.timeline.filter(hasAnniversary),
-      eventUrl: (id) => `${origin}/${relation}#event-${id}`,
+      eventUrl: (id) => `${origin}${factPagePath(relation, id)}`,
       stamp: now,
     }),
   },

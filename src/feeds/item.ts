@@ -1,6 +1,7 @@
 import type { Source } from '../domain/catalog';
 import { citationDetails } from '../domain/citation';
 import { occurredInWords } from '../domain/dates';
+import { eventPagePath, factPagePath } from '../domain/pages';
 import type { AmendedEvent, FeedEntry } from '../store/feed-entries';
 import { escapeXml } from './xml';
 
@@ -9,7 +10,7 @@ export interface FeedItem {
   /** `urn:uuid:<event id>`: stable forever. */
   id: string;
   title: string;
-  /** The event on the relation's web page. */
+  /** The page of the fact (of the fact amended, for a correction or retraction, at its entry in the history). */
   url: string;
   /** The event as JSON. */
   eventUrl: string;
@@ -45,7 +46,7 @@ export function feedItem(entry: FeedEntry, origin: string): FeedItem {
   return {
     id: `urn:uuid:${entry.id}`,
     title: entryTitle(entry),
-    url: `${origin}/${entry.relation}#event-${entry.id}`,
+    url: `${origin}${eventPagePath(entry)}`,
     eventUrl: `${origin}/v1/events/${entry.id}`,
     sourceUrl: entry.source.url ?? null,
     recorded: entry.recorded,
@@ -82,7 +83,7 @@ function amendmentParagraphs(entry: FeedEntry, kind: FeedItem['kind'], origin: s
   const targetWords = target.occurred ? entryTitle(target) : target.headline;
   const lead = kind === 'correction' ? 'Correction of the entry ' : 'Retraction: this withdraws the entry ';
   const paragraphs = [
-    joined(text(lead), link(`${origin}/v1/events/${data.eventId}`, `“${targetWords}”`), text(` (urn:uuid:${data.eventId}).`)),
+    joined(text(lead), link(`${origin}${factPagePath(entry.relation, data.eventId)}`, `“${targetWords}”`), text(` (urn:uuid:${data.eventId}).`)),
     text(`Reason: ${data.reason}`),
   ];
   if (data.changes) paragraphs.push(text(`Corrected: ${Object.keys(data.changes).join(', ')}.`));

@@ -41,6 +41,8 @@ export interface TimelineJsInput {
   /** YYYY-MM-DD: where the last period, still running, ends. */
   today: string;
   pageUrl: string;
+  /** The absolute URL of a fact's page, by its id. */
+  factUrl: (id: string) => string;
 }
 
 /** A date as precise as the source gives it (a year stays a year), where it starts and, if later, ends. */
@@ -56,7 +58,7 @@ const GROUPS: Record<FactType, string> = {
   MissionOpened: 'Missions', AmbassadorAppointed: 'Missions', TradeReported: 'Trade', EventNoted: 'Events',
 };
 
-function slide(item: TimelineItem): TimelineJsSlide {
+function slide(item: TimelineItem, factUrl: (id: string) => string): TimelineJsSlide {
   const { start, end } = span(item.occurred);
   const paragraphs = [
     item.summary,
@@ -66,6 +68,8 @@ function slide(item: TimelineItem): TimelineJsSlide {
     ? `<a href="${escapeXml(item.source.url)}">${escapeXml(item.source.title)}</a>`
     : escapeXml(item.source.title);
   paragraphs.push(`<p>Source: ${source} (${escapeXml(citationDetails(item.source))})</p>`);
+  // Words, not the address, in the link: TimelineJS turns an address in text into a link of its own.
+  paragraphs.push(`<p><a href="${escapeXml(factUrl(item.id))}">The page of this fact</a>: its source, its history, how to cite it.</p>`);
   return {
     start_date: { ...start, display_date: item.occurredInWords },
     ...(end ? { end_date: end } : {}),
@@ -86,7 +90,7 @@ export function timelineJs(input: TimelineJsInput): TimelineJs {
         text: `<p>A timeline from the relations log; the same events, as text: <a href="${escapeXml(input.pageUrl)}">${escapeXml(input.name)} relations</a>.</p>`,
       },
     },
-    events: input.items.map(slide),
+    events: input.items.map((item) => slide(item, input.factUrl)),
     eras: input.periods.map((period) => ({
       start_date: span(period.from).start,
       end_date: period.until ? span(period.until).start : span(input.today).start,

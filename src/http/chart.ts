@@ -40,7 +40,7 @@ const chart = publicRoute({
     '(severed ones hatched), one bar per agreement from its signing to the end of its validity (an arrow when valid ' +
     'indefinitely, hatched grey ending in a question mark when the source gives no validity), dates known only to the ' +
     'month or year faded within a dashed outline, visits as marks by destination, and a dashed line on `asOf`. Every ' +
-    'mark has a <title> with its headline and date. Served from the edge cache; an ETag answers conditional requests with 304.',
+    'mark has a <title> with its headline and date, and links to the page of its fact. Served from the edge cache; an ETag answers conditional requests with 304.',
   request: { params: RelationParam, query: ChartQuery },
   responses: {
     200: { description: 'The chart', content: { 'image/svg+xml': { schema: z.string() } } },
@@ -58,7 +58,8 @@ chartRoutes.openapi(chart, async (c) => {
   if (!overview) return notFound(c, `no events have been recorded for ${relation}`);
   const filters = { level, types: splitList(type) as FactType[] | undefined };
   const { svg } = chartSvg(chartData(overview, filters), {
-    name: relationDisplayName(relation), countries: relationCountries(relation), today, asOf, filters,
+    name: relationDisplayName(relation), relation, href: (path) => `${publicOrigin(c)}${path}`,
+    countries: relationCountries(relation), today, asOf, filters,
     maxWidth: MAX_WIDTH, embedding: 'document', source: `Relations log, ${publicOrigin(c)}/${relation}`,
   });
   // Built by hand (an image, with its ETag), so its type is a plain Response.

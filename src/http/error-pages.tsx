@@ -9,7 +9,7 @@ import { MessagePage } from '../web/not-found';
  * keep problem+json.
  */
 
-const MACHINE_PATHS = new Set(['/openapi.json', '/healthz', ...FEED_FILES.map((file) => `/${file}`)]);
+const MACHINE_PATHS = new Set(['/openapi.json', '/healthz', '/robots.txt', '/sitemap.xml', '/feeds.opml', ...FEED_FILES.map((file) => `/${file}`)]);
 
 export function isPagePath(path: string): boolean {
   const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);

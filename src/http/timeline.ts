@@ -29,7 +29,7 @@ function dayOf(edtf: string, end: 'earliest' | 'latest'): string | null {
 /** The longest search, in characters (UTF-16 code units): far more than a person types, and cheap for FTS5. */
 const SEARCH_MAX_LENGTH = 200;
 
-const TimelineQuery = z
+export const TimelineParams = z
   .object({
     from: Edtf.optional().describe('EDTF: events whose date begins on or after the first day of this (1920, 1943-06, 197X, 1943-21)'),
     to: Edtf.optional().describe('EDTF: events whose date begins on or before the last day of this'),
@@ -72,7 +72,7 @@ const timeline = publicRoute({
   summary: "A relation's timeline, in the order things happened",
   description:
     'Live events (corrections applied, retractions left out) ordered by the first day their date can mean, then by position in the log. An event dated only by its end (`/2023`) sorts on that end. With `q`, only the events that match the search, in that order or, with `sort=relevance`, best match first.',
-  request: { params: RelationParam, query: TimelineQuery },
+  request: { params: RelationParam, query: TimelineParams },
   responses: {
     200: jsonContent(
       z.object({ relation: z.string(), items: z.array(TimelineItem), next: z.string().nullable() }),

@@ -1,48 +1,109 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { relationDisplayName, relationNameProblem } from '../domain/relation';
+import { isDayOfYear } from '../domain/anniversaries';
+import { relationDisplayName } from '../domain/relation';
 import type { AppEnv } from '../env';
-import { listRelations, relationSummary } from '../store/relations';
-import { relationOverview } from '../views/relation-overview';
+import { relationSummary } from '../store/relations';
+import { frontPage } from '../views/front-page';
+import { anniversariesOn } from '../views/on-this-day/queries';
+import { relationPage } from '../views/relation-overview';
+import { markedTimelineOfAll } from '../views/timeline/queries';
 import { HomePage } from '../web/home';
+import { OnThisDayPage, onThisDayPath } from '../web/on-this-day-page';
 import { RelationPage } from '../web/relation-page';
+import { SearchPage } from '../web/search-page';
+import { selectionQuery } from '../web/timeline-search';
 import { TimelineJsPage } from '../web/timelinejs-page';
 import { publicRoute, type RouteDefinition } from './documented-route';
 import { messagePage } from './error-pages';
+import { publicOrigin } from './origin';
+import { refuseRelation, unknownRelation } from './page-answers';
 import { cachedRead } from './response-cache';
 import { notModified, Problem } from './schemas';
+import { readSelection } from './timeline-selection';
 import { todayUtc } from './view-params';
 
-/** The pages for people: the relations, and one page per relation. */
+/** The pages for people: the front page, a search of every relation, a day's anniversaries, one page per relation. */
 export const webRoutes = new OpenAPIHono<AppEnv>();
 
 // Any one segment: what is not a relation (`/0`, `/MX-RU`, `/mx-xx`) is a 404 page. /docs, /healthz,
-// /openapi.json and /feed.xml are routes of their own, mounted before these.
+// /openapi.json, /search and /feed.xml are routes of their own, mounted or registered before these.
 const RELATION_PATH = '/:relation';
+
+/** The facts a page lists at a time: the timeline API's most. */
+const PAGE_SIZE = 100;
 
 const AsOf = z.iso.date();
 
 const html = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
 const Relation = z.object({ relation: z.string().describe('two ISO 3166-1 alpha-2 codes, lower case, alphabetical: mx-ru') });
+const SearchQuery = z.object({
+  q: z.string().optional().describe('words, as the timeline API reads them'),
+  type: z.string().optional().describe('a type of fact, once per type or comma-separated'),
+  tag: z.string().optional(),
+  level: z.string().optional(),
+  from: z.string().optional().describe('EDTF'),
+  to: z.string().optional().describe('EDTF'),
+  sort: z.string().optional().describe('timeline or relevance'),
+  cursor: z.string().optional().describe('the next page, from the page before'),
+});
+/** A page's 400: what the page cannot read, told on a page; the x-d1-bookmark header, as a problem. */
+const pageBadRequest = (what: string) => ({
+  description: `${what} (a page), or the x-d1-bookmark header is not a D1 bookmark (a problem)`,
+  content: { 'text/html': { schema: z.string() }, 'application/problem+json': { schema: Problem } },
+});
 
 // Documented for completeness; the handlers below answer people, with pages, not problem+json.
 const PAGES: Omit<RouteDefinition, 'method'>[] = [
-  { path: '/', operationId: 'getHomePage', tags: ['Pages'], description: 'Every relation with its name and dates, linking to its page and to the feeds.', summary: 'The web page: every relation', responses: { 200: html('The page'), ...notModified } },
+  {
+    path: '/',
+    operationId: 'getHomePage',
+    tags: ['Pages'],
+    description: "A search of every relation, today's anniversaries (UTC) with a link to any other day, and every relation with its facts on record, its first and last dates and today's status, linking to its page and to the feeds.",
+    summary: "The web page: a search, today's anniversaries, every relation",
+    responses: { 200: html('The page'), ...notModified },
+  },
+  {
+    path: '/search',
+    operationId: 'getSearchPage',
+    tags: ['Pages'],
+    description: 'The timeline search of every relation as a page: the words, the filters and the order in the URL, matched words highlighted, paged.',
+    summary: 'The web page of a search of every relation',
+    request: { query: SearchQuery },
+    responses: { 200: html('The page'), ...notModified, 400: pageBadRequest('The search cannot be read: the page says why, beside its form') },
+  },
+  {
+    path: '/on-this-day',
+    operationId: 'chooseAnniversaryDay',
+    tags: ['Pages'],
+    description: "Today's anniversaries (UTC) in every relation; the day chooser's form sends month and day here, and is sent on to that day's page.",
+    summary: "Today's page of anniversaries (UTC); with the month and day a form chose, a redirect to that day's page",
+    request: { query: z.object({ month: z.string().optional().describe('MM'), day: z.string().optional().describe('DD') }) },
+    responses: {
+      200: html("Today's page"), ...notModified, 301: { description: 'The page of that day (Location)' }, 400: pageBadRequest('No such day'),
+    },
+  },
+  {
+    path: '/on-this-day/{day}',
+    operationId: 'getAnniversaryPage',
+    tags: ['Pages'],
+    description: 'The facts of every relation dated to this month and day, oldest first, with the years since.',
+    summary: 'The web page of one day of the year: what happened on it in every relation',
+    request: { params: z.object({ day: z.string().describe('MM-DD') }) },
+    responses: { 200: html('The page'), ...notModified, 404: html('No such day') },
+  },
   {
     path: '/{relation}',
     operationId: 'getRelationPage',
     tags: ['Pages'],
-    description: 'The chart, the periods of relations with what qualifies them, the agreements with their status as of a day the reader picks (a GET form, no JavaScript), and the timeline grouped by the periods of relations.',
-    summary: "The web page of a relation: relations over time, agreements as of a day, the timeline",
-    request: { params: Relation, query: z.object({ asOf: AsOf.optional().describe('YYYY-MM-DD, default today (UTC)') }) },
+    description: 'The chart, the periods of relations with what qualifies them, the agreements with their status as of a day the reader picks, and the timeline grouped by the periods of relations, with its search and filters (GET forms, no JavaScript).',
+    summary: 'The web page of a relation: relations over time, agreements as of a day, the timeline and its search',
+    request: { params: Relation, query: SearchQuery.extend({ asOf: AsOf.optional().describe('YYYY-MM-DD, default today (UTC)') }) },
     responses: {
       200: html('The page'),
       ...notModified,
-      400: {
-        description: 'asOf is not a date (a page), or the x-d1-bookmark header is not a D1 bookmark (a problem)',
-        content: { 'text/html': { schema: z.string() }, 'application/problem+json': { schema: Problem } },
-      },
+      400: pageBadRequest('asOf is not a date, or the search cannot be read'),
       404: html('Not a relation, or one with no events'),
     },
   },
@@ -58,7 +119,46 @@ const PAGES: Omit<RouteDefinition, 'method'>[] = [
 ];
 for (const page of PAGES) webRoutes.openAPIRegistry.registerPath(publicRoute({ method: 'get', ...page }));
 
-webRoutes.get('/', cachedRead({ scope: 'all' }), async (c) => c.html(<HomePage relations={await listRelations(c.var.db)} />));
+// Keyed by the day: today's anniversaries, and today's status of each relation.
+webRoutes.get('/', cachedRead({ scope: 'all', dependsOnToday: () => true }), async (c) => {
+  const today = todayUtc();
+  return c.html(<HomePage data={await frontPage(c.var.db, today)} today={today} canonical={`${publicOrigin(c)}/`} />);
+});
+
+webRoutes.get('/search', cachedRead({ scope: 'all' }), async (c) => {
+  const { selection, query, errors } = readSelection(new URL(c.req.url), PAGE_SIZE);
+  const results = query ? await markedTimelineOfAll(c.var.db, query) : null;
+  const canonical = `${publicOrigin(c)}/search${selectionQuery(selection)}`;
+  return c.html(<SearchPage {...{ selection, results, errors, canonical }} />, errors.length ? 400 : 200);
+});
+
+const MONTH_DAY = /^(\d{2})-(\d{2})$/;
+
+/** The page of a day of the year, its anniversaries counted in this year (UTC). */
+async function dayPage(c: Context<AppEnv>, month: number, day: number) {
+  const year = Number(todayUtc().slice(0, 4));
+  const anniversaries = isDayOfYear(year, month, day) ? await anniversariesOn(c.var.db, { year, month, day }) : null;
+  const canonical = `${publicOrigin(c)}${onThisDayPath(month, day)}`;
+  return c.html(<OnThisDayPage {...{ month, day, year, anniversaries, canonical }} />);
+}
+
+// Keyed by the day: today's page, and the years ago counted from this year.
+webRoutes.get('/on-this-day', cachedRead({ scope: 'all', dependsOnToday: () => true }), (c) => {
+  if (c.req.query('month') === undefined && c.req.query('day') === undefined) {
+    const today = todayUtc();
+    return dayPage(c, Number(today.slice(5, 7)), Number(today.slice(8, 10)));
+  }
+  const [month, day] = [Number(c.req.query('month')), Number(c.req.query('day'))];
+  if (!isDayOfYear(2000, month, day)) return messagePage(c, 400, 'No such day', 'Choose a month and a day of it: there is no such day in any year.');
+  return c.redirect(onThisDayPath(month, day), 301);
+});
+
+webRoutes.get('/on-this-day/:day', cachedRead({ scope: 'all', dependsOnToday: () => true }), async (c) => {
+  const asked = MONTH_DAY.exec(c.req.param('day'));
+  const [month, day] = asked ? [Number(asked[1]), Number(asked[2])] : [0, 0];
+  if (!isDayOfYear(2000, month, day)) return messagePage(c, 404, 'No such day', 'A day of the year is its month and day, MM-DD: /on-this-day/12-01.');
+  return dayPage(c, month, day);
+});
 
 // Keyed by the day: without `asOf` the agreements' status is today's, and the chart runs to today.
 webRoutes.get(RELATION_PATH, cachedRead({ scope: 'relation', dependsOnToday: () => true }), async (c) => {
@@ -70,10 +170,12 @@ webRoutes.get(RELATION_PATH, cachedRead({ scope: 'relation', dependsOnToday: () 
   if (!AsOf.safeParse(asOf).success) {
     return messagePage(c, 400, 'Not a date', `“${asOf}” is not a day of the calendar; the form sends one as YYYY-MM-DD.`);
   }
-  const overview = await relationOverview(c.var.db, relation, asOf);
-  if (!overview) return unknownRelation(c, relation);
+  const { selection, query, errors } = readSelection(new URL(c.req.url), PAGE_SIZE);
+  const data = await relationPage(c.var.db, relation, asOf, query, PAGE_SIZE);
+  if (!data) return unknownRelation(c, relation);
   const name = relationDisplayName(relation);
-  return c.html(<RelationPage {...{ relation, name, asOf, today, ...overview }} />);
+  const canonical = `${publicOrigin(c)}/${relation}${selectionQuery(selection)}`;
+  return c.html(<RelationPage {...{ relation, name, asOf, today, selection, errors, canonical, ...data }} />, errors.length ? 400 : 200);
 });
 
 webRoutes.get(`${RELATION_PATH}/timelinejs`, cachedRead({ scope: 'relation' }), async (c) => {
@@ -81,18 +183,5 @@ webRoutes.get(`${RELATION_PATH}/timelinejs`, cachedRead({ scope: 'relation' }), 
   const refused = refuseRelation(c, relation);
   if (refused) return refused;
   if (!(await relationSummary(c.var.db, relation))) return unknownRelation(c, relation);
-  return c.html(<TimelineJsPage relation={relation} name={relationDisplayName(relation)} />);
+  return c.html(<TimelineJsPage relation={relation} name={relationDisplayName(relation)} canonical={`${publicOrigin(c)}/${relation}/timelinejs`} />);
 });
-
-/** A 404 page unless `relation` is a well-formed relation name. */
-function refuseRelation(c: Context<AppEnv>, relation: string): Response | null {
-  if (relation !== relation.toLowerCase() && !relationNameProblem(relation.toLowerCase())) {
-    return messagePage(c, 404, 'No such page', `Relation names are lower case: try /${relation.toLowerCase()}.`);
-  }
-  const problem = relationNameProblem(relation);
-  return problem ? messagePage(c, 404, 'No such relation', `“${relation}” is not a relation: ${problem}.`) : null;
-}
-
-function unknownRelation(c: Context<AppEnv>, relation: string): Response {
-  return messagePage(c, 404, 'No such relation', `No events have been recorded for ${relationDisplayName(relation)} (${relation}).`);
-}

@@ -67,8 +67,29 @@ function summaryFromRow(row: RelationRow): RelationSummary {
 }
 
 export async function listRelations(db: Db): Promise<RelationSummary[]> {
-  const rows = await db.all<RelationRow>(db.prepare(`${SUMMARY} ORDER BY r.relation`));
+  const rows = await db.all<RelationRow>(listRelationsQuery(db));
   return rows.map(summaryFromRow);
+}
+
+/** Every relation's summary, as a statement of a batch: read with `relationsFrom`. */
+export const listRelationsQuery = (db: Db) => db.prepare(`${SUMMARY} ORDER BY r.relation`);
+export const relationsFrom = (result: D1Result) => (result.results as unknown as RelationRow[]).map(summaryFromRow);
+
+/** What the log of a relation holds: its events, and how many of them correct or retract another. */
+export interface LogCounts {
+  relation: string;
+  events: number;
+  amendments: number;
+}
+
+/** The counts of the log of one relation (a row only if it has events), or of every relation (null). */
+export function logCountsQuery(db: Db, relation: string | null): D1PreparedStatement {
+  return db.prepare(
+    `SELECT r.relation, r.version AS events,
+       (SELECT COUNT(*) FROM events e WHERE e.relation = r.relation AND e.type IN ('EventCorrected', 'EventRetracted')) AS amendments
+     FROM relations r WHERE ?1 IS NULL OR r.relation = ?1 ORDER BY r.relation`,
+    relation,
+  );
 }
 
 export async function relationSummary(db: Db, relation: string): Promise<RelationSummary | null> {

@@ -18,7 +18,8 @@ interface ChartFigureProps {
 
 export function ChartFigure({ relation, name, overview, today, asOf }: ChartFigureProps) {
   const chart = chartSvg(chartData(overview, {}), {
-    name, countries: relationCountries(relation), today, asOf, filters: {}, maxWidth: PAGE_CHART_WIDTH, embedding: 'page',
+    name, relation, href: (path) => path, countries: relationCountries(relation), today, asOf, filters: {}, maxWidth: PAGE_CHART_WIDTH,
+    embedding: 'page',
   });
   const image = `/v1/relations/${relation}/chart.svg?asOf=${asOf}`;
   return (

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { FEED_FILES, FEED_FORMATS } from '../feeds/formats';
-import { Document } from './document';
+import { Document, SITE_NAME, type Sharing } from './document';
 import { STYLES } from './styles';
 
 /** The frame every page shares, and the feeds a page links. */
@@ -13,7 +13,7 @@ export interface Alternate {
   label: string;
 }
 
-interface LayoutProps {
+interface LayoutProps extends Sharing {
   title: string;
   description: string;
   alternates?: Alternate[];
@@ -23,7 +23,7 @@ interface LayoutProps {
 }
 
 /** The frame of every page: landmarks, a skip link, the feeds for readers to discover. */
-export function Layout({ title, description, alternates = [], stylesheets = [], children }: LayoutProps) {
+export function Layout({ title, description, alternates = [], stylesheets = [], children, ...sharing }: LayoutProps) {
   const head = (
     <>
       {alternates.map((alternate) => (
@@ -35,10 +35,10 @@ export function Layout({ title, description, alternates = [], stylesheets = [], 
     </>
   );
   return (
-    <Document title={title} description={description} head={head}>
+    <Document title={title} description={description} head={head} {...sharing}>
       <a class="skip" href="#main">Skip to content</a>
       <header>
-        <p><a href="/">Relations log</a></p>
+        <p><a href="/">{SITE_NAME}</a></p>
       </header>
       <main id="main">{children}</main>
       <footer>
@@ -51,10 +51,13 @@ export function Layout({ title, description, alternates = [], stylesheets = [], 
   );
 }
 
-/** The feeds of a scope, for `<link rel="alternate">` and for links on the page. */
-export function feedAlternates(base: string, name: string): Alternate[] {
+/**
+ * The feeds of a scope, for `<link rel="alternate">` and for links on the page; `query` (the filters a feed
+ * takes: type, tag, level) keeps a filtered page's selection in its feeds.
+ */
+export function feedAlternates(base: string, name: string, query = ''): Alternate[] {
   return FEED_FILES.map((file) => {
     const format = FEED_FORMATS[file];
-    return { type: format.mediaType, title: `${name} (${format.short})`, href: `${base}/${file}`, label: format.label };
+    return { type: format.mediaType, title: `${name} (${format.short})`, href: `${base}/${file}${query}`, label: format.label };
   });
 }

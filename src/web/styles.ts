@@ -32,8 +32,15 @@ caption { text-align: left; font-weight: 600; padding: .5rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .45rem .5rem; border-bottom: 1px solid var(--line); }
 thead th { background: var(--wash); }
 tbody th { font-weight: 500; }
-/* On a phone the table scrolls sideways rather than squeezing titles into a narrow column. */
-@media (max-width: 40rem) { table { min-width: 36rem; } h1 { font-size: 1.5rem; } }
+@media (max-width: 40rem) { h1 { font-size: 1.5rem; } }
+/* On a phone each row of a stacked table is a block: its title, then each cell under the name of its column. */
+@media (max-width: 40rem) {
+  table.stack, table.stack caption, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; }
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.stack tr { border-bottom: 1px solid var(--line); padding: .5rem 0; }
+  table.stack th, table.stack td { border: 0; padding: .1rem 0; }
+  table.stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+}
 .status { font-weight: 600; white-space: nowrap; }
 .status-in_force, .status-indefinite { color: #0b6a2c; }
 .status-expired, .status-ended { color: #8a1c1c; }
@@ -45,6 +52,34 @@ form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: 1re
 label { font-weight: 600; display: block; }
 input, button { font: inherit; padding: .35rem .6rem; border: 1px solid #6b6b6b; border-radius: 4px; }
 button { background: var(--link); color: #fff; border-color: var(--link); cursor: pointer; }
+select { font: inherit; padding: .35rem .4rem; border: 1px solid #6b6b6b; border-radius: 4px; background: #fff; color: var(--ink); }
+fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 0; padding: .25rem .75rem .5rem; }
+legend { font-weight: 600; padding: 0 .25rem; }
+form.search { background: var(--wash); padding: .75rem 1rem; border-radius: 6px; }
+.field-wide { flex-basis: 100%; }
+.field-wide input[type=search] { width: 100%; max-width: 36rem; }
+.hint { margin: .2rem 0 0; font-size: .85rem; color: var(--muted); }
+.choices { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .1rem 1rem; }
+label.choice { font-weight: 400; display: inline; }
+.actions { display: flex; gap: 1rem; align-items: center; }
+mark { background: #fff0a0; color: inherit; padding: 0 .05em; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.notice { border-left: 4px solid #8a1c1c; background: #fbeeee; padding: .5rem 1rem; margin: 1rem 0; }
+.notice p { margin: .3rem 0; }
+.lead { font-size: 1.1rem; }
+dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: .3rem 1rem; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+dl.facts ul { margin: 0; padding-left: 1.1rem; }
+@media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .4rem; } }
+figure.quote { margin: 1rem 0; }
+blockquote { margin: 0; padding: .25rem 1rem; border-left: 4px solid var(--line); }
+.citation { font-family: ui-serif, Georgia, serif; background: var(--wash); padding: .6rem .8rem; overflow-wrap: anywhere; }
+ul.inline, .paging ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }
+ol.history { padding-left: 1.25rem; }
+dl.changes dt { font-weight: 600; }
+dl.changes dd { margin: 0 0 .3rem; }
+ul.relations li { margin-bottom: .5rem; }
 ol.events { list-style: none; padding: 0; }
 ol.events li { padding: .6rem 0; border-bottom: 1px solid var(--line); }
 .when { font-weight: 600; margin: 0; }

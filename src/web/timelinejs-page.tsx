@@ -7,13 +7,14 @@ const TIMELINEJS = '/static/timelinejs';
  * The relation's timeline drawn by TimelineJS from /v1/relations/{relation}/timeline.timelinejs.json, started by
  * /static/timelinejs.js. The page works without it: it links the data and the page of the relation.
  */
-export function TimelineJsPage({ relation, name }: { relation: string; name: string }) {
+export function TimelineJsPage({ relation, name, canonical }: { relation: string; name: string; canonical: string }) {
   const source = `/v1/relations/${relation}/timeline.timelinejs.json`;
   return (
     <Layout
       title={`${name} relations: visual timeline — Relations log`}
       description={`A visual timeline of ${name} relations.`}
       stylesheets={[`${TIMELINEJS}/css/timeline.css`]}
+      canonical={canonical}
     >
       <h1>{name} relations: visual timeline</h1>
       <p>

@@ -1,4 +1,5 @@
 import type { Source } from '../domain/catalog';
+import { eventPagePath } from '../domain/pages';
 import type { PendingEvent } from '../store/events';
 import type { MessageKind } from './kinds';
 
@@ -30,7 +31,7 @@ export function recordedMessage(event: PendingEvent): MessageBody {
   return {
     type: 'event.recorded',
     timestamp: event.recorded,
-    data: { relation: event.relation, event: { ...recorded, position: 0, version: 0 }, links: { event: eventLink(event.id) } },
+    data: { relation: event.relation, event: { ...recorded, position: 0, version: 0 }, links: { event: eventLink(event.id), page: eventPagePath(event) } },
   };
 }
 
@@ -45,7 +46,8 @@ export interface AnniversaryItem {
   summary: string | null;
   tags: string[];
   citation: Source;
-  links: { event: string };
+  /** The event in the log (JSON), and its fact's page for people. */
+  links: { event: string; page: string };
 }
 
 export function anniversaryMessage(day: string, timestamp: string, anniversaries: AnniversaryItem[]): MessageBody {

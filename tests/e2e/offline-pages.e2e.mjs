@@ -90,7 +90,11 @@ test('/{relation}/timelinejs: TimelineJS draws a slide per event, from this serv
 });
 
 test('the other pages, and an error page, load nothing from elsewhere and log no error', async () => {
-  for (const [path, status] of [['/', 200], ['/mx-ru', 200], ['/mx-ru?asOf=2012-01-01', 200], ['/no-such-page', 404]]) {
+  const pages = [
+    ['/', 200], ['/mx-ru', 200], ['/mx-ru?asOf=2012-01-01', 200], ['/mx-ru?q=lopez&type=VisitMade', 200], ['/search?q=embassy', 200],
+    ['/on-this-day/12-01', 200], ['/mx-ru/events/c378a826-7edc-4c58-8dbd-04406d0c066c', 200], ['/no-such-page', 404],
+  ];
+  for (const [path, status] of pages) {
     const { page, elsewhere, errors, close } = await offlinePage();
     const response = await page.goto(`${worker.url}${path}`, { waitUntil: 'networkidle' });
     assert.equal(response.status(), status, path);

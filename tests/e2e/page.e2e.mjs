@@ -83,7 +83,7 @@ for (const [width, height] of [[1280, 900], [375, 812]]) {
   test(`the chart at ${width} px: drawn without making the page scroll sideways, its as-of line moving with the form`, async () => {
     const page = await browser.newPage({ viewport: { width, height } });
     await page.goto(`${worker.url}/mx-ru?asOf=2012-01-01`);
-    const chart = page.getByRole('img', { name: /^Mexico–Russia relations over time/ });
+    const chart = page.getByRole('group', { name: /^Mexico–Russia relations over time/ });
     assert.ok(await chart.isVisible());
     assert.equal(await page.locator('figure.chart [data-period]').count(), 4);
     assert.equal(await page.locator('figure.chart [data-agreement]').count(), await page.locator('tr[data-agreement]').count());

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGREEMENT_STATUSES, agreementStatusOn, type AgreementStatus } from '../../domain/agreements';
 import { Level } from '../../domain/catalog';
+import { factPagePath } from '../../domain/pages';
 import type { Db } from '../../store/db';
 import { readRelationViews } from '../freshness';
 import { timelineItem, type TimelineItem } from '../timeline/item';
@@ -27,7 +28,7 @@ export const AgreementView = z.object({
   status: z.enum(AGREEMENT_STATUSES),
   reason: z.string().describe('why it has that status, in words'),
   ended: z.object({ occurred: z.string(), reason: z.string().nullable(), event: z.string() }).nullable(),
-  links: z.object({ agreement: z.string(), signing: z.string() }),
+  links: z.object({ agreement: z.string(), signing: z.string(), page: z.string().describe("the signing's page, for people") }),
 });
 export type AgreementView = z.output<typeof AgreementView>;
 
@@ -112,6 +113,7 @@ function agreementView(relation: string, signing: SigningRow, endings: EndingRow
     links: {
       agreement: `/v1/relations/${relation}/agreements/${signing.agreement_id}`,
       signing: `/v1/events/${signing.event_id}`,
+      page: factPagePath(relation, signing.event_id),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recordedDaysFallingOn, yearsAgo } from '../../domain/anniversaries';
 import { EVENT_TYPES, Source, type EventType } from '../../domain/catalog';
+import { factPagePath } from '../../domain/pages';
 import { Uuid } from '../../domain/uuid';
 import type { Db } from '../../store/db';
 import { fromColumns } from '../../store/event-columns';
@@ -31,7 +32,7 @@ export const Anniversary = z.object({
   summary: z.string().nullable(),
   source: Source,
   tags: z.array(z.string()),
-  links: z.object({ event: z.string() }),
+  links: z.object({ event: z.string(), page: z.string().describe("the fact's page, for people") }),
 });
 export type Anniversary = z.output<typeof Anniversary>;
 
@@ -86,9 +87,15 @@ function anniversary(columns: Row, year: number): Anniversary {
     summary: row.summary,
     source: row.source,
     tags: row.tags,
-    links: { event: `/v1/events/${row.event_id}` },
+    links: { event: `/v1/events/${row.event_id}`, page: factPagePath(row.relation, row.event_id) },
   };
 }
+
+/** The anniversaries of a day as a statement, to be read with `anniversariesFrom` in the batch of a page's reads. */
+export const anniversariesStatement = (db: Db, query: AnniversaryQuery) => anniversariesQuery(db, query);
+
+export const anniversariesFrom = (result: D1Result<Row>, year: number): Anniversary[] =>
+  result.results.map((row) => anniversary(row, year));
 
 /** Every anniversary on a day of `year`, in all relations or the ones named. One D1 call, an index lookup. */
 export async function anniversariesOn(db: Db, query: AnniversaryQuery): Promise<Anniversary[]> {

@@ -3,6 +3,7 @@ import {
   relationStatusOn as statusOn, relationStatusPeriods as periodsOf, RELATION_CHANGES, RELATION_QUALIFIERS, RELATION_STATES,
   type RelationChange, type RelationQualifier, type RelationStatusOn, type StatusChange, type StatusPeriod, type StatusQualifier,
 } from '../../domain/relation-status';
+import { factPagePath } from '../../domain/pages';
 import { Uuid } from '../../domain/uuid';
 import type { Db } from '../../store/db';
 import { readRelationViews } from '../freshness';
@@ -17,12 +18,13 @@ export const StatusEvent = z.object({
   occurred: z.string(),
   occurredInWords: z.string(),
   headline: z.string(),
-  links: z.object({ event: z.string() }),
+  links: z.object({ event: z.string(), page: z.string().describe("the fact's page, for people") }),
 });
 export type StatusEvent = z.output<typeof StatusEvent>;
 
 interface FactRow {
   event_id: string;
+  relation: string;
   position: number;
   type: string;
   occurred: string;
@@ -48,7 +50,7 @@ function datedFact(row: FactRow) {
       occurred: row.occurred,
       occurredInWords: inWords(row),
       headline: row.headline,
-      links: { event: `/v1/events/${row.event_id}` },
+      links: { event: `/v1/events/${row.event_id}`, page: factPagePath(row.relation, row.event_id) },
     },
   };
 }
@@ -56,19 +58,36 @@ function datedFact(row: FactRow) {
 const statusChange = (row: ChangeRow): StatusChange<StatusEvent> => ({ ...datedFact(row), change: row.change, sortDay: row.sort_day });
 const statusQualifier = (row: QualifierRow): StatusQualifier<StatusEvent> => ({ ...datedFact(row), qualifier: row.qualifier });
 
-/** The rows of one of the view's tables for a relation, each with its fact's timeline columns, oldest first. */
-function withTheirFacts(db: Db, table: 'view_relation_status' | 'view_relation_qualifiers', column: 'change' | 'qualifier', relation: string) {
-  return db.prepare(
-    `SELECT v.event_id, v.${column}, v.position, t.type, t.occurred, t.occurred_in_words, t.earliest, t.latest, t.sort_day, t.headline
-     FROM ${table} v JOIN view_timeline t ON t.event_id = v.event_id
-     WHERE v.relation = ?1 ORDER BY t.sort_day, v.position`,
-    relation,
-  );
+type StatusTable = 'view_relation_status' | 'view_relation_qualifiers';
+
+/** The rows of one of the view's tables, each with its fact's timeline columns. */
+const withTheirFacts = (table: StatusTable, column: 'change' | 'qualifier') =>
+  `SELECT v.event_id, v.relation, v.${column}, v.position, t.type, t.occurred, t.occurred_in_words, t.earliest, t.latest, t.sort_day, t.headline
+   FROM ${table} v JOIN view_timeline t ON t.event_id = v.event_id`;
+
+/** The rows of one of the view's tables for a relation, oldest first. */
+function ofRelation(db: Db, table: StatusTable, column: 'change' | 'qualifier', relation: string) {
+  return db.prepare(`${withTheirFacts(table, column)} WHERE v.relation = ?1 ORDER BY t.sort_day, v.position`, relation);
 }
 
 /** The status changes of a relation, oldest first: read with `statusChangesFrom`. */
 export const statusChangesQuery = (db: Db, relation: string): D1PreparedStatement =>
-  withTheirFacts(db, 'view_relation_status', 'change', relation);
+  ofRelation(db, 'view_relation_status', 'change', relation);
+
+/** The status changes of every relation, by relation and oldest first: read with `byRelation`. */
+export const allStatusChangesQuery = (db: Db): D1PreparedStatement =>
+  db.prepare(`${withTheirFacts('view_relation_status', 'change')} ORDER BY v.relation, t.sort_day, v.position`);
+
+/** The qualifiers of every relation, by relation and oldest first: read with `byRelation`. */
+export const allStatusQualifiersQuery = (db: Db): D1PreparedStatement =>
+  db.prepare(`${withTheirFacts('view_relation_qualifiers', 'qualifier')} ORDER BY v.relation, t.sort_day, v.position`);
+
+/** The rows of every relation read by `from`, found by relation. */
+export function byRelation<T>(result: D1Result, from: (result: D1Result) => T[]): (relation: string) => T[] {
+  const rows = new Map<string, FactRow[]>();
+  for (const row of result.results as FactRow[]) rows.set(row.relation, [...(rows.get(row.relation) ?? []), row]);
+  return (relation) => from({ ...result, results: rows.get(relation) ?? [] });
+}
 
 export function statusChangesFrom(result: D1Result): StatusChange<StatusEvent>[] {
   return (result.results as ChangeRow[]).map(statusChange);
@@ -76,7 +95,7 @@ export function statusChangesFrom(result: D1Result): StatusChange<StatusEvent>[]
 
 /** The qualifiers of a relation's status, oldest first: read with `statusQualifiersFrom`. */
 export const statusQualifiersQuery = (db: Db, relation: string): D1PreparedStatement =>
-  withTheirFacts(db, 'view_relation_qualifiers', 'qualifier', relation);
+  ofRelation(db, 'view_relation_qualifiers', 'qualifier', relation);
 
 export function statusQualifiersFrom(result: D1Result): StatusQualifier<StatusEvent>[] {
   return (result.results as QualifierRow[]).map(statusQualifier);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVENT_FIELD_NAMES, EventContent, FACT_TYPES } from '../../domain/catalog';
 import { occurredInWords, PRECISIONS } from '../../domain/dates';
+import { factPagePath } from '../../domain/pages';
 import { fromColumns } from '../../store/event-columns';
 
 /**
@@ -13,7 +14,10 @@ export const TimelineItem = EventContent.extend({
   type: z.enum(FACT_TYPES).describe('a fact: corrections and retractions are applied, never listed'),
   precision: z.enum(PRECISIONS),
   occurredInWords: z.string(),
-  links: z.object({ event: z.string() }),
+  links: z.object({
+    event: z.string().describe('the event in the log, as JSON'),
+    page: z.string().optional().describe("the fact's page, for people (on items projected before it, until the rebuild)"),
+  }),
 });
 export type TimelineItem = z.output<typeof TimelineItem>;
 
@@ -35,7 +39,7 @@ export const itemKeyOf = (column: string): string | null => (NOT_IN_ITEM.has(col
 export const CONTENT_FIELDS: ReadonlySet<string> = new Set(['type', ...EVENT_FIELD_NAMES, 'data']);
 
 /** The columns a timeline item is made from: the event's id and content, and how it is dated. */
-const ITEM_COLUMNS = ['event_id', ...CONTENT_FIELDS, 'precision', 'occurred_in_words'];
+const ITEM_COLUMNS = ['event_id', 'relation', ...CONTENT_FIELDS, 'precision', 'occurred_in_words'];
 
 /**
  * What to select from `view_timeline` (as `table`) to read its items: the item and where it sorts. The
@@ -55,7 +59,7 @@ export function itemOfColumns(row: Record<string, unknown>): TimelineItem {
     if (key !== null) item[key] = value;
   }
   item.occurredInWords = inWords(row as { occurred: string; occurred_in_words: string | null });
-  item.links = { event: `/v1/events/${item.id}` };
+  item.links = { event: `/v1/events/${item.id}`, page: factPagePath(row.relation as string, item.id as string) };
   return item as TimelineItem;
 }
 

@@ -62,8 +62,8 @@ function applyCorrection(db: Db, target: string, changes: Record<string, unknown
 
 export const timelineProjector: Projector = {
   name: 'timeline',
-  // 2: the date in words is kept in the row; 3: so is the item, as JSON.
-  version: 3,
+  // 2: the date in words is kept in the row; 3: so is the item, as JSON; 4: the item links its fact's page.
+  version: 4,
   tables: ['view_timeline'],
   handle(db, event, tables) {
     const target = amendedEventId(event);

@@ -1,3 +1,4 @@
+import { factPagePath } from '../../domain/pages';
 import { FADE_IN, FADE_OUT, fromWidthClass, QUALIFIER_FILLS, SEVERED_FILL, UNKNOWN_FILL } from './defs';
 import { BAND_HEIGHT, BAR_HEIGHT, QUALIFIER_HEIGHT, VISIT_SIZE, type ChartLayout } from './layout';
 import { endStart, type End } from './marks';
@@ -6,7 +7,13 @@ import { COLORS } from './palette';
 import { edgeEnd, type Edge } from './time-scale';
 import { agreementTitle, PERIOD_LABELS, periodTitle, qualifierTitle, visitTitle } from './words';
 
-/** The marks as SVG: the band of periods of relations, the agreements' bars, the visits. */
+/**
+ * The marks as SVG: the band of periods of relations, the agreements' bars, the visits. Each mark is a link to
+ * its fact's page (an `<a>` holding the shapes and the hover text, which names the link).
+ */
+
+/** The href of a fact's page, from its path: as it is in a page, absolute in an image of its own. */
+export type Href = (path: string) => string;
 
 interface Paint {
   fill: string;
@@ -40,7 +47,7 @@ function endSvg(end: End, y: number, height: number, paint: Paint, cap: string):
   }
 }
 
-function periodSvg(segment: NonNullable<ChartLayout['relations']>['segments'][number], top: number): string {
+function periodSvg(segment: NonNullable<ChartLayout['relations']>['segments'][number], top: number, href: Href): string {
   const { period, start, end, labelFrom } = segment;
   const severed = period.status === 'severed';
   const paint = severed ? { fill: SEVERED_FILL, stroke: COLORS.severed } : { fill: COLORS.open, stroke: COLORS.open };
@@ -50,27 +57,27 @@ function periodSvg(segment: NonNullable<ChartLayout['relations']>['segments'][nu
     x: pct(x0), dx: 5, y: top + 14,
     class: `ch-period-name ch-period-name-${severed ? 'severed ch-halo' : 'open'}${labelFrom ? ` ${fromWidthClass(labelFrom)}` : ''}`,
   }, PERIOD_LABELS[period.status]);
-  return tag('g', { class: 'ch-period', 'data-period': period.status, 'data-from': period.from }, title(periodTitle(period)) +
+  return tag('a', { href: href(period.event.links.page), class: 'ch-period', 'data-period': period.status, 'data-from': period.from }, title(periodTitle(period)) +
     startSvg(start, top, BAND_HEIGHT, paint) +
     rect(x0, x1, top, BAND_HEIGHT, { fill: paint.fill, ...(severed ? { stroke: paint.stroke, 'stroke-width': 1 } : {}) }) +
     (end.kind === 'day' ? '' : endSvg(end, top, BAND_HEIGHT, paint, paint.stroke)) +
     label);
 }
 
-/** A qualifier of relations: a patterned strip over every day its date can mean, under the band. */
-function qualifierSvg({ qualifier, x0, x1, y }: NonNullable<ChartLayout['relations']>['qualifiers'][number]): string {
-  return tag('g', { class: 'ch-qualifier', 'data-qualifier': qualifier.qualifier, 'data-occurred': qualifier.event.occurred },
+/** A qualifier of relations: a patterned strip over every day its date can mean, under the band, linking its fact's page. */
+function qualifierSvg({ qualifier, x0, x1, y }: NonNullable<ChartLayout['relations']>['qualifiers'][number], href: Href): string {
+  return tag('a', { href: href(qualifier.event.links.page), class: 'ch-qualifier', 'data-qualifier': qualifier.qualifier, 'data-occurred': qualifier.event.occurred },
     title(qualifierTitle(qualifier)) +
     rect(x0, x1, y + 0.5, QUALIFIER_HEIGHT - 1, { fill: QUALIFIER_FILLS[qualifier.qualifier], stroke: COLORS.qualified, 'stroke-width': 1 }));
 }
 
-export function relationsSvg(relations: ChartLayout['relations']): string {
+export function relationsSvg(relations: ChartLayout['relations'], href: Href): string {
   if (!relations) return '';
-  return relations.segments.map((segment) => periodSvg(segment, relations.top)).join('') +
-    relations.qualifiers.map(qualifierSvg).join('');
+  return relations.segments.map((segment) => periodSvg(segment, relations.top, href)).join('') +
+    relations.qualifiers.map((qualifier) => qualifierSvg(qualifier, href)).join('');
 }
 
-function barSvg(bar: ChartLayout['agreements'][number]['bars'][number], asOf: string): string {
+function barSvg(bar: ChartLayout['agreements'][number]['bars'][number], asOf: string, href: Href): string {
   const { agreement, start, body, end, y } = bar;
   const known = body === 'known';
   const paint = known ? { fill: COLORS.agreement, stroke: COLORS.agreement } : { fill: UNKNOWN_FILL, stroke: COLORS.unknown };
@@ -84,14 +91,14 @@ function barSvg(bar: ChartLayout['agreements'][number]['bars'][number], asOf: st
   const signing = start.kind === 'sharp'
     ? tag('line', { x1: pct(start.x), x2: pct(start.x), y1: y - 1.5, y2: y + BAR_HEIGHT + 1.5, stroke: known ? COLORS.agreementCap : COLORS.unknown, 'stroke-width': 2 })
     : startSvg(start, y, BAR_HEIGHT, paint);
-  return tag('g', {
-    class: 'ch-bar', 'data-agreement': agreement.agreementId, 'data-level': agreement.level,
+  return tag('a', {
+    href: href(agreement.links.page), class: 'ch-bar', 'data-agreement': agreement.agreementId, 'data-level': agreement.level,
     'data-validity': known ? (end.kind === 'open' ? 'indefinite' : 'stated') : 'unknown', 'data-end': end.kind,
   }, title(agreementTitle(agreement, asOf)) + stretch + signing + endSvg(end, y, BAR_HEIGHT, paint, COLORS.agreementCap));
 }
 
-export function agreementsSvg(rows: ChartLayout['agreements'], asOf: string): string {
-  return rows.flatMap((row) => row.bars.map((bar) => barSvg(bar, asOf))).join('');
+export function agreementsSvg(rows: ChartLayout['agreements'], asOf: string, href: Href): string {
+  return rows.flatMap((row) => row.bars.map((bar) => barSvg(bar, asOf, href))).join('');
 }
 
 /** The shape and color of a visit mark by where the visit went. */
@@ -101,11 +108,11 @@ function visitPaint(to: string | null, countries: [string, string]): { shape: st
   return { shape: '#ch-visit-elsewhere', color: COLORS.visitElsewhere };
 }
 
-export function visitsSvg(rows: ChartLayout['visits'], countries: [string, string]): string {
+export function visitsSvg(rows: ChartLayout['visits'], countries: [string, string], href: Href, relation: string): string {
   return rows.flatMap((row) => {
     const { shape, color } = visitPaint(row.to, countries);
-    return row.marks.map(({ visit, x0, x1, x, y, exact }) => tag('g', {
-      class: 'ch-visit', 'data-to': visit.visit.to, 'data-exact': String(exact),
+    return row.marks.map(({ visit, x0, x1, x, y, exact }) => tag('a', {
+      href: href(factPagePath(relation, visit.id)), class: 'ch-visit', 'data-to': visit.visit.to, 'data-exact': String(exact),
     }, title(visitTitle(visit)) +
       // A date known only to a month or year: the span it can mean, under a hollow mark.
       (exact ? '' : tag('line', { x1: pct(x0), x2: pct(x1), y1: y + VISIT_SIZE / 2 + 1.5, y2: y + VISIT_SIZE / 2 + 1.5, stroke: color, 'stroke-width': 2 })) +

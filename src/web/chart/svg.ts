@@ -4,7 +4,7 @@ import { chartDefs, chartStyle, fromWidthClass, type Embedding } from './defs';
 import { layoutChart, type ChartLayout, type LayoutOptions } from './layout';
 import type { LegendKey } from './legend';
 import { legendSvg } from './legend-svg';
-import { agreementsSvg, relationsSvg, visitsSvg } from './marks-svg';
+import { agreementsSvg, relationsSvg, visitsSvg, type Href } from './marks-svg';
 import { pct, tag, text, title } from './markup';
 import { AXIS, COLORS, GRID } from './palette';
 import type { ChartData, ChartFilters } from './rows';
@@ -16,8 +16,11 @@ import { asOfTitle, chartDescription, chartTitle, country, filtersInWords } from
  */
 
 export interface ChartOptions extends Omit<LayoutOptions, 'ownDocument'> {
-  /** "Mexico–Russia". */
+  /** "Mexico–Russia", and `mx-ru`. */
   name: string;
+  relation: string;
+  /** Where the marks link a fact's page: the path as it is in a page, an absolute URL in an image of its own. */
+  href: Href;
   filters: ChartFilters;
   /** As a document of its own, the chart carries a heading, its legend and its source (`source`: where it comes from). */
   embedding: Embedding;
@@ -35,7 +38,8 @@ const RIGHT = 0.988;
 
 function axisSvg(layout: ChartLayout, top: number): string {
   const { scale, ticks, axisY, asOf } = layout;
-  const grid = ticks.map((tick) => tag('g', { class: `ch-tick${tick.from ? ` ${fromWidthClass(tick.from)}` : ''}` },
+  // The years, the row names and the as-of line are for the eye; the description says what they show.
+  const grid = ticks.map((tick) => tag('g', { class: `ch-tick${tick.from ? ` ${fromWidthClass(tick.from)}` : ''}`, 'aria-hidden': 'true' },
     tag('line', { x1: pct(tick.x), x2: pct(tick.x), y1: top, y2: asOf.bottom, stroke: GRID, 'stroke-width': 1 }) +
     text({ x: pct(tick.x), dx: 3, y: axisY }, String(tick.year))));
   const baseline = tag('line', {
@@ -49,8 +53,8 @@ function axisSvg(layout: ChartLayout, top: number): string {
  * only the recent end of the chart (its box scrolls, and starts at the right, below its narrowest width).
  */
 function rowLabels(layout: ChartLayout, embedding: Embedding): string {
-  const label = (y: number, words: string) => text({ x: pct(LEFT), y, class: 'ch-label ch-halo' }, words) +
-    (embedding === 'page' ? text({ x: pct(RIGHT), y, 'text-anchor': 'end', class: 'ch-label ch-halo ch-label-end' }, words) : '');
+  const label = (y: number, words: string) => text({ x: pct(LEFT), y, class: 'ch-label ch-halo', 'aria-hidden': 'true' }, words) +
+    (embedding === 'page' ? text({ x: pct(RIGHT), y, 'text-anchor': 'end', class: 'ch-label ch-halo ch-label-end', 'aria-hidden': 'true' }, words) : '');
   const labels: string[] = [];
   if (layout.relations) labels.push(label(layout.relations.labelY, 'Diplomatic relations'));
   for (const row of layout.agreements) {
@@ -68,7 +72,7 @@ function asOfSvg(layout: ChartLayout, data: ChartData): string {
   const { asOf } = layout;
   const words = `As of ${occurredInWords(asOf.day)}`;
   const hover = title(asOfTitle(data, asOf.day));
-  const attributes = { class: 'ch-as-of', 'data-as-of': asOf.day, 'data-side': asOf.side };
+  const attributes = { class: 'ch-as-of', 'data-as-of': asOf.day, 'data-side': asOf.side, 'aria-hidden': 'true' };
   if (asOf.x === null) {
     const before = asOf.side === 'before';
     const label = before ? `◀ ${words}, before the axis` : `${words}, after the axis ▶`;
@@ -105,9 +109,9 @@ export function chartSvg(data: ChartData, options: ChartOptions): Chart {
   const nothing = !layout.relations && !layout.agreements.length && !layout.visits.length;
   const body = [
     axisSvg(layout, layout.asOf.top + 4),
-    relationsSvg(layout.relations),
-    agreementsSvg(layout.agreements, options.asOf),
-    visitsSvg(layout.visits, options.countries),
+    relationsSvg(layout.relations, options.href),
+    agreementsSvg(layout.agreements, options.asOf, options.href),
+    visitsSvg(layout.visits, options.countries, options.href, options.relation),
     nothing ? text({ x: '50%', y: layout.asOf.bottom - 8, 'text-anchor': 'middle', class: 'ch-muted' }, 'Nothing recorded matches these filters.') : '',
     asOfSvg(layout, data),
     // Over the line, in a halo that keeps them readable where it crosses them.
@@ -118,7 +122,8 @@ export function chartSvg(data: ChartData, options: ChartOptions): Chart {
     xmlns: 'http://www.w3.org/2000/svg',
     width: '100%',
     height: layout.height,
-    role: 'img',
+    // An image of its own; in a page, a group of links (one per mark), which an image's children cannot be.
+    role: document ? 'img' : 'group',
     'aria-labelledby': 'ch-title ch-desc',
     class: 'ch ch-chart',
     'data-first-year': years[0],

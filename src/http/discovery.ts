@@ -1,0 +1,98 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { factPagePath } from '../domain/pages';
+import { relationDisplayName } from '../domain/relation';
+import type { AppEnv } from '../env';
+import { opml, robotsTxt, SITEMAP_LIMIT, sitemapIndex, urlSet, type SitemapUrl } from '../feeds/discovery';
+import { FEED_FILES, FEED_FORMATS } from '../feeds/formats';
+import { listRelations } from '../store/relations';
+import { sitemapEntries } from '../store/sitemap-entries';
+import { publicRoute } from './documented-route';
+import { publicOrigin } from './origin';
+import { notFound, validationHook } from './problem';
+import { cachedRead } from './response-cache';
+import { notModified, problemContent } from './schemas';
+
+/** How the site is found: robots.txt, the sitemap of every page with the time the log last changed it, an OPML list of every feed. */
+export const discoveryRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const text = (mediaType: string, description: string) => ({ description, content: { [mediaType]: { schema: z.string() } } });
+
+const robots = publicRoute({
+  method: 'get',
+  path: '/robots.txt',
+  operationId: 'getRobotsTxt',
+  tags: ['Discovery'],
+  description: 'Every page may be crawled but the API and the editor routes; the sitemap is named.',
+  summary: 'What crawlers may read, and where the sitemap is',
+  responses: { 200: text('text/plain', 'robots.txt (RFC 9309)') },
+});
+
+discoveryRoutes.openapi(robots, (c) => c.text(robotsTxt(publicOrigin(c)), 200));
+
+const sitemap = publicRoute({
+  method: 'get',
+  path: '/sitemap.xml',
+  operationId: 'getSitemap',
+  tags: ['Discovery'],
+  middleware: [cachedRead({ scope: 'all' })] as const,
+  summary: 'Every page: the front page, each relation and each fact, with when the log last changed it',
+  description: `A sitemap (sitemaps.org 0.9) while the pages number at most ${SITEMAP_LIMIT.toLocaleString('en')}; past that an index of numbered sitemaps (\`?page=1\`…), each of at most that many facts, page 0 the front page and the relations.`,
+  request: { query: z.object({ page: z.coerce.number().int().min(0).max(1_000_000).optional().describe('a numbered sitemap of the index') }) },
+  responses: {
+    200: text('application/xml', 'The sitemap, or the index of sitemaps'),
+    ...notModified,
+    404: problemContent('No such numbered sitemap'),
+  },
+});
+
+discoveryRoutes.openapi(sitemap, async (c) => {
+  const origin = publicOrigin(c);
+  const { page } = c.req.valid('query');
+  const perPage = SITEMAP_LIMIT;
+  const offset = page === undefined ? 0 : Math.max(0, page - 1) * perPage;
+  const entries = await sitemapEntries(c.var.db, offset, page === 0 ? 0 : perPage);
+  const newest = entries.relations.map((row) => row.lastmod).sort().at(-1) ?? new Date(0).toISOString();
+  const pages: SitemapUrl[] = [
+    { loc: `${origin}/`, lastmod: newest },
+    ...entries.relations.map((row) => ({ loc: `${origin}/${row.relation}`, lastmod: row.lastmod })),
+  ];
+  const facts = entries.facts.map((row) => ({ loc: `${origin}${factPagePath(row.relation, row.id)}`, lastmod: row.lastmod }));
+  const xml = (body: string) => c.body(body, 200, { 'content-type': 'application/xml; charset=utf-8' });
+  if (page === undefined) {
+    if (pages.length + entries.total <= SITEMAP_LIMIT) return xml(urlSet([...pages, ...facts]));
+    const count = Math.ceil(entries.total / perPage);
+    return xml(sitemapIndex(Array.from({ length: count + 1 }, (_, number) => ({ loc: `${origin}/sitemap.xml?page=${number}`, lastmod: newest }))));
+  }
+  if (page === 0) return xml(urlSet(pages));
+  if (!facts.length) return notFound(c, `sitemap ${page} lists no facts`);
+  return xml(urlSet(facts));
+});
+
+const feeds = publicRoute({
+  method: 'get',
+  path: '/feeds.opml',
+  operationId: 'getFeedList',
+  tags: ['Discovery'],
+  description: 'Every feed of the service in OPML 2.0, for a feed reader to import at once.',
+  middleware: [cachedRead({ scope: 'all' })] as const,
+  summary: 'Every feed, as OPML 2.0: a folder per format, each with the feed of all relations and of each relation',
+  responses: { 200: text('text/x-opml', 'The list of feeds'), ...notModified },
+});
+
+discoveryRoutes.openapi(feeds, async (c) => {
+  const origin = publicOrigin(c);
+  const relations = await listRelations(c.var.db);
+  const folders = FEED_FILES.map((file) => ({
+    title: FEED_FORMATS[file].name,
+    feeds: [
+      { title: `All relations (${FEED_FORMATS[file].short})`, xmlUrl: `${origin}/${file}`, htmlUrl: `${origin}/` },
+      ...relations.map(({ relation }) => ({
+        title: `${relationDisplayName(relation)} relations (${FEED_FORMATS[file].short})`,
+        xmlUrl: `${origin}/v1/relations/${relation}/${file}`,
+        htmlUrl: `${origin}/${relation}`,
+      })),
+    ],
+  }));
+  return c.body(opml('Relations log: every feed', folders), 200, { 'content-type': 'text/x-opml; charset=utf-8' });
+});

@@ -47,7 +47,7 @@ test('the front page: a search of every relation, today on this day, every relat
   await page.goto(`${worker.url}/`);
   assert.deepEqual(await violations(page), []);
   const entry = page.locator('li[data-relation="mx-ru"]');
-  assert.match(await entry.textContent(), /^Mexico–Russia: \d+ facts from 1806 to .+ \(the log holds \d+ events: .+\)\. Today relations were .+\.$/);
+  assert.match(await entry.textContent(), /^Mexico–Russia: \d+ facts from the 1780s to .+ \(the log holds \d+ events: .+\)\. Today relations were .+\.$/);
   assert.ok(await page.getByRole('heading', { name: /^On this day, \d+ \w+$/ }).isVisible());
 
   await page.getByRole('link', { name: 'Another day' }).click();

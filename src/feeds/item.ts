@@ -1,4 +1,5 @@
 import { occurredInWords } from '../domain/dates';
+import { linkable } from '../domain/text';
 import type { Source } from '../domain/catalog';
 import type { AmendedEvent, FeedEntry } from '../store/feed-entries';
 import { escapeXml } from './xml';
@@ -46,7 +47,7 @@ export function feedItem(entry: FeedEntry, origin: string): FeedItem {
     title: entryTitle(entry),
     url: `${origin}/${entry.relation}#event-${entry.id}`,
     eventUrl: `${origin}/v1/events/${entry.id}`,
-    sourceUrl: entry.source.url ?? null,
+    sourceUrl: entry.source.url ? linkable(entry.source.url) : null,
     recorded: entry.recorded,
     author: entry.actor,
     kind,
@@ -90,6 +91,7 @@ function amendmentParagraphs(entry: FeedEntry, kind: FeedItem['kind'], origin: s
 
 function citation(source: Source): Paragraph {
   const details = [source.publisher, source.date, source.locator].filter(Boolean).join(', ');
-  const title = source.url ? link(source.url, source.title) : text(source.title);
+  const url = source.url ? linkable(source.url) : null;
+  const title = url ? link(url, source.title) : text(source.title);
   return joined(text('Source: '), title, text(details ? ` (${details})` : ''));
 }

@@ -11,8 +11,8 @@ import { TimelineJsPage } from '../web/timelinejs-page';
 import { publicRoute, type RouteDefinition } from './documented-route';
 import { messagePage } from './error-pages';
 import { cachedRead } from './response-cache';
-import { notModified, Problem } from './schemas';
-import { todayUtc } from './view-params';
+import { notModified } from './schemas';
+import { CalendarDay, todayUtc } from './view-params';
 
 /** The pages for people: the relations, and one page per relation. */
 export const webRoutes = new OpenAPIHono<AppEnv>();
@@ -21,14 +21,22 @@ export const webRoutes = new OpenAPIHono<AppEnv>();
 // /openapi.json and /feed.xml are routes of their own, mounted before these.
 const RELATION_PATH = '/:relation';
 
-const AsOf = z.iso.date();
+const AsOf = CalendarDay;
 
 const html = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
 const Relation = z.object({ relation: z.string().describe('two ISO 3166-1 alpha-2 codes, lower case, alphabetical: mx-ru') });
 
+// A page's every error is a page too, a bad x-d1-bookmark included (app.ts).
+const badBookmark = html('The x-d1-bookmark header is not a D1 bookmark');
+
 // Documented for completeness; the handlers below answer people, with pages, not problem+json.
 const PAGES: Omit<RouteDefinition, 'method'>[] = [
-  { path: '/', operationId: 'getHomePage', summary: 'The web page: every relation', responses: { 200: html('The page'), ...notModified } },
+  {
+    path: '/',
+    operationId: 'getHomePage',
+    summary: 'The web page: every relation',
+    responses: { 200: html('The page'), ...notModified, 400: badBookmark },
+  },
   {
     path: '/{relation}',
     operationId: 'getRelationPage',
@@ -37,10 +45,7 @@ const PAGES: Omit<RouteDefinition, 'method'>[] = [
     responses: {
       200: html('The page'),
       ...notModified,
-      400: {
-        description: 'asOf is not a date (a page), or the x-d1-bookmark header is not a D1 bookmark (a problem)',
-        content: { 'text/html': { schema: z.string() }, 'application/problem+json': { schema: Problem } },
-      },
+      400: html('asOf is not a day from 0001-01-01 to 9999-12-31, or the x-d1-bookmark header is not a D1 bookmark'),
       404: html('Not a relation, or one with no events'),
     },
   },
@@ -49,7 +54,7 @@ const PAGES: Omit<RouteDefinition, 'method'>[] = [
     operationId: 'getRelationTimelinePage',
     summary: 'The timeline of a relation drawn by TimelineJS',
     request: { params: Relation },
-    responses: { 200: html('The page'), ...notModified, 404: html('Not a relation, or one with no events') },
+    responses: { 200: html('The page'), ...notModified, 400: badBookmark, 404: html('Not a relation, or one with no events') },
   },
 ];
 for (const page of PAGES) webRoutes.openAPIRegistry.registerPath(publicRoute({ method: 'get', ...page }));
@@ -64,7 +69,7 @@ webRoutes.get(RELATION_PATH, cachedRead({ scope: 'relation', dependsOnToday: () 
   const today = todayUtc();
   const asOf = c.req.query('asOf') || today;
   if (!AsOf.safeParse(asOf).success) {
-    return messagePage(c, 400, 'Not a date', `“${asOf}” is not a day of the calendar; the form sends one as YYYY-MM-DD.`);
+    return messagePage(c, 400, 'Not a date', `“${asOf}” is not a day this log can show: a day from 0001-01-01 to 9999-12-31, as YYYY-MM-DD (the form sends one).`);
   }
   const overview = await relationOverview(c.var.db, relation, asOf);
   if (!overview) return unknownRelation(c, relation);

@@ -1,5 +1,6 @@
 import type { AgreementStatus } from '../domain/agreements';
-import { occurredInWords } from '../domain/dates';
+import { dayInWords, occurredInWords } from '../domain/dates';
+import { linkable } from '../domain/text';
 import type { RelationChange } from '../domain/relation-status';
 import type { AgreementView } from '../views/agreements/queries';
 import type { RelationStatusReport } from '../views/relation-status/queries';
@@ -136,7 +137,7 @@ function AgreementsSection({ relation, asOf, agreements }: RelationPageProps) {
 function validUntil(value: string | null) {
   if (value === null) return <span class="muted">not stated</span>;
   if (value === 'indefinite') return 'indefinite';
-  return <Occurred edtf={value} />;
+  return <time datetime={value}>{dayInWords(value)}</time>;
 }
 
 function TimelineSection({ timeline, status }: RelationPageProps) {
@@ -153,7 +154,7 @@ function TimelineSection({ timeline, status }: RelationPageProps) {
                 <p class="headline">{item.headline}</p>
                 {item.summary ? <p class="summary">{item.summary}</p> : null}
                 <p class="source">
-                  Source: {item.source.url ? <a href={item.source.url}>{item.source.title}</a> : item.source.title}
+                  Source: <Citation source={item.source} />
                   {' '}({item.source.publisher})
                 </p>
               </li>
@@ -163,4 +164,9 @@ function TimelineSection({ timeline, status }: RelationPageProps) {
       ))}
     </section>
   );
+}
+
+function Citation({ source }: { source: TimelineItem['source'] }) {
+  const url = source.url ? linkable(source.url) : null;
+  return url ? <a href={url}>{source.title}</a> : <>{source.title}</>;
 }

@@ -16,8 +16,8 @@ const REFUSED: [string, string][] = [
   ['RIGHT-TO-LEFT OVERRIDE', '\u202e'], ['LEFT-TO-RIGHT EMBEDDING', '\u202a'], ['RIGHT-TO-LEFT ISOLATE', '\u2067'],
 ];
 
-// Some hundred requests each: room for a machine shared with other work.
-const MANY_REQUESTS = 60_000;
+// Some dozens of requests each: room for a machine shared with other work.
+const MANY_REQUESTS = 30_000;
 
 const agreement = (fields: Record<string, unknown>) => ({
   type: 'AgreementSigned', occurred: '1976-05-03', headline: 'Signed', source: SOURCE,
@@ -51,12 +51,15 @@ describe('text fields', () => {
   it('refuse control characters, separators and bidirectional controls in every field of every event type, naming it', async () => {
     const relation = freshRelation();
     const before = await totalEvents();
-    for (const [make, pointer] of TEXT_FIELDS) {
-      for (const [name, character] of REFUSED) {
-        const response = await post(`/v1/relations/${relation}/events`, { events: [make(character)] });
-        expect(response.status, `${pointer} with ${name}`).toBe(422);
-        expect(pointersOf(await problemOf(response)), `${pointer} with ${name}`).toEqual([pointer]);
-      }
+    // Every character in the headline, and one of them in turn in every other field.
+    const cases = [
+      ...REFUSED.map((refused) => [TEXT_FIELDS[0], refused] as const),
+      ...TEXT_FIELDS.slice(1).map((field, i) => [field, REFUSED[i % REFUSED.length]] as const),
+    ];
+    for (const [[make, pointer], [name, character]] of cases) {
+      const response = await post(`/v1/relations/${relation}/events`, { events: [make(character)] });
+      expect(response.status, `${pointer} with ${name}`).toBe(422);
+      expect(pointersOf(await problemOf(response)), `${pointer} with ${name}`).toEqual([pointer]);
     }
     expect(await totalEvents()).toBe(before);
     // The same events with plain text are recorded (but the retraction, which points at nothing).
@@ -85,12 +88,17 @@ describe('a URL', () => {
     const relation = freshRelation();
     const before = await totalEvents();
     const characters = [...Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)), '\u007f', '\u0085', '\u009b', ' ', '\u00a0', '\u2028'];
-    for (const character of characters) {
-      for (const url of [`https://example.org/a${character}b`, `${character}https://example.org/`, `https://example.org/${character}`]) {
-        const response = await post(`/v1/relations/${relation}/events`, { events: [noted({ source: { ...SOURCE, url } })] });
-        expect(response.status, JSON.stringify(url)).toBe(422);
-        expect([...new Set(pointersOf(await problemOf(response)))], JSON.stringify(url)).toEqual(['/events/0/source/url']);
-      }
+    // Each inside a URL; at either end, the ones the URL parser drops there (C0 and the space).
+    const urls = [
+      ...characters.map((character) => `https://example.org/a${character}b`),
+      ...['\u0000', '\t', '\n', ' ', '\u001f'].flatMap((character) => [`${character}https://example.org/`, `https://example.org/${character}`]),
+    ];
+    for (const url of urls) {
+      const response = await post(`/v1/relations/${relation}/events`, { events: [noted({ source: { ...SOURCE, url } })] });
+      expect(response.status, JSON.stringify(url)).toBe(422);
+      expect([...new Set(pointersOf(await problemOf(response)))], JSON.stringify(url)).toEqual(['/events/0/source/url']);
+    }
+    for (const character of ['\u0000', '\t', '\n', '\u001b', ' ', '\u009b']) {
       const hook = await post('/v1/webhooks', { url: `https://receiver.example/a${character}b`, events: ['event.recorded'] });
       expect(hook.status, JSON.stringify(character)).toBe(422);
       expect([...new Set(pointersOf(await problemOf(hook)))]).toEqual(['/url']);

@@ -50,7 +50,7 @@ export const EDTF_SYNTAX = new RegExp(`^(?:${SEASON}|${ONE_DATE}|${ONE_DATE}/(?:
  * in words or on a chart.
  */
 export const CalendarDay = z.iso.date()
-  .refine((day) => Number(day.slice(0, 4)) >= FIRST_YEAR, `a day of the ${YEARS}`)
+  .refine((day) => !day.startsWith('0000'), `a day of the ${YEARS}`)
   .meta({ pattern: '^(?!0000)[0-9]{4}-[0-9]{2}-[0-9]{2}$' })
   .describe(`a day of the calendar, YYYY-MM-DD, from ${String(FIRST_YEAR).padStart(4, '0')}-01-01 to ${LAST_YEAR}-12-31`);
 

@@ -88,11 +88,12 @@ describe('a body that is not UTF-8', () => {
 
   it('is a 415 when it declares a charset other than UTF-8, or a content coding, unread', async () => {
     for (const route of routes) {
-      for (const headers of [
+      const declarations: Record<string, string>[] = [
         { 'content-type': 'application/json; charset=iso-8859-1' },
         { 'content-type': 'application/json;charset="windows-1252"' },
         { 'content-type': 'application/json', 'content-encoding': 'gzip' },
-      ]) {
+      ];
+      for (const headers of declarations) {
         const before = await totalEvents();
         const response = await send(route, withBytesFor(validBody(route), [0xe9]), headers);
         expect(response.status, `${route.method} ${route.path} ${JSON.stringify(headers)}`).toBe(415);

@@ -14,8 +14,8 @@ async function record(relation: string, events: Record<string, unknown>[]): Prom
 
 const callsOf = (response: Response) => /^d1;desc="(\d+) calls?"/.exec(response.headers.get('server-timing') ?? '')?.[1];
 
-/** Every public GET of the service's data, for one relation with one event of each kind the routes show. */
-async function publicReads(): Promise<string[]> {
+/** A new relation with one event of each kind the routes show: its name and its first event's id. */
+async function relationWithAnAgreement(): Promise<{ relation: string; event: string }> {
   const relation = freshRelation();
   const [event] = await record(relation, [
     { type: 'RelationsEstablished', occurred: '1890-12-01', headline: 'Established', source: SOURCE, data: {} },
@@ -24,6 +24,12 @@ async function publicReads(): Promise<string[]> {
       data: { agreementId: 'air-transport', title: 'Air Transport Agreement', kind: 'agreement', parties: ['A', 'B'], validUntil: 'indefinite' },
     },
   ]);
+  return { relation, event };
+}
+
+/** Every public GET of the service's data, for one relation with one event of each kind the routes show. */
+async function publicReads(): Promise<string[]> {
+  const { relation, event } = await relationWithAnAgreement();
   const api = `/v1/relations/${relation}`;
   return [
     '/v1/relations', `${api}/events`, `/v1/events/${event}`, `${api}/timeline`, `${api}/agreements`,
@@ -130,14 +136,7 @@ const UNCACHED = new Set(['/healthz', '/openapi.json', '/docs']);
 
 /** Every cached public GET of the document, its parameters filled in for one relation with an agreement (so routes added later are covered). */
 async function cachedReads(): Promise<string[]> {
-  const relation = freshRelation();
-  const [event] = await record(relation, [
-    { type: 'RelationsEstablished', occurred: '1890-12-01', headline: 'Established', source: SOURCE, data: {} },
-    {
-      type: 'AgreementSigned', occurred: '1976-05-03', headline: 'Signed', source: SOURCE,
-      data: { agreementId: 'air-transport', title: 'Air Transport Agreement', kind: 'agreement', parties: ['A', 'B'], validUntil: 'indefinite' },
-    },
-  ]);
+  const { relation, event } = await relationWithAnAgreement();
   const values: Record<string, string> = { relation, id: event, eventId: event, agreementId: 'air-transport' };
   const doc = await (await get('/openapi.json')).json<{ paths: Record<string, Record<string, { security?: unknown[] }>> }>();
   return Object.entries(doc.paths)

@@ -1,7 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { CreateKey, EditorKey, EditorKeyWithSecret, KeyId } from '../editors/api-schemas';
-import { createKey, listKeys, revokeKey } from '../editors/keys';
+import { createKey, listKeys, revokeKey, type KeyRefused } from '../editors/keys';
 import { confusablePrototypes } from '../editors/lookalikes';
 import { ADMIN_NAME } from '../editors/scopes';
 import type { AppEnv } from '../env';
@@ -31,25 +32,24 @@ keyRoutes.openapi(create, async (c) => {
   const prototypes = await confusablePrototypes(c.env.ASSETS);
   const made = await createKey(c.var.db, c.req.valid('json'), c.var.editor.name, new Date().toISOString(), prototypes);
   if ('key' in made) return c.json({ ...made.editorKey, key: made.key }, 201, NOT_STORED);
-  if (made.refused === 'no-such-editor') {
-    return problem(c, 422, {
-      type: '/problems/invalid-body', title: 'The request body is not valid', detail: 'no editor has this name yet: leave anotherKey out',
-      errors: [{ pointer: '/anotherKey', detail: 'no editor has this name yet' }],
-    });
-  }
-  if (made.editor === ADMIN_NAME) {
-    return problem(c, 422, {
-      type: '/problems/invalid-body', title: 'The request body is not valid', detail: `the name looks like ${ADMIN_NAME}`,
-      errors: [{ pointer: '/name', detail: `looks like ${ADMIN_NAME}, what the ADMIN_TOKEN records as: use the editor's own name` }],
-    });
-  }
-  const detail = made.refused === 'name-taken'
-    ? `an editor is already called ${made.editor}: to give them another key, send "anotherKey": true`
-    : `looks like the name of the editor ${made.editor} (Unicode confusables, UTS #39): readers of the log could not tell them apart`;
-  return problem(c, 409, {
-    type: '/problems/name-taken', title: 'The name is taken', detail, editor: made.editor, errors: [{ pointer: '/name', detail }],
-  });
+  return refusedName(c, made);
 });
+
+/** Why the name cannot be this key's: a 422 naming the field for what no state of the keys could allow, else a 409. */
+function refusedName(c: Context, refused: KeyRefused) {
+  const invalid = (pointer: string, detail: string) =>
+    problem(c, 422, { type: '/problems/invalid-body', title: 'The request body is not valid', detail, errors: [{ pointer, detail }] });
+  if (refused.refused === 'no-such-editor') return invalid('/anotherKey', 'no editor has this name yet: leave anotherKey out');
+  if (refused.editor === ADMIN_NAME) {
+    return invalid('/name', `looks like ${ADMIN_NAME}, what the ADMIN_TOKEN records as: use the editor's own name`);
+  }
+  const detail = refused.refused === 'name-taken'
+    ? `an editor is already called ${refused.editor}: to give them another key, send "anotherKey": true`
+    : `looks like the name of the editor ${refused.editor} (Unicode confusables, UTS #39): readers of the log could not tell them apart`;
+  return problem(c, 409, {
+    type: '/problems/name-taken', title: 'The name is taken', detail, editor: refused.editor, errors: [{ pointer: '/name', detail }],
+  });
+}
 
 const list = editorRoute('admin', {
   method: 'get',

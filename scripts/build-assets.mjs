@@ -1,6 +1,8 @@
 // Builds the static assets the Worker serves (wrangler.toml `[assets]`): the files of public/ and, from the
 // exact versions package-lock.json installed, what the pages need of Swagger UI (swagger-ui-dist) and
-// TimelineJS (@knight-lab/timelinejs). Nothing else of those packages is copied: not TimelineJS's font
+// TimelineJS (@knight-lab/timelinejs), and Unicode's table of confusable characters (UTS #39) as the
+// `unhomoglyph` package ships it, which the Worker reads when a key is made (src/editors/lookalikes.ts)
+// without carrying it in its bundle. Nothing else of those packages is copied: not TimelineJS's font
 // stylesheets, which load fonts from another origin, nor source maps. Run by wrangler itself before
 // `wrangler dev` and `wrangler deploy` (`[build]`), and by vitest.config.mts before the tests. The favicon is drawn
 // by scripts/favicon.mjs.
@@ -13,6 +15,7 @@ const OUT = join(ROOT, 'build', 'assets');
 const PUBLIC = join(ROOT, 'public');
 const SWAGGER_UI = join(ROOT, 'node_modules', 'swagger-ui-dist');
 const TIMELINEJS = join(ROOT, 'node_modules', '@knight-lab', 'timelinejs', 'dist');
+const UNHOMOGLYPH = join(ROOT, 'node_modules', 'unhomoglyph');
 
 /** [from, to under OUT]: the vendored files, each with its licence. */
 const VENDORED = [
@@ -25,6 +28,8 @@ const VENDORED = [
   [join(TIMELINEJS, 'css', 'timeline.css'), 'static/timelinejs/css/timeline.css'],
   ...readdirSync(join(TIMELINEJS, 'css', 'icons')).map((icon) => [join(TIMELINEJS, 'css', 'icons', icon), `static/timelinejs/css/icons/${icon}`]),
   [join(TIMELINEJS, '..', 'LICENSE'), 'static/timelinejs/LICENSE'],
+  [join(UNHOMOGLYPH, 'data.json'), 'static/confusables/confusables.json'],
+  [join(UNHOMOGLYPH, 'LICENSE'), 'static/confusables/LICENSE'],
 ];
 
 /** Every file under `dir`, as paths relative to it. */

@@ -10,15 +10,15 @@ export const DEV_SCOPES = ['events:write', 'webhooks:manage'];
 export async function developmentKey(baseUrl, adminToken, name, file = DEV_KEY_FILE) {
   const admin = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
   const saved = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
-  if (saved) {
-    const listed = await patiently(() => fetch(`${baseUrl}/v1/admin/keys`, { headers: admin }));
-    if (!listed.ok) throw new Error(`GET /v1/admin/keys: ${listed.status} ${await listed.text()}`);
-    const { keys } = await listed.json();
-    const live = keys.find((key) => key.id === saved.id && key.revoked === null && key.name === name);
-    if (live) return { ...saved, scopes: live.scopes, reused: true };
-  }
+  const listed = await patiently(() => fetch(`${baseUrl}/v1/admin/keys`, { headers: admin }));
+  if (!listed.ok) throw new Error(`GET /v1/admin/keys: ${listed.status} ${await listed.text()}`);
+  const { keys } = await listed.json();
+  const live = saved && keys.find((key) => key.id === saved.id && key.revoked === null && key.name === name);
+  if (live) return { ...saved, scopes: live.scopes, reused: true };
+  // A name already on a key is that editor's: the new key is another of theirs.
+  const anotherKey = keys.some((key) => key.name === name);
   const made = await patiently(() =>
-    fetch(`${baseUrl}/v1/admin/keys`, { method: 'POST', headers: admin, body: JSON.stringify({ name, scopes: DEV_SCOPES }) }));
+    fetch(`${baseUrl}/v1/admin/keys`, { method: 'POST', headers: admin, body: JSON.stringify({ name, scopes: DEV_SCOPES, anotherKey }) }));
   const body = await made.json();
   if (made.status !== 201) throw new Error(`POST /v1/admin/keys: ${made.status} ${JSON.stringify(body)}`);
   mkdirSync(dirname(file), { recursive: true });

@@ -16,7 +16,6 @@ import { healthRoutes } from './http/health';
 import { keyRoutes } from './http/keys';
 import { logRoutes } from './http/log';
 import { onThisDayRoutes } from './http/on-this-day';
-import { publicOrigin } from './http/origin';
 import { pageSecurityHeaders } from './http/page-headers';
 import { problemResponse, validationHook } from './http/problem';
 import { rebuildRoutes } from './http/rebuild';
@@ -64,7 +63,7 @@ app.use(async (c, next) => {
   const bookmark = db.calls > 0 ? db.bookmark() : null;
   if (bookmark) c.res.headers.set(BOOKMARK_HEADER, bookmark);
   // Served from views built by another projector version: the rebuild swaps new ones in when done.
-  if (db.staleViews) c.executionCtx.waitUntil(rebuildStaleViews(c.env, publicOrigin(c)));
+  if (db.staleViews) c.executionCtx.waitUntil(rebuildStaleViews(c.env));
 });
 
 app.route('/', healthRoutes);

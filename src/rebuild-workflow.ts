@@ -13,8 +13,6 @@ import { claimActiveRun, endFailedRun, runById, statusOf, type RebuildStatus, ty
 
 export interface RebuildParams {
   pageSize: number;
-  /** Where cached responses live (the public origin), to invalidate them after the swap; null: they expire. */
-  origin: string | null;
 }
 
 export const DEFAULT_PAGE_SIZE = 1000;
@@ -27,7 +25,7 @@ const MAX_SWAP_ATTEMPTS = 50;
 export class RebuildWorkflow extends WorkflowEntrypoint<Env, RebuildParams> {
   async run(event: Readonly<WorkflowEvent<RebuildParams>>, step: WorkflowStep): Promise<{ events: number; pages: number }> {
     const runId = event.instanceId;
-    const { pageSize, origin } = event.payload;
+    const { pageSize } = event.payload;
     const db = () => new Db(this.env.DB);
     try {
       await step.do('prepare fresh tables', STEP, () => finalIfReplaced(prepareFreshTables(db(), runId)));
@@ -38,7 +36,7 @@ export class RebuildWorkflow extends WorkflowEntrypoint<Env, RebuildParams> {
         // Worker's requests on one thread, and a replay that never yields would hold them all up).
         await new Promise((resolve) => setTimeout(resolve, 0));
         if (!replayed.done) continue;
-        const swapped = await step.do(`swap in after page ${page}`, STEP, () => finalIfReplaced(swapAndInvalidate(db(), runId, origin)));
+        const swapped = await step.do(`swap in after page ${page}`, STEP, () => finalIfReplaced(swapAndInvalidate(db(), this.env, runId)));
         if (swapped) return { events: replayed.events, pages: page };
         if (++attempts >= MAX_SWAP_ATTEMPTS) throw new NonRetryableError('the log kept growing faster than the rebuild could replay it');
       }
@@ -49,9 +47,9 @@ export class RebuildWorkflow extends WorkflowEntrypoint<Env, RebuildParams> {
   }
 }
 
-async function swapAndInvalidate(db: Db, runId: string, origin: string | null): Promise<boolean> {
+async function swapAndInvalidate(db: Db, env: Env, runId: string): Promise<boolean> {
   const { swapped, relations } = await swapIn(db, runId);
-  if (swapped && origin) await cachedResponsesChanged(origin, relations);
+  if (swapped) await cachedResponsesChanged(env, relations);
   return swapped;
 }
 
@@ -68,7 +66,6 @@ async function finalIfReplaced<T>(work: Promise<T>): Promise<T> {
 export interface RebuildRequest {
   reason: string;
   pageSize: number;
-  origin: string | null;
 }
 
 /**
@@ -84,7 +81,7 @@ export async function startRebuild(db: Db, workflow: Workflow<RebuildParams>, re
       return { rebuild: statusOf(run), started: false };
     }
     try {
-      await workflow.create({ id, params: { pageSize: request.pageSize, origin: request.origin } });
+      await workflow.create({ id, params: { pageSize: request.pageSize } });
     } catch (error) {
       await endFailedRun(db, id, `the rebuild could not be started: ${error instanceof Error ? error.message : error}`);
       throw error;
@@ -94,9 +91,9 @@ export async function startRebuild(db: Db, workflow: Workflow<RebuildParams>, re
 }
 
 /** After a read found views built by another projector version: rebuild them, unless a rebuild is running. */
-export async function rebuildStaleViews(env: Env, origin: string | null): Promise<void> {
+export async function rebuildStaleViews(env: Env): Promise<void> {
   try {
-    await startRebuild(new Db(env.DB), env.REBUILD, { reason: 'a projector changed', pageSize: DEFAULT_PAGE_SIZE, origin });
+    await startRebuild(new Db(env.DB), env.REBUILD, { reason: 'a projector changed', pageSize: DEFAULT_PAGE_SIZE });
   } catch (error) {
     console.error('the rebuild of stale views could not be started; the cron will try again', error);
   }

@@ -17,7 +17,7 @@ const SWEEP_LIMIT = 1000;
  */
 export async function runCron(db: Db, env: Env, scheduledTime: Date): Promise<void> {
   // Views built by another projector version are rebuilt even when no one reads them.
-  if (await viewsAreStale(db)) await rebuildStaleViews(env, env.PUBLIC_ORIGIN || null);
+  if (await viewsAreStale(db)) await rebuildStaleViews(env);
   if (scheduledTime.getUTCHours() === webhookSettings(env).anniversaryHour) {
     await enqueueDeliveries(env.WEBHOOK_DELIVERIES, await anniversaryDeliveries(db, scheduledTime, new Date()));
   }

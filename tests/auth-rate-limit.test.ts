@@ -10,8 +10,8 @@ const LIMIT = 10;
 // which take seconds on a busy machine.
 const WAITS = 90_000;
 
-const from = (address: string, path: string, authorization?: string, method = 'GET', body?: unknown) =>
-  SELF.fetch(`https://relations.test${path}`, {
+const from = (address: string, path: string, authorization?: string, method = 'GET', body?: unknown, host = 'relations.test') =>
+  SELF.fetch(`https://${host}${path}`, {
     method,
     headers: {
       'cf-connecting-ip': address,
@@ -31,8 +31,10 @@ describe('failed authentication', () => {
   it('is answered 429 with Retry-After past the limit, and then so is every credential from that address', async () => {
     await awayFromTheMinute();
     const address = freshAddress();
+    // Failures through several host names count as one address's.
+    const hosts = ['relations.test', 'localhost:8787', '127.0.0.1:8787', 'another.example'];
     for (let failure = 1; failure <= LIMIT; failure += 1) {
-      const response = await from(address, '/v1/webhooks', `Bearer wrong-${failure}`);
+      const response = await from(address, '/v1/webhooks', `Bearer wrong-${failure}`, 'GET', undefined, hosts[failure % hosts.length]);
       expect(response.status, `failure ${failure}`).toBe(401);
     }
     const limited = await from(address, '/v1/webhooks', 'Bearer wrong-again');
@@ -49,6 +51,11 @@ describe('failed authentication', () => {
     expect(right.status).toBe(429);
     expect(Number(right.headers.get('retry-after'))).toBeLessThanOrEqual(retryAfter);
     expect(await totalEvents()).toBe(before);
+    // Whatever host the request names: the lockout is the address's alone.
+    for (const host of hosts) {
+      const elsewhere = await from(address, '/v1/webhooks', `Bearer ${TOKEN}`, 'GET', undefined, host);
+      expect(elsewhere.status, host).toBe(429);
+    }
 
     // Other addresses are not held up; public reads from this one are never limited.
     expect((await from(freshAddress(), '/v1/webhooks', `Bearer ${TOKEN}`)).status).toBe(200);

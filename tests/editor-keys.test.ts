@@ -20,6 +20,72 @@ async function listed(id: string) {
   return keys.find((key) => key.id === id);
 }
 
+describe('an editor\'s name', () => {
+  const make = (name: string, extra: Record<string, unknown> = {}) => post('/v1/admin/keys', { name, scopes: ['events:write'], ...extra });
+
+  it('that looks like admin is refused, by Unicode\'s confusable skeletons (UTS #39), naming /name', async () => {
+    for (const name of ['\u0430dmin', '\uff41\uff44\uff4d\uff49\uff4e', 'ADMIN', '\u0410dmin', 'adm\u0456n', '\u0251dmin']) {
+      const response = await make(name);
+      expect(response.status, name).toBe(422);
+      expect(pointersOf(await problemOf(response)), name).toEqual(['/name']);
+    }
+    // Letters that only resemble, as the table has them, are fine.
+    expect((await make('Admina Ortiz')).status).toBe(201);
+  });
+
+  it("that is an editor's is another key of theirs only when the request says so; one that looks like it is refused", async () => {
+    const name = `Desk Editor ${crypto.randomUUID().slice(0, 6)}`;
+    expect((await make(name)).status).toBe(201);
+    const again = await make(name);
+    expect(again.status).toBe(409);
+    expect(await problemOf(again)).toMatchObject({ type: '/problems/name-taken', editor: name, errors: [{ pointer: '/name' }] });
+
+    const lookalikes = [
+      name.replace('e', '\u0435'), // Cyrillic е
+      name.replace('D', '\u0414').replace('D', 'D'), // not a lookalike: Д
+      name.replace(' ', '  '), // two spaces, shown as one
+      name.toUpperCase(),
+      name.replace('o', '\u03bf'), // Greek ο
+      name.replace('s', '\u0455'), // Cyrillic ѕ
+      name.replace('Desk', '\uff24\uff45\uff53\uff4b'), // fullwidth
+    ];
+    for (const lookalike of lookalikes) {
+      const response = await make(lookalike);
+      if (lookalike.includes('\u0414')) {
+        expect(response.status, 'Д is not D').toBe(201);
+        continue;
+      }
+      expect(response.status, JSON.stringify(lookalike)).toBe(409);
+      expect(await problemOf(response), JSON.stringify(lookalike)).toMatchObject({ type: '/problems/name-taken', editor: name });
+      // Saying it is another key of that editor does not make another spelling theirs.
+      expect((await make(lookalike, { anotherKey: true })).status, JSON.stringify(lookalike)).toBe(409);
+    }
+
+    const another = await make(name, { anotherKey: true });
+    expect(another.status).toBe(201);
+    expect(await another.json<any>()).toMatchObject({ name });
+    const nobody = await make(`Nobody Yet ${crypto.randomUUID().slice(0, 6)}`, { anotherKey: true });
+    expect(nobody.status).toBe(422);
+    expect(pointersOf(await problemOf(nobody))).toEqual(['/anotherKey']);
+  });
+
+  it('counts revoked keys: their editor\'s events are in the log under that name', async () => {
+    const name = `Former Editor ${crypto.randomUUID().slice(0, 6)}`;
+    const { id } = await editorKey(name, ['events:write']);
+    expect((await SELF.fetch(`https://relations.test/v1/admin/keys/${id}`, { method: 'DELETE', headers: { authorization: 'Bearer test-editor-token' } })).status).toBe(200);
+    expect((await make(name.replace('o', '\u043e'))).status).toBe(409);
+    expect((await make(name, { anotherKey: true })).status).toBe(201);
+  });
+
+  it('may not hold characters no one sees', async () => {
+    for (const name of ['Ana\u034f Editor', 'Ana\ufe0f Editor', 'Ana\u200b Editor']) {
+      const response = await make(name);
+      expect(response.status, JSON.stringify(name)).toBe(422);
+      expect([...new Set(pointersOf(await problemOf(response)))]).toEqual(['/name']);
+    }
+  });
+});
+
 describe('making a key', () => {
   it('answers the key once, recognisable and random; the list shows everything but the key', async () => {
     const response = await post('/v1/admin/keys', { name: '  Ana Editor ', scopes: ['webhooks:manage', 'events:write', 'webhooks:manage'] });
@@ -31,7 +97,7 @@ describe('making a key', () => {
       id: expect.stringMatching(/^key_[0-9a-f]{32}$/), name: 'Ana Editor', scopes: ['events:write', 'webhooks:manage'],
       prefix: made.key.slice(0, 12), createdBy: 'admin', lastUsed: null, revoked: null, revokedBy: null,
     });
-    const other = await editorKey('Ana Editor', ['events:write']);
+    const other = await editorKey('Ana Editor', ['events:write'], { anotherKey: true });
     expect(other.key).not.toBe(made.key);
 
     const list = await get('/v1/admin/keys', { authorization: 'Bearer test-editor-token' });

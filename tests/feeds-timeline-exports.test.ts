@@ -69,7 +69,7 @@ describe('the anniversaries calendar', () => {
     const relation = freshRelation();
     const long = 'Mexico and Russia signed, in Moscú; a long headline with accents — é, ñ, ü — '.repeat(2).trim();
     const [day, , leap] = await record(relation, [
-      noted({ occurred: '1890-12-01', headline: long, summary: 'Line one\nline two, with \\ backslash' }),
+      noted({ occurred: '1890-12-01', headline: long, summary: 'Line one; line two, with \\ backslash' }),
       noted({ occurred: '1943-06', headline: 'Month only' }),
       noted({ occurred: '2004-02-29', headline: 'Leap day' }),
       noted({ occurred: '2012-05-01~', headline: 'Approximate day' }),
@@ -92,7 +92,7 @@ describe('the anniversaries calendar', () => {
     expect(first.RRULE).toBe('FREQ=YEARLY');
     expect(first.DTSTAMP).toMatch(/^\d{8}T\d{6}Z$/);
     expect(first.SUMMARY).toBe(`${long.replaceAll(',', '\\,').replaceAll(';', '\\;')} (1890)`);
-    expect(first.DESCRIPTION).toContain('Line one\\nline two\\, with \\\\ backslash');
+    expect(first.DESCRIPTION).toContain('Line one\\; line two\\, with \\\\ backslash');
     expect(first.URL).toBe(`https://relations.test/${relation}/events/${day}`);
     expect(leapDay.RRULE).toBe('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1');
 

@@ -91,7 +91,7 @@ describe('the web page', () => {
     const relation = await relationWithHistory();
     const badDate = await get(`/${relation}?asOf=2012-02-30`);
     expect(badDate.status).toBe(400);
-    expect(await badDate.text()).toContain('not a day of the calendar');
+    expect(await badDate.text()).toContain('is not a day this log can show');
   });
 
   it('leaves the other routes alone', async () => {

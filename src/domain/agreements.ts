@@ -1,4 +1,4 @@
-import { occurredInWords } from './dates';
+import { dayInWords, occurredInWords } from './dates';
 
 /**
  * An agreement's status on a given day, with the reason in words. Pure: the day comes in.
@@ -40,8 +40,6 @@ export function whenInWords(fact: DatedFact): string {
   if (fact.earliest !== null && fact.earliest === fact.latest) return `on ${words}`;
   return /^(by|until|from|about) /.test(words) || / or later$/.test(words) ? words : `in ${words}`;
 }
-
-const dayInWords = (day: string) => occurredInWords(day);
 
 /** The ending that counts: the one that can have happened first. */
 function firstEnding(endings: AgreementDates['endings']) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { EDTF_SYNTAX, InvalidDate, parseOccurred } from './dates';
+import { CalendarDay, EDTF_SYNTAX, InvalidDate, parseOccurred } from './dates';
 import { RELATION_QUALIFIERS } from './relation-status';
+import { httpUrl, text } from './text';
 import { Uuid } from './uuid';
 
 /**
@@ -11,13 +12,6 @@ import { Uuid } from './uuid';
 
 const COUNTRY_CODE = /^[a-z]{2}$/;
 const countryCode = z.string().regex(COUNTRY_CODE, 'an ISO 3166-1 alpha-2 code in lower case, e.g. mx');
-// Text goes into JSON, HTML and XML feeds: no control characters (XML 1.0 cannot carry them) and no lone surrogates.
-const PRINTABLE = /^(?:[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ud800-\udfff\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff])*$/;
-/** Text of 1 to `max` characters once the white space at either end is removed (which the document says). */
-const text = (max: number, description?: string) =>
-  z.string().trim().min(1).max(max).regex(PRINTABLE, 'no control characters or unpaired surrogates')
-    .describe(`${description ? `${description}; ` : ''}white space at either end is removed, then 1 to ${max} characters remain`);
-const calendarDay = z.iso.date();
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a slug such as mx-ru-1976-air-transport').max(120);
 
 // The pattern is the syntax, for the document; parseOccurred is the whole rule.
@@ -34,7 +28,7 @@ export const Source = z
   .strictObject({
     title: text(300),
     publisher: text(200),
-    url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+    url: httpUrl(2000).optional(),
     date: Edtf.optional().describe('publication date, at the precision the source gives it, as `occurred` takes it: 2023-08-14, 2020-03, 2020'),
     locator: text(300, 'where in the document: a section, page or table row').optional(),
     quote: text(2000, 'the words of the source that state the fact').optional(),
@@ -96,7 +90,7 @@ export const dataSchemas = {
     parties: z.array(text(300)).min(2).max(10),
     subject: text(200).nullable().default(null),
     validUntil: z
-      .union([calendarDay, z.literal('indefinite')])
+      .union([CalendarDay, z.literal('indefinite')])
       .nullable()
       .default(null)
       .describe('a day, "indefinite", or null when the source does not say'),

@@ -1,4 +1,5 @@
 import { parse, type ParsedDate } from 'edtf';
+import { z } from 'zod';
 
 /**
  * EDTF (ISO 8601-2) level 0 and 1, as the `edtf` package reads it → precision, the first and last day
@@ -42,6 +43,16 @@ const MONTH_DAY = `(?:(?:0[1-9]|1[0-2])(?:-${DAY})?|XX(?:-XX)?)`;
 const ONE_DATE = `(?:[0-9]{4}(?:-${MONTH_DAY})?|[0-9]{3}X|[0-9]{2}XX)[~?%]?`;
 const SEASON = '[0-9]{4}-2[1-4]';
 export const EDTF_SYNTAX = new RegExp(`^(?:${SEASON}|${ONE_DATE}|${ONE_DATE}/(?:${ONE_DATE}|\\.\\.)?|(?:\\.\\.)?/${ONE_DATE})$`);
+
+/**
+ * A day of the calendar as the API takes one (`asOf`, `on`, a citation's date, an agreement's validity):
+ * YYYY-MM-DD in the years the log holds. A day of year 0000 is a real ISO 8601 day, but no view can put it
+ * in words or on a chart.
+ */
+export const CalendarDay = z.iso.date()
+  .refine((day) => !day.startsWith('0000'), `a day of the ${YEARS}`)
+  .meta({ pattern: '^(?!0000)[0-9]{4}-[0-9]{2}-[0-9]{2}$' })
+  .describe(`a day of the calendar, YYYY-MM-DD, from ${String(FIRST_YEAR).padStart(4, '0')}-01-01 to ${LAST_YEAR}-12-31`);
 
 const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
@@ -142,6 +153,15 @@ function inWordsAfresh(edtf: string): string {
   if (start && end) return `${start.words}–${end.words}`;
   if (end) return edtf.startsWith('..') ? `until ${end.words}` : `by ${end.words}`;
   return edtf.endsWith('..') ? `from ${start!.words}` : `${start!.words} or later`;
+}
+
+/**
+ * A day the log holds (`YYYY-MM-DD`) in words: "31 December 2014". Read as written, so that a day recorded
+ * before a rule refused it (an agreement valid until 0000-12-31) still reads.
+ */
+export function dayInWords(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return MONTHS[month - 1] && date ? `${date} ${MONTHS[month - 1]} ${year}` : day;
 }
 
 /**

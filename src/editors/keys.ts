@@ -1,7 +1,8 @@
 import type { Db } from '../store/db';
 import { keyHash, newKey, shownPrefix } from './key-format';
+import { lookalikeOf, type Prototypes } from './lookalikes';
 import { sameSecret } from './same-secret';
-import { SCOPES, type Editor, type Scope } from './scopes';
+import { ADMIN_NAME, SCOPES, type Editor, type Scope } from './scopes';
 
 /** The `editor_keys` table: making, listing and revoking editors' keys, and finding the editor a key belongs to. */
 
@@ -49,11 +50,31 @@ function keyFromRow(row: KeyRow): EditorKey {
   };
 }
 
+/** Why a key was not made: the name is an editor's (and the request did not say it is another key of theirs), looks like one, or is no editor's. */
+export type KeyRefused =
+  | { refused: 'name-taken'; editor: string }
+  | { refused: 'looks-like'; editor: string }
+  | { refused: 'no-such-editor' };
+
 /**
  * Makes a key for an editor, its scopes each once in the order of SCOPES; answers the key itself, which is
- * never stored and cannot be shown again.
+ * never stored and cannot be shown again. An editor is their name: a name already on a key (revoked ones
+ * included: the log shows their events) gets another key of that editor only when `anotherKey` says so, and
+ * a name confusable with `admin` or with an editor's (lookalikes.ts) is refused, so that no reader of the log
+ * or the feeds takes one editor for another. Two D1 calls: the editors' names, then the key.
  */
-export async function createKey(db: Db, input: { name: string; scopes: Scope[] }, createdBy: string, now: string) {
+export async function createKey(
+  db: Db, input: { name: string; scopes: Scope[]; anotherKey?: boolean }, createdBy: string, now: string, prototypes: Prototypes,
+): Promise<{ editorKey: EditorKey; key: string } | KeyRefused> {
+  const names = (await db.all<{ name: string }>(db.prepare('SELECT DISTINCT name FROM editor_keys'))).map((row) => row.name);
+  const taken = names.includes(input.name);
+  if (!taken) {
+    const lookalike = lookalikeOf(input.name, [ADMIN_NAME, ...names], prototypes);
+    if (lookalike !== null) return { refused: 'looks-like', editor: lookalike };
+    if (input.anotherKey) return { refused: 'no-such-editor' };
+  } else if (!input.anotherKey) {
+    return { refused: 'name-taken', editor: input.name };
+  }
   const key = newKey();
   const id = `key_${crypto.randomUUID().replaceAll('-', '')}`;
   const row = await db.first<KeyRow>(db.prepare(

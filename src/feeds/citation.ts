@@ -1,5 +1,6 @@
 import type { Source } from '../domain/catalog';
 import { citationDetails } from '../domain/citation';
+import { linkable } from '../domain/text';
 import { occurredInWords, occurredSpan, readOccurred, type DateParts } from '../domain/dates';
 
 /**
@@ -32,7 +33,7 @@ const day = (instant: string) => instant.slice(0, 10);
 const dayInWords = (instant: string) => occurredInWords(day(instant));
 
 function sourceInWords(source: Source): string {
-  return `${source.title} (${citationDetails(source)})${source.url ? `, ${source.url}` : ''}`;
+  return `${source.title} (${citationDetails(source)})${source.url ? `, ${linkable(source.url)}` : ''}`;
 }
 
 /** What a citation says of the fact besides its headline: when it happened, its source, a retraction. */

@@ -1,4 +1,5 @@
 import { citationDetails } from '../domain/citation';
+import { linkable } from '../domain/text';
 import type { TimelineItem } from '../views/timeline/item';
 
 /**
@@ -60,10 +61,11 @@ function anniversary(item: TimelineItem, calendar: AnniversaryCalendar): string[
   const day = item.occurred;
   // 29 February falls on the last day of February in common years.
   const rule = day.endsWith('-02-29') ? 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1' : 'FREQ=YEARLY';
+  const url = item.source.url ? linkable(item.source.url) : null;
   const description = [
     `${item.occurredInWords}: ${item.headline}`,
     item.summary,
-    `Source: ${item.source.title} (${citationDetails(item.source)})${item.source.url ? ` ${item.source.url}` : ''}`,
+    `Source: ${item.source.title} (${citationDetails(item.source)})${url ? ` ${url}` : ''}`,
   ].filter(Boolean).join('\n\n');
   return [
     'BEGIN:VEVENT',

@@ -2,6 +2,7 @@ import type { Source } from '../domain/catalog';
 import { citationDetails } from '../domain/citation';
 import { occurredInWords } from '../domain/dates';
 import { eventPagePath, factPagePath } from '../domain/pages';
+import { linkable } from '../domain/text';
 import type { AmendedEvent, FeedEntry } from '../store/feed-entries';
 import { escapeXml } from './xml';
 
@@ -48,7 +49,7 @@ export function feedItem(entry: FeedEntry, origin: string): FeedItem {
     title: entryTitle(entry),
     url: `${origin}${eventPagePath(entry)}`,
     eventUrl: `${origin}/v1/events/${entry.id}`,
-    sourceUrl: entry.source.url ?? null,
+    sourceUrl: entry.source.url ? linkable(entry.source.url) : null,
     recorded: entry.recorded,
     author: entry.actor,
     kind,
@@ -92,6 +93,7 @@ function amendmentParagraphs(entry: FeedEntry, kind: FeedItem['kind'], origin: s
 
 function citation(source: Source): Paragraph {
   const details = citationDetails(source);
-  const title = source.url ? link(source.url, source.title) : text(source.title);
+  const url = source.url ? linkable(source.url) : null;
+  const title = url ? link(url, source.title) : text(source.title);
   return joined(text('Source: '), title, text(details ? ` (${details})` : ''));
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FactType } from '../domain/catalog';
 import { citationDetails } from '../domain/citation';
 import { occurredInWords, occurredSpan } from '../domain/dates';
+import { linkable } from '../domain/text';
 import { PERIOD_NAMES, type StatusPeriod } from '../domain/relation-status';
 import type { TimelineItem } from '../views/timeline/item';
 import { escapeXml } from './xml';
@@ -64,8 +65,9 @@ function slide(item: TimelineItem, factUrl: (id: string) => string): TimelineJsS
     item.summary,
     item.participants.length ? `Participants: ${item.participants.join(', ')}` : null,
   ].filter((text): text is string => Boolean(text)).map((text) => `<p>${escapeXml(text)}</p>`);
-  const source = item.source.url
-    ? `<a href="${escapeXml(item.source.url)}">${escapeXml(item.source.title)}</a>`
+  const url = item.source.url ? linkable(item.source.url) : null;
+  const source = url
+    ? `<a href="${escapeXml(url)}">${escapeXml(item.source.title)}</a>`
     : escapeXml(item.source.title);
   paragraphs.push(`<p>Source: ${source} (${escapeXml(citationDetails(item.source))})</p>`);
   // Words, not the address, in the link: TimelineJS turns an address in text into a link of its own.

@@ -2,19 +2,18 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { enqueueDeliveries } from '../webhooks/dispatch';
 import { newDeliveryIds } from '../webhooks/outbox';
-import { publicOrigin } from './origin';
 import { cachedResponsesChanged } from './response-cache';
 
 /**
  * Everything that follows an append once it has committed, in one place, with the request's own
  * bindings and execution context:
  * - the cached responses of the relation and of "all" go stale before the answer is sent, so no reader
- *   in this data center sees a response older than an append that has answered;
+ *   in this data center, through any host name, sees a response older than an append that has answered;
  * - the new `event.recorded` deliveries go to the queue after it, without holding the answer up (should
  *   that be lost, the cron finds them still pending and queues them).
  */
 export async function afterAppendCommitted(c: Context<AppEnv>, relation: string, keptInStep: Record<string, unknown>[]): Promise<void> {
-  await cachedResponsesChanged(publicOrigin(c), [relation]);
+  await cachedResponsesChanged(c.env, [relation]);
   // The append's own batch returned the deliveries it wrote: queueing them reads nothing.
   const deliveries = newDeliveryIds(keptInStep);
   if (!deliveries.length) return;

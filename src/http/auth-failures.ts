@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
-import { publicOrigin } from './origin';
+import { cacheOrigin } from './cache-origin';
 
 /**
  * Failed authentications, held off per client address (`cf-connecting-ip`). Cloudflare's Rate Limiting
@@ -8,7 +8,8 @@ import { publicOrigin } from './origin';
  * lockout stored in the Cache API answers every editor request from it with 429 for LOCKOUT_SECONDS,
  * without checking its credential, so that guesses stop being judged at all (the binding counts but
  * cannot be asked without counting, so it cannot tell by itself whether an address is locked out).
- * Both are per data center. Neither may stop a request when it fails: a broken counter lets it through.
+ * Both are per data center, and neither depends on the host the request names. Neither may stop a request
+ * when it fails: a broken counter lets it through.
  */
 
 const LOCKOUT_SECONDS = 60;
@@ -16,7 +17,8 @@ const LOCKOUT_PATH = '/.auth-lockout/';
 const UNTIL_HEADER = 'x-locked-until';
 
 const clientAddress = (c: Context<AppEnv>) => c.req.header('cf-connecting-ip') ?? 'unknown';
-const lockoutKey = (c: Context<AppEnv>) => `${publicOrigin(c)}${LOCKOUT_PATH}${encodeURIComponent(clientAddress(c))}`;
+// Keyed by the address alone: the same lockout whatever host name the request names.
+const lockoutKey = (c: Context<AppEnv>) => `${cacheOrigin(c.env)}${LOCKOUT_PATH}${encodeURIComponent(clientAddress(c))}`;
 
 /** Seconds until the client's address may try again, or null when it is not locked out. */
 export async function lockedOutSeconds(c: Context<AppEnv>): Promise<number | null> {

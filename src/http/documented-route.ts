@@ -1,5 +1,7 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { BOOKMARK_HEADER, BOOKMARK_PARAMETER_NAME } from './d1-session';
+import { jsonBody, MAX_BODY_BYTES } from './json-body';
 import { problemContent } from './schemas';
 import type { ApiTag } from './tags';
 
@@ -8,7 +10,8 @@ import type { ApiTag } from './tags';
  * `editorRoute` (editor-auth.ts). Each has its operationId and its security, takes the `x-d1-bookmark`
  * header, and documents the answers every route can give besides its own: a 400 for a path or query
  * parameter, a bookmark or a body that is not valid JSON (unless the route says its 400 itself), and
- * for a route with a JSON body a 415 for a body declared as something else.
+ * for a route with a JSON body a 413 and a 415. A route with a body reads it through `jsonBody`, after
+ * `guard` (the credential check of an editor route) and before the route's own middleware.
  */
 
 /** An operation: its operationId, the one group it is listed in (tags.ts), and what it does beyond its summary. */
@@ -21,12 +24,17 @@ type Security = NonNullable<RouteConfig['security']>;
 
 const BOOKMARK_PARAMETER_REF = { $ref: `#/components/parameters/${BOOKMARK_PARAMETER_NAME}` };
 
-export function documentedRoute<R extends RouteDefinition>(route: R, security: Security) {
+export function documentedRoute<R extends RouteDefinition>(route: R, security: Security, guard: MiddlewareHandler[] = []) {
   const common: RouteConfig['responses'] = { 400: problemContent(badRequest(route)) };
-  if (route.request?.body) common[415] = problemContent('The body is not declared as application/json');
+  if (route.request?.body) {
+    common[413] = problemContent(`The body is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
+    common[415] = problemContent('The body is not declared as application/json, declares a charset other than UTF-8, or has a Content-Encoding');
+  }
   for (const status of Object.keys(route.responses)) delete common[status];
+  const middleware = [...guard, ...(route.request?.body ? [jsonBody] : []), ...[route.middleware ?? []].flat()];
   return createRoute({
     ...route,
+    ...(middleware.length ? { middleware } : {}),
     security,
     parameters: [BOOKMARK_PARAMETER_REF],
     // (Typed as the route's own: a handler never answers these itself.)
@@ -45,6 +53,6 @@ function badRequest(route: RouteDefinition): string {
     `the ${BOOKMARK_HEADER} header`,
   ].filter((part): part is string => Boolean(part));
   const which = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}`;
-  const body = route.request?.body ? '; or the body is not JSON' : '';
+  const body = route.request?.body ? '; or the body is not UTF-8, or not JSON' : '';
   return `${which[0].toUpperCase()}${which.slice(1)} is not valid: the problem names it${body}`;
 }

@@ -51,12 +51,12 @@ export const requireScope = (scope: Scope) =>
 
 /**
  * An editor route of the OpenAPI document: its scope under the `editorKey` security scheme, the scope
- * check after any middleware of its own, and the answers the check can give.
+ * check before anything else of the route (its body is not read for a client without a key), and the
+ * answers the check can give.
  */
 export const editorRoute = <R extends RouteDefinition>(scope: Scope, route: R) =>
   documentedRoute({
     ...route,
-    middleware: [...[route.middleware ?? []].flat(), requireScope(scope)],
     responses: {
       ...route.responses,
       401: withHeader(problemContent('No editor key, or one that is not valid (unknown, mistyped or revoked)'), 'WWW-Authenticate', 'the Bearer challenge'),
@@ -66,7 +66,7 @@ export const editorRoute = <R extends RouteDefinition>(scope: Scope, route: R) =
         'Retry-After', 'seconds until editor requests from this address are judged again', 'integer',
       ),
     },
-  }, [{ editorKey: [scope] }]);
+  }, [{ editorKey: [scope] }], [requireScope(scope)]);
 
 /** A documented response with a header it always carries. */
 function withHeader<T extends object>(response: T, name: string, description: string, type: 'string' | 'integer' = 'string') {

@@ -17,7 +17,7 @@ import { publicOrigin } from './origin';
 import { refuseRelation } from './page-answers';
 import { notFound, validationHook } from './problem';
 import { cachedRead } from './response-cache';
-import { notModified, problemContent } from './schemas';
+import { badBookmarkPage, htmlContent as html, notModified, problemContent } from './schemas';
 import { todayUtc } from './view-params';
 
 /**
@@ -26,7 +26,6 @@ import { todayUtc } from './view-params';
  */
 export const factPageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const html = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
 const EventParam = z.object({ id: Uuid });
 
 factPageRoutes.openAPIRegistry.registerPath(publicRoute({
@@ -41,6 +40,7 @@ factPageRoutes.openAPIRegistry.registerPath(publicRoute({
     200: html('The page'),
     301: { description: 'The fact is of another relation, or the id is of a correction or retraction: its page (Location)' },
     ...notModified,
+    400: badBookmarkPage,
     404: html('No fact with this id'),
   },
 }));

@@ -8,7 +8,7 @@ import { feedItem } from '../feeds/item';
 import { archivePageBefore, FEED_PAGE_SIZE, feedPage, type FeedPage } from '../store/feed-entries';
 import { withValidators } from './conditional';
 import { publicRoute } from './documented-route';
-import { ARCHIVED, cachedResponse } from './response-cache';
+import { ARCHIVED, cachedRead, type CachedReadOptions } from './response-cache';
 import { FeedQuery, filtersInWords, parseFeedRequest, type FeedRequest } from './feed-query';
 import { publicOrigin } from './origin';
 import { notFound } from './problem';
@@ -17,9 +17,12 @@ import { notModified, problemContent, RelationParam } from './schemas';
 /** RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the log, per relation and for all relations, newest recorded first. */
 export const feedRoutes = new OpenAPIHono<AppEnv>();
 
+// An archive page (`page`) that is full never changes: it is kept apart from the generations.
+const cached = (scope: CachedReadOptions['scope']) => cachedRead({ scope, mayBeArchived: (query) => query.has('page') });
+
 for (const file of FEED_FILES) {
-  feedRoutes.get(`/${file}`, (c) => serveFeed(c, file, null));
-  feedRoutes.get(`/v1/relations/:relation/${file}`, (c) => serveFeed(c, file, c.req.param('relation')));
+  feedRoutes.get(`/${file}`, cached('all'), (c) => serveFeed(c, file, null));
+  feedRoutes.get(`/v1/relations/:relation/${file}`, cached('relation'), (c) => serveFeed(c, file, c.req.param('relation')));
   feedRoutes.openAPIRegistry.registerPath(feedDoc(`/${file}`, FEED_FORMATS[file], false));
   feedRoutes.openAPIRegistry.registerPath(feedDoc(`/v1/relations/{relation}/${file}`, FEED_FORMATS[file], true));
 }
@@ -29,16 +32,14 @@ async function serveFeed(c: Context<AppEnv>, file: FeedFile, relation: string | 
   const request = parseFeedRequest(url, relation);
   if (request instanceof Response) return request;
   if (request.before !== undefined) return redirectToNumberedPage(c, file, relation, request);
-  return cachedResponse(publicOrigin(c), c.req.raw, { relation, archive: request.page !== undefined }, async () => {
-    const page = await feedPage(c.var.db, { relation, filters: request.filters, page: request.page });
-    if (page === 'no such relation') return notFound(c, `no events have been recorded for ${relation}`);
-    if (page === 'no such page') return notFound(c, `page ${request.page} of this feed has no entries yet`);
-    const feed = feedDocument(publicOrigin(c), url, file, relation, request, page);
-    const format: FeedFormat = FEED_FORMATS[file];
-    const response = await withValidators(format.render(feed), `${format.mediaType}; charset=utf-8`, page.entries[0]?.recorded ?? null);
-    if (page.full) response.headers.set('cache-control', ARCHIVED);
-    return response;
-  });
+  const page = await feedPage(c.var.db, { relation, filters: request.filters, page: request.page });
+  if (page === 'no such relation') return notFound(c, `no events have been recorded for ${relation}`);
+  if (page === 'no such page') return notFound(c, `page ${request.page} of this feed has no entries yet`);
+  const feed = feedDocument(publicOrigin(c), url, file, relation, request, page);
+  const format: FeedFormat = FEED_FORMATS[file];
+  const response = await withValidators(format.render(feed), `${format.mediaType}; charset=utf-8`, page.entries[0]?.recorded ?? null);
+  if (page.full) response.headers.set('cache-control', ARCHIVED);
+  return response;
 }
 
 const feedPath = (file: FeedFile, relation: string | null) => (relation === null ? `/${file}` : `/v1/relations/${relation}/${file}`);

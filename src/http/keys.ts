@@ -1,10 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { CreateKey, EditorKey, EditorKeyWithSecret, KeyId } from '../editors/api-schemas';
-import { createKey, listKeys, revokeKey } from '../editors/keys';
+import { createKey, listKeys, revokeKey, type KeyRefused } from '../editors/keys';
+import { confusablePrototypes } from '../editors/lookalikes';
+import { ADMIN_NAME } from '../editors/scopes';
 import type { AppEnv } from '../env';
 import { editorRoute } from './editor-auth';
-import { notFound, validationHook } from './problem';
+import { notFound, problem, validationHook } from './problem';
 import { jsonContent, NOT_STORED, problemContent } from './schemas';
 
 /** Editors' keys: made, listed and revoked with the admin scope. */
@@ -18,13 +21,35 @@ const create = editorRoute('admin', {
   summary: 'Make a key for an editor',
   description: 'Answers the key (rlk_…) this once: only its SHA-256 is stored. Events recorded with it are attributed to its name.',
   request: { body: { required: true, content: { 'application/json': { schema: CreateKey } } } },
-  responses: { 201: jsonContent(EditorKeyWithSecret, 'Made'), 422: problemContent('An invalid field') },
+  responses: {
+    201: jsonContent(EditorKeyWithSecret, 'Made'),
+    409: problemContent('The name is an editor\'s (without anotherKey), or looks like one'),
+    422: problemContent('An invalid field; a name that looks like admin; anotherKey for a name that is no editor\'s'),
+  },
 });
 
 keyRoutes.openapi(create, async (c) => {
-  const { editorKey, key } = await createKey(c.var.db, c.req.valid('json'), c.var.editor.name, new Date().toISOString());
-  return c.json({ ...editorKey, key }, 201, NOT_STORED);
+  const prototypes = await confusablePrototypes(c.env.ASSETS);
+  const made = await createKey(c.var.db, c.req.valid('json'), c.var.editor.name, new Date().toISOString(), prototypes);
+  if ('key' in made) return c.json({ ...made.editorKey, key: made.key }, 201, NOT_STORED);
+  return refusedName(c, made);
 });
+
+/** Why the name cannot be this key's: a 422 naming the field for what no state of the keys could allow, else a 409. */
+function refusedName(c: Context, refused: KeyRefused) {
+  const invalid = (pointer: string, detail: string) =>
+    problem(c, 422, { type: '/problems/invalid-body', title: 'The request body is not valid', detail, errors: [{ pointer, detail }] });
+  if (refused.refused === 'no-such-editor') return invalid('/anotherKey', 'no editor has this name yet: leave anotherKey out');
+  if (refused.editor === ADMIN_NAME) {
+    return invalid('/name', `looks like ${ADMIN_NAME}, what the ADMIN_TOKEN records as: use the editor's own name`);
+  }
+  const detail = refused.refused === 'name-taken'
+    ? `an editor is already called ${refused.editor}: to give them another key, send "anotherKey": true`
+    : `looks like the name of the editor ${refused.editor} (Unicode confusables, UTS #39): readers of the log could not tell them apart`;
+  return problem(c, 409, {
+    type: '/problems/name-taken', title: 'The name is taken', detail, editor: refused.editor, errors: [{ pointer: '/name', detail }],
+  });
+}
 
 const list = editorRoute('admin', {
   method: 'get',

@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { RecordedEvent } from '../domain/catalog';
 import { Uuid } from '../domain/uuid';
@@ -9,14 +8,12 @@ import { eventById, relationLogPage } from '../store/events';
 import { afterAppendCommitted } from './after-commit';
 import { publicRoute } from './documented-route';
 import { editorRoute } from './editor-auth';
-import { notFound, problem, problemResponse, validationHook } from './problem';
+import { notFound, problem, validationHook } from './problem';
 import { AppendBody, AppendResult, jsonContent, notModified, problemContent, RelationParam } from './schemas';
 import { cachedRead } from './response-cache';
 
 /** The raw log: record events (editors), replay a relation's log, read one event. */
 export const logRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-
-const MAX_BODY_BYTES = 1024 * 1024;
 
 const append = editorRoute('events:write', {
   method: 'post',
@@ -25,12 +22,6 @@ const append = editorRoute('events:write', {
   tags: ['Log'],
   summary: 'Record events',
   description: 'Appends 1 to 100 events in one transaction, attributed to the editor of the key. Posting events whose ids are already in the log is a no-op that answers 200 with their original positions.',
-  middleware: [
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => problemResponse({ title: 'Content Too Large', status: 413, detail: 'a request body is at most 1 MiB' }),
-    }),
-  ],
   request: {
     params: RelationParam,
     body: { required: true, content: { 'application/json': { schema: AppendBody } } },
@@ -39,7 +30,6 @@ const append = editorRoute('events:write', {
     201: jsonContent(AppendResult, 'Recorded'),
     200: jsonContent(AppendResult, 'Already recorded: a retry of an earlier call'),
     409: problemContent('The expected version does not match, an id is already used by a different event, or only some of the events are already in the log'),
-    413: problemContent('The body is over 1 MiB'),
     422: problemContent('Invalid events: each wrong field with its JSON pointer'),
   },
 });

@@ -5,7 +5,6 @@ import type { AppEnv } from '../env';
 import { rebuildStatus, startRebuild } from '../rebuild-workflow';
 import { RebuildStatus } from '../views/rebuild-runs';
 import { editorRoute } from './editor-auth';
-import { publicOrigin } from './origin';
 import { notFound, validationHook } from './problem';
 import { jsonContent, problemContent } from './schemas';
 
@@ -33,7 +32,7 @@ const start = editorRoute('admin', {
 
 rebuildRoutes.openapi(start, async (c) => {
   const { rebuild, started } = await startRebuild(c.var.db, c.env.REBUILD, {
-    reason: 'asked for', pageSize: c.req.valid('query').pageSize, origin: publicOrigin(c),
+    reason: 'asked for', pageSize: c.req.valid('query').pageSize,
   });
   return c.json(rebuild, started ? 202 : 200, { location: rebuild.links.self });
 });

@@ -58,3 +58,9 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
   description,
   content: { 'application/json': { schema } },
 });
+
+/** A page for people: the document says only that it is HTML. */
+export const htmlContent = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
+
+/** A page's 400 for a malformed x-d1-bookmark header: a page too, as every error on a page's path (app.ts). */
+export const badBookmarkPage = htmlContent('The x-d1-bookmark header is not a D1 bookmark');

@@ -7,7 +7,7 @@ import { withValidators } from './conditional';
 import { publicRoute } from './documented-route';
 import { publicOrigin } from './origin';
 import { notFound, validationHook } from './problem';
-import { cachedResponse } from './response-cache';
+import { cachedRead } from './response-cache';
 import { notModified, problemContent, RelationParam } from './schemas';
 import type { ApiTag } from './tags';
 
@@ -24,6 +24,8 @@ for (const file of EXPORT_FILES) {
     path: `/v1/relations/{relation}/${file}`,
     operationId: format.operationId,
     tags: [EXPORT_TAGS[file]],
+    // Keyed by the day: the last period of relations runs to today.
+    middleware: [cachedRead({ scope: 'relation', dependsOnToday: () => true })] as const,
     summary: format.summary,
     description: format.description,
     request: { params: RelationParam },
@@ -38,14 +40,10 @@ for (const file of EXPORT_FILES) {
     const origin = publicOrigin(c);
     const now = new Date().toISOString();
     const today = now.slice(0, 10);
-    // Keyed by the day: the last period of relations runs to today.
-    const response = await cachedResponse(origin, c.req.raw, { relation, day: today }, async () => {
-      const overview = await relationOverview(c.var.db, relation, today);
-      if (!overview) return notFound(c, `no events have been recorded for ${relation}`);
-      const body = format.render({ relation, name: relationDisplayName(relation), origin, today, now, overview });
-      return withValidators(body, `${format.mediaType}; charset=utf-8`, null);
-    });
-    // Built by hand (cached, answered conditionally), so its type is a plain Response, not c.json's.
-    return response as never;
+    const overview = await relationOverview(c.var.db, relation, today);
+    if (!overview) return notFound(c, `no events have been recorded for ${relation}`);
+    const body = format.render({ relation, name: relationDisplayName(relation), origin, today, now, overview });
+    // Built by hand (a format of its own, with its ETag), so its type is a plain Response, not c.json's.
+    return (await withValidators(body, `${format.mediaType}; charset=utf-8`, null)) as never;
   });
 }

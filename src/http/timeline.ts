@@ -26,7 +26,7 @@ function dayOf(edtf: string, end: 'earliest' | 'latest'): string | null {
   }
 }
 
-/** The longest search, in characters (UTF-16 code units): far more than a person types, and cheap for FTS5. */
+/** The longest search, in characters (code points, as zod and JSON Schema count them): far more than a person types, and cheap for FTS5. */
 const SEARCH_MAX_LENGTH = 200;
 
 export const TimelineParams = z

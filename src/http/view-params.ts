@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { CalendarDay } from '../domain/dates';
 
 /** Query parameters and shapes the view routes share. */
 
-export const CalendarDay = z.iso.date().describe('a day of the calendar, YYYY-MM-DD');
+export { CalendarDay };
 
 export const pageLimit = (fallback: number, max: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback).describe(`items per page, 1 to ${max}`);

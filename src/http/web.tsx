@@ -20,9 +20,9 @@ import { messagePage } from './error-pages';
 import { publicOrigin } from './origin';
 import { refuseRelation, unknownRelation } from './page-answers';
 import { cachedRead } from './response-cache';
-import { notModified, Problem } from './schemas';
+import { badBookmarkPage, htmlContent as html, notModified } from './schemas';
 import { readSelection } from './timeline-selection';
-import { todayUtc } from './view-params';
+import { CalendarDay, todayUtc } from './view-params';
 
 /** The pages for people: the front page, a search of every relation, a day's anniversaries, one page per relation. */
 export const webRoutes = new OpenAPIHono<AppEnv>();
@@ -34,9 +34,8 @@ const RELATION_PATH = '/:relation';
 /** The facts a page lists at a time: the timeline API's most. */
 const PAGE_SIZE = 100;
 
-const AsOf = z.iso.date();
+const AsOf = CalendarDay;
 
-const html = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
 const Relation = z.object({ relation: z.string().describe('two ISO 3166-1 alpha-2 codes, lower case, alphabetical: mx-ru') });
 const SearchQuery = z.object({
   q: z.string().optional().describe('words, as the timeline API reads them'),
@@ -48,11 +47,9 @@ const SearchQuery = z.object({
   sort: z.string().optional().describe('timeline or relevance'),
   cursor: z.string().optional().describe('the next page, from the page before'),
 });
-/** A page's 400: what the page cannot read, told on a page; the x-d1-bookmark header, as a problem. */
-const pageBadRequest = (what: string) => ({
-  description: `${what} (a page), or the x-d1-bookmark header is not a D1 bookmark (a problem)`,
-  content: { 'text/html': { schema: z.string() }, 'application/problem+json': { schema: Problem } },
-});
+/** A page's 400: what the page cannot read, told on a page, as a bad x-d1-bookmark header is (app.ts). */
+const pageBadRequest = (what: string) => html(`${what}, or the x-d1-bookmark header is not a D1 bookmark`);
+
 
 // Documented for completeness; the handlers below answer people, with pages, not problem+json.
 const PAGES: Omit<RouteDefinition, 'method'>[] = [
@@ -62,7 +59,7 @@ const PAGES: Omit<RouteDefinition, 'method'>[] = [
     tags: ['Pages'],
     description: "A search of every relation, today's anniversaries (UTC) with a link to any other day, and every relation with its facts on record, its first and last dates and today's status, linking to its page and to the feeds.",
     summary: "The web page: a search, today's anniversaries, every relation",
-    responses: { 200: html('The page'), ...notModified },
+    responses: { 200: html('The page'), ...notModified, 400: badBookmarkPage },
   },
   {
     path: '/search',
@@ -91,7 +88,7 @@ const PAGES: Omit<RouteDefinition, 'method'>[] = [
     description: 'The facts of every relation dated to this month and day, oldest first, with the years since.',
     summary: 'The web page of one day of the year: what happened on it in every relation',
     request: { params: z.object({ day: z.string().describe('MM-DD') }) },
-    responses: { 200: html('The page'), ...notModified, 404: html('No such day') },
+    responses: { 200: html('The page'), ...notModified, 400: badBookmarkPage, 404: html('No such day') },
   },
   {
     path: '/{relation}',
@@ -103,7 +100,7 @@ const PAGES: Omit<RouteDefinition, 'method'>[] = [
     responses: {
       200: html('The page'),
       ...notModified,
-      400: pageBadRequest('asOf is not a date, or the search cannot be read'),
+      400: pageBadRequest('asOf is not a day from 0001-01-01 to 9999-12-31, or the search cannot be read'),
       404: html('Not a relation, or one with no events'),
     },
   },
@@ -114,7 +111,7 @@ const PAGES: Omit<RouteDefinition, 'method'>[] = [
     description: 'The timeline drawn by TimelineJS, served from this origin with nothing loaded from another.',
     summary: 'The timeline of a relation drawn by TimelineJS',
     request: { params: Relation },
-    responses: { 200: html('The page'), ...notModified, 404: html('Not a relation, or one with no events') },
+    responses: { 200: html('The page'), ...notModified, 400: badBookmarkPage, 404: html('Not a relation, or one with no events') },
   },
 ];
 for (const page of PAGES) webRoutes.openAPIRegistry.registerPath(publicRoute({ method: 'get', ...page }));
@@ -168,7 +165,7 @@ webRoutes.get(RELATION_PATH, cachedRead({ scope: 'relation', dependsOnToday: () 
   const today = todayUtc();
   const asOf = c.req.query('asOf') || today;
   if (!AsOf.safeParse(asOf).success) {
-    return messagePage(c, 400, 'Not a date', `“${asOf}” is not a day of the calendar; the form sends one as YYYY-MM-DD.`);
+    return messagePage(c, 400, 'Not a date', `“${asOf}” is not a day this log can show: a day from 0001-01-01 to 9999-12-31, as YYYY-MM-DD (the form sends one).`);
   }
   const { selection, query, errors } = readSelection(new URL(c.req.url), PAGE_SIZE);
   const data = await relationPage(c.var.db, relation, asOf, query, PAGE_SIZE);

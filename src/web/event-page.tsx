@@ -3,10 +3,12 @@ import { citationDetails } from '../domain/citation';
 import { occurredInWords, readOccurred, type Precision } from '../domain/dates';
 import type { Amendment, FactHistory } from '../domain/fact-history';
 import { amendmentAnchor } from '../domain/pages';
+import { linkable } from '../domain/text';
 import { plainCitation, type CitedFact } from '../feeds/citation';
 import { dataRows, TYPE_WORDS, valueInWords } from './fact-details';
 import { feedAlternates, Layout } from './layout';
 import { Occurred } from './occurred';
+import { SourceLink } from './source-link';
 
 /** The page of one fact, as a reader cites it: what it says, its source, who recorded it, its history. */
 
@@ -137,11 +139,11 @@ function SourceSection({ source }: { source: Source }) {
       <h2 id="source-heading">{WORDS.sourceHeading}</h2>
       {source.quote ? (
         <figure class="quote">
-          <blockquote cite={source.url}><p>{source.quote}</p></blockquote>
-          <figcaption>{source.url ? <a href={source.url}>{source.title}</a> : source.title}{details ? ` (${details})` : ''}</figcaption>
+          <blockquote cite={(source.url && linkable(source.url)) || undefined}><p>{source.quote}</p></blockquote>
+          <figcaption><SourceLink source={source} />{details ? ` (${details})` : ''}</figcaption>
         </figure>
       ) : (
-        <p>{source.url ? <a href={source.url}>{source.title}</a> : source.title}{details ? ` (${details})` : ''}</p>
+        <p><SourceLink source={source} />{details ? ` (${details})` : ''}</p>
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import type { TimelineItem } from '../views/timeline/item';
 import type { MarkedTimelinePage } from '../views/timeline/queries';
 import { Marked } from './marked';
 import { Occurred } from './occurred';
+import { SourceLink } from './source-link';
 
 /** A list of facts, each linked to its page, its matched words marked; and the link to the next page of them. */
 
@@ -57,7 +58,7 @@ export function FactList({ items, relation, marked }: FactListProps) {
             <p class="headline"><a href={factPagePath(own, item.id)}>{marks ? <Marked text={marks.headline} /> : item.headline}</a></p>
             {item.summary ? <p class="summary">{marks?.summary ? <Marked text={marks.summary} /> : item.summary}</p> : null}
             <p class="source">
-              {WORDS.source} {item.source.url ? <a href={item.source.url}>{item.source.title}</a> : item.source.title}
+              {WORDS.source} <SourceLink source={item.source} />
               {' '}({citationDetails(item.source)})
             </p>
           </li>

@@ -1,5 +1,5 @@
 import type { AgreementStatus } from '../domain/agreements';
-import { occurredInWords } from '../domain/dates';
+import { dayInWords, occurredInWords } from '../domain/dates';
 import { QUALIFIER_WORDS, type RelationChange } from '../domain/relation-status';
 import type { RelationPageData } from '../views/relation-overview';
 import { ChartFigure } from './chart-figure';
@@ -184,7 +184,7 @@ function hiddenSelection(selection: TimelineSelection) {
 function validUntil(value: string | null) {
   if (value === null) return <span class="muted">{WORDS.notStated}</span>;
   if (value === 'indefinite') return WORDS.indefinite;
-  return <Occurred edtf={value} />;
+  return <time datetime={value}>{dayInWords(value)}</time>;
 }
 
 function TimelineSection(props: RelationPageProps) {
@@ -216,3 +216,4 @@ function TimelineSection(props: RelationPageProps) {
     </section>
   );
 }
+

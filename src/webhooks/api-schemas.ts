@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVENT_TYPES } from '../domain/catalog';
 import { relationNameProblem } from '../domain/relation';
+import { isPrintable, TEXT_RULE } from '../domain/text';
 import { ALL_KINDS, MESSAGE_KINDS, SUBSCRIBABLE_KINDS } from './kinds';
 
 /** Request and response shapes of /v1/webhooks; the OpenAPI document is generated from them. */
@@ -23,11 +24,12 @@ const filters = {
 };
 
 export const CreateSubscription = z.strictObject({
-  url: z.string().max(2000).describe('https; http://localhost and http://127.0.0.1 only when ALLOW_HTTP_WEBHOOKS is set'),
+  url: z.string().max(2000).regex(/^[^\s\u0000-\u001f\u007f-\u009f]*$/u, 'a URL holds no white space or control characters')
+    .describe('https; http://localhost and http://127.0.0.1 only when ALLOW_HTTP_WEBHOOKS is set'),
   events: z.array(SubscribableKind).min(1).max(SUBSCRIBABLE_KINDS.length),
   ...filters,
-  description: z.string().trim().max(500).nullable().optional()
-    .describe('what the subscription is for (white space at either end is removed)'),
+  description: z.string().trim().max(500).refine(isPrintable, TEXT_RULE).nullable().optional()
+    .describe(`what the subscription is for (white space at either end is removed); ${TEXT_RULE}`),
 });
 
 export const PatchSubscription = z

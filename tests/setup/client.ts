@@ -21,9 +21,11 @@ export function freshAddress(): string {
   return `2001:db8:${a.slice(0, 4)}:${a.slice(4)}::${b}`;
 }
 
-/** Makes an editor key with the ADMIN_TOKEN: its id and the key itself. */
-export async function editorKey(name: string, scopes: string[]): Promise<{ id: string; key: string; headers: Record<string, string> }> {
-  const response = await post('/v1/admin/keys', { name, scopes });
+/** Makes an editor key with the ADMIN_TOKEN (`anotherKey` for an editor who has one): its id and the key itself. */
+export async function editorKey(
+  name: string, scopes: string[], options: { anotherKey?: boolean } = {},
+): Promise<{ id: string; key: string; headers: Record<string, string> }> {
+  const response = await post('/v1/admin/keys', { name, scopes, ...options });
   if (response.status !== 201) throw new Error(`POST /v1/admin/keys: ${response.status} ${await response.text()}`);
   const { id, key } = await response.json<{ id: string; key: string }>();
   return { id, key, headers: { authorization: `Bearer ${key}` } };

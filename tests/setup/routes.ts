@@ -14,7 +14,7 @@ export function servedRoutes(): string[] {
 }
 
 /** `/:relation{[a-z]{2}-[a-z]{2}}/events` → `/{relation}/events`: a Hono pattern may nest braces. */
-function openApiPath(path: string): string {
+export function openApiPath(path: string): string {
   let out = '';
   for (let i = 0; i < path.length; i += 1) {
     const name = path[i] === ':' ? /^\w+/.exec(path.slice(i + 1))?.[0] : undefined;

@@ -1,5 +1,5 @@
 import type { AgreementStatus } from '../../domain/agreements';
-import { occurredInWords } from '../../domain/dates';
+import { dayInWords, occurredInWords } from '../../domain/dates';
 import { countryName } from '../../domain/relation';
 import { PERIOD_NAMES, QUALIFIER_WORDS, type QualifierOf, type RelationChange, type StatusPeriod } from '../../domain/relation-status';
 import type { AgreementView } from '../../views/agreements/queries';
@@ -40,7 +40,7 @@ function validityInWords(agreement: AgreementView): string {
   const { validUntil, ended } = agreement;
   const validity = validUntil === null ? 'validity not given by the source'
     : validUntil === 'indefinite' ? 'valid indefinitely'
-    : `valid until ${occurredInWords(validUntil)}`;
+    : `valid until ${dayInWords(validUntil)}`;
   if (!ended) return validity;
   return `${validity}; ended ${occurredInWords(ended.occurred)}${ended.reason ? ` (${ended.reason})` : ''}`;
 }

@@ -73,7 +73,7 @@ describe('GET /openapi.json', () => {
 
   it('describes the append: its body schema, the scope it needs, and every answer it can give', () => {
     const append = doc.paths['/v1/relations/{relation}/events'].post;
-    expect(Object.keys(append.responses).sort()).toEqual(['200', '201', '400', '401', '403', '409', '413', '415', '422', '429'].sort());
+    expect(Object.keys(append.responses).sort()).toEqual(['200', '201', '400', '401', '403', '409', '413', '415', '422', '429', '503'].sort());
     expect(append.security).toEqual([{ editorKey: ['events:write'] }]);
     expect(doc.components?.securitySchemes?.editorKey).toMatchObject({ type: 'http', scheme: 'bearer' });
     const body = JSON.stringify(append.requestBody?.content['application/json'].schema);

@@ -7,7 +7,7 @@ import { problemContent } from './schemas';
  * `editorRoute` (editor-auth.ts). Each has its operationId and its security, takes the `x-d1-bookmark`
  * header, and documents the answers every route can give besides its own: a 400 for a path or query
  * parameter, a bookmark or a body that is not valid JSON (unless the route says its 400 itself), and
- * for a route with a JSON body a 415 for a body declared as something else.
+ * for a route with a body a 415 for a body declared as something else than the route takes.
  */
 
 export type RouteDefinition = Omit<RouteConfig, 'security' | 'operationId' | 'parameters'> & { operationId: string };
@@ -17,7 +17,7 @@ const BOOKMARK_PARAMETER_REF = { $ref: `#/components/parameters/${BOOKMARK_PARAM
 
 export function documentedRoute<R extends RouteDefinition>(route: R, security: Security) {
   const common: RouteConfig['responses'] = { 400: problemContent(badRequest(route)) };
-  if (route.request?.body) common[415] = problemContent('The body is not declared as application/json');
+  if (route.request?.body) common[415] = problemContent(`The body is not declared as ${bodyMediaTypes(route).join(' or ')}`);
   for (const status of Object.keys(route.responses)) delete common[status];
   return createRoute({
     ...route,
@@ -39,6 +39,8 @@ function badRequest(route: RouteDefinition): string {
     `the ${BOOKMARK_HEADER} header`,
   ].filter((part): part is string => Boolean(part));
   const which = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}`;
-  const body = route.request?.body ? '; or the body is not JSON' : '';
+  const body = route.request?.body && bodyMediaTypes(route).includes('application/json') ? '; or the body is not JSON' : '';
   return `${which[0].toUpperCase()}${which.slice(1)} is not valid: the problem names it${body}`;
 }
+
+const bodyMediaTypes = (route: RouteDefinition) => Object.keys(route.request?.body?.content ?? {});

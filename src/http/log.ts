@@ -17,6 +17,8 @@ import { cachedRead } from './response-cache';
 export const logRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 const MAX_BODY_BYTES = 1024 * 1024;
+// A restore moves some thousands of events a second into the log.
+const RESTORE_RETRY_SECONDS = 30;
 
 const append = editorRoute('events:write', {
   method: 'post',
@@ -39,6 +41,10 @@ const append = editorRoute('events:write', {
     200: jsonContent(AppendResult, 'Already recorded: a retry of an earlier call'),
     409: problemContent('The expected version does not match, an id is already used by a different event, or only some of the events are already in the log'),
     413: problemContent('The body is over 1 MiB'),
+    503: {
+      ...problemContent('A restore of the log from a backup is under way: nothing is appended until it ends'),
+      headers: { 'Retry-After': { required: true, description: 'seconds to wait before trying again', schema: { type: 'integer' } } },
+    },
     422: problemContent('Invalid events: each wrong field with its JSON pointer'),
   },
 });
@@ -80,6 +86,13 @@ logRoutes.openapi(append, async (c) => {
         title: 'An id is already used by a different event',
         detail: 'events with these ids are already in the log with other contents; nothing was written',
         ids: result.ids,
+      });
+    case 'restoring':
+      c.header('retry-after', String(RESTORE_RETRY_SECONDS));
+      return problem(c, 503, {
+        type: '/problems/restore-in-progress',
+        title: 'A restore is under way',
+        detail: 'the log is being restored from a backup: nothing is appended until the restore ends; nothing was written',
       });
     case 'partly-recorded':
       return problem(c, 409, {

@@ -1,0 +1,215 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { cancelRestore, commitRestore, openRestore, receiveLines } from '../backup/restore';
+import { RestoreRequest, RestoreStatus, restoreStatusOf as statusOf } from '../backup/restore-status';
+import { Uuid } from '../domain/uuid';
+import type { AppEnv } from '../env';
+import { restoreById } from '../store/restores';
+import { editorRoute } from './editor-auth';
+import { NDJSON } from './export';
+import { publicOrigin } from './origin';
+import { notFound, problem, problemResponse, validationHook } from './problem';
+import { cachedResponsesChanged } from './response-cache';
+import { jsonContent, problemContent } from './schemas';
+
+/**
+ * Restoring the log from a backup file (src/backup/restore.ts), with the admin scope: ask for the restore of
+ * a file, send its lines, commit; follow it, or cancel it before it has written anything.
+ */
+export const restoreRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const MAX_CHUNK_BYTES = 8 * 1024 * 1024;
+const RestoreId = z.object({ id: Uuid });
+const TAGS = ['Backups'];
+
+const open = editorRoute('admin', {
+  method: 'post',
+  path: '/v1/admin/restores',
+  operationId: 'startRestore',
+  tags: TAGS,
+  summary: 'Restore the log from a backup file',
+  description:
+    'Begins the restore of a file made by GET /v1/admin/export, named by the check of its last line and its number of lines. ' +
+    'Then POST its lines to `links.lines`, and commit. The log must be empty, or hold only events of this file, exactly as the ' +
+    'file has them (a restore cut short, or the same file again): any other event refuses the file. Asking again for a file whose ' +
+    'restore is under way answers that restore (carry on from the line after `received`); for a file already restored, the restore ' +
+    'that did it. While a restore is active, appends are refused with 503.',
+  request: { body: { required: true, content: { 'application/json': { schema: RestoreRequest } } } },
+  responses: {
+    201: jsonContent(RestoreStatus, 'Begun: send the lines'),
+    200: jsonContent(RestoreStatus, 'This file\u2019s restore: under way (carry on from the line after `received`), or complete'),
+    409: problemContent('Another restore is under way'),
+    422: problemContent('An invalid field'),
+  },
+});
+
+restoreRoutes.openapi(open, async (c) => {
+  const opened = await openRestore(c.var.db, c.req.valid('json'), new Date());
+  if (opened.outcome === 'busy') {
+    return problem(c, 409, {
+      type: '/problems/restore-in-progress',
+      title: 'Another restore is under way',
+      detail: `the restore ${opened.run.id} of another file is under way: let it finish, or cancel it (DELETE /v1/admin/restores/${opened.run.id})`,
+      restore: opened.run.id,
+    });
+  }
+  const status = statusOf(opened.run);
+  return opened.outcome === 'created'
+    ? c.json(status, 201, { location: status.links.self })
+    : c.json(status, 200);
+});
+
+const status = editorRoute('admin', {
+  method: 'get',
+  path: '/v1/admin/restores/{id}',
+  operationId: 'getRestore',
+  tags: TAGS,
+  summary: 'A restore: how far it is',
+  request: { params: RestoreId },
+  responses: { 200: jsonContent(RestoreStatus, 'The restore'), 404: problemContent('No such restore') },
+});
+
+restoreRoutes.openapi(status, async (c) => {
+  const run = await restoreById(c.var.db, c.req.valid('param').id);
+  return run ? c.json(statusOf(run), 200) : notFound(c, 'no restore has this id');
+});
+
+const lines = editorRoute('admin', {
+  method: 'post',
+  path: '/v1/admin/restores/{id}/lines',
+  operationId: 'sendRestoreLines',
+  tags: TAGS,
+  summary: 'The next lines of the file',
+  description:
+    'Lines of the file as they are in it (NDJSON), from line `from`, which is the line after the restore\u2019s `received`. Each line is ' +
+    'checked against the line before it and against the log. The first line that fails ends the restore, refused, naming the line; ' +
+    'nothing was written to the log. At most 8 MiB a request.',
+  middleware: [
+    bodyLimit({
+      maxSize: MAX_CHUNK_BYTES,
+      onError: () => problemResponse({ title: 'Content Too Large', status: 413, detail: 'send at most 8 MiB of lines at a time' }),
+    }),
+  ],
+  request: {
+    params: RestoreId,
+    query: z.object({ from: z.coerce.number().int().min(1).describe('the number of the first line sent, counted from 1') }),
+    body: { required: true, content: { [NDJSON]: { schema: z.string().describe('lines of the backup file, each ending in a newline') } } },
+  },
+  responses: {
+    200: jsonContent(RestoreStatus, 'Checked: staged, or found in the log already'),
+    404: problemContent('No such restore'),
+    409: problemContent('Not the line the restore is at (`expected` says which), a restore that no longer takes lines, or a log that holds other events than the file (`line`)'),
+    413: problemContent('More than 8 MiB'),
+    422: problemContent('A line that is not what the file must have there: cut short, changed, or not a backup (`line`)'),
+  },
+});
+
+restoreRoutes.openapi(lines, async (c) => {
+  const { id } = c.req.valid('param');
+  const { from } = c.req.valid('query');
+  const mediaType = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (mediaType !== NDJSON) {
+    return problemResponse({ title: 'Unsupported Media Type', status: 415, detail: `the lines of a backup are sent as ${NDJSON}` }) as never;
+  }
+  // Decoded by hand: the runtime reads only media types it knows as text.
+  const texts = new TextDecoder().decode(await c.req.arrayBuffer()).split('\n').map((text) => text.replace(/\r$/, ''));
+  if (texts.at(-1) === '') texts.pop();
+  if (!texts.length) return problem(c, 422, { type: '/problems/invalid-backup', title: 'No lines', detail: 'the body holds no line', line: from });
+  const received = await receiveLines(c.var.db, id, from, texts, new Date());
+  switch (received.outcome) {
+    case 'not-found':
+      return notFound(c, 'no restore has this id');
+    case 'received':
+      return c.json(statusOf(received.run), 200);
+    case 'out-of-order':
+      return problem(c, 409, {
+        type: '/problems/not-the-next-line',
+        title: 'Not the line the restore is at',
+        detail: `the restore has received ${received.run.received} lines: send from line ${received.run.received + 1}`,
+        expected: received.run.received + 1,
+      });
+    case 'not-receiving':
+      return problem(c, 409, {
+        type: '/problems/restore-not-receiving',
+        title: 'This restore takes no more lines',
+        detail: `the restore is ${received.run.state}${received.run.error ? `: ${received.run.error}` : ''}`,
+      });
+    case 'refused':
+      return problem(c, received.differs ? 409 : 422, {
+        type: received.differs ? '/problems/log-differs' : '/problems/invalid-backup',
+        title: received.differs ? 'The log holds other events than the file' : 'The file is not a backup the log can take back',
+        detail: `${received.refusal.detail}; the restore is refused and nothing was written to the log`,
+        line: received.refusal.line,
+      });
+  }
+});
+
+const commit = editorRoute('admin', {
+  method: 'post',
+  path: '/v1/admin/restores/{id}/commit',
+  operationId: 'commitRestore',
+  tags: TAGS,
+  summary: 'Put the restored events into the log',
+  description:
+    'Once every line is received: the staged events go into the log at their own positions, with their versions, `recorded` and ' +
+    '`actor`, and the rebuild of the views begins (`links.rebuild`). A commit cut short carries on when asked again; committing a ' +
+    'complete restore changes nothing.',
+  request: { params: RestoreId },
+  responses: {
+    200: jsonContent(RestoreStatus, 'Complete: the events are in the log'),
+    404: problemContent('No such restore'),
+    409: problemContent('Not every line has been received, or the restore was refused or cancelled'),
+  },
+});
+
+restoreRoutes.openapi(commit, async (c) => {
+  const origin = publicOrigin(c);
+  const committed = await commitRestore(c.var.db, c.req.valid('param').id, c.env.REBUILD, origin, new Date());
+  if (committed.outcome === 'not-found') return notFound(c, 'no restore has this id');
+  if (committed.outcome === 'not-ready') {
+    const { run } = committed;
+    return problem(c, 409, {
+      type: '/problems/restore-not-received',
+      title: 'The file has not been received',
+      detail: run.state === 'receiving'
+        ? `${run.received} of ${run.lines} lines received: send from line ${run.received + 1}`
+        : `the restore is ${run.state}${run.error ? `: ${run.error}` : ''}`,
+    });
+  }
+  if (committed.relations.length) await cachedResponsesChanged(origin, committed.relations);
+  return c.json(statusOf(committed.run), 200);
+});
+
+const cancel = editorRoute('admin', {
+  method: 'delete',
+  path: '/v1/admin/restores/{id}',
+  operationId: 'cancelRestore',
+  tags: TAGS,
+  summary: 'Cancel a restore',
+  description: 'Ends a restore that has written nothing to the log yet; what it staged is dropped, and appends are taken again.',
+  request: { params: RestoreId },
+  responses: {
+    200: jsonContent(RestoreStatus, 'Cancelled'),
+    404: problemContent('No such restore'),
+    409: problemContent('The restore has ended, or is committing (commit it to the end)'),
+  },
+});
+
+restoreRoutes.openapi(cancel, async (c) => {
+  const cancelled = await cancelRestore(c.var.db, c.req.valid('param').id, new Date());
+  switch (cancelled.outcome) {
+    case 'not-found':
+      return notFound(c, 'no restore has this id');
+    case 'cancelled':
+      return c.json(statusOf(cancelled.run), 200);
+    case 'not-active':
+      return problem(c, 409, { type: '/problems/restore-ended', title: 'The restore has ended', detail: `the restore is ${cancelled.run.state}` });
+    case 'committing':
+      return problem(c, 409, {
+        type: '/problems/restore-committing',
+        title: 'The restore is writing to the log',
+        detail: `${cancelled.run.committed} of ${cancelled.run.staged} events are in the log: commit it to the end (POST /v1/admin/restores/${cancelled.run.id}/commit)`,
+      });
+  }
+});

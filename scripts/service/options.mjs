@@ -1,6 +1,7 @@
 // The service a script of ours talks to, and the credential it uses: `--url` and `--key`, else RELATIONS_URL
 // and RELATIONS_KEY, else the local server of `npm start` (on PORT, 8787 by default) and the ADMIN_TOKEN of
-// the environment or of .dev.vars. Every failure ends the script with one line that says what to do.
+// the environment or of .dev.vars. A failure is a `Stop` with one line that says what to do; `script()` ends the
+// script with it (and a module used by the bench, which must stop its servers first, catches it).
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -64,7 +65,21 @@ function hint(status) {
   return '';
 }
 
+/** A failure a script ends with: its message says what to do. */
+export class Stop extends Error {}
+
 export function fail(message) {
-  console.error(message);
-  process.exit(1);
+  throw new Stop(message);
+}
+
+/** Runs a script: a `Stop` ends it with its message on stderr and exit code 1, never a stack trace. */
+export async function script(run) {
+  try {
+    await run();
+  } catch (error) {
+    if (!(error instanceof Stop)) throw error;
+    if (process.stdout.isTTY) process.stdout.write('\n');
+    console.error(error.message);
+    process.exit(1);
+  }
 }

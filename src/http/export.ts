@@ -19,16 +19,13 @@ const exportLogRoute = editorRoute('admin', {
   tags: ['Backups'],
   summary: 'The whole log, as a backup file',
   description:
-    'Every event of the log in position order, exactly as the log holds it (id, relation, position, version, type, payload version, ' +
-    'occurred, recorded, actor, data, source …), one JSON object a line: a first line that says how many events follow and up to which ' +
-    'position, the events, a last line that ends the file. Each line carries a `check` chained to the line before it, so that a file cut ' +
-    'short or changed is refused by the restore at the line where it happened. Streamed a page of the log at a time; it reads the log, ' +
-    'never the views, up to its last position when the export began.',
+    'Every event in position order, as the log holds it, one JSON object a line, between a first line and a last; each line\u2019s ' +
+    '`check` chains it to the one before, so a restore refuses a file cut short or changed. Streamed; reads the log, not the views.',
   responses: {
     200: {
       description: 'The backup file',
       headers: { 'Content-Disposition': { required: true, description: 'attachment, with a file name that says when', schema: { type: 'string' } } },
-      content: { [NDJSON]: { schema: z.string().describe('NDJSON: the first line, one line per event, the last line') } },
+      content: { [NDJSON]: { schema: z.string() } },
     },
   },
 });

@@ -30,15 +30,12 @@ const open = editorRoute('admin', {
   tags: TAGS,
   summary: 'Restore the log from a backup file',
   description:
-    'Begins the restore of a file made by GET /v1/admin/export, named by the check of its last line and its number of lines. ' +
-    'Then POST its lines to `links.lines`, and commit. The log must be empty, or hold only events of this file, exactly as the ' +
-    'file has them (a restore cut short, or the same file again): any other event refuses the file. Asking again for a file whose ' +
-    'restore is under way answers that restore (carry on from the line after `received`); for a file already restored, the restore ' +
-    'that did it. While a restore is active, appends are refused with 503.',
+    'For a file of GET /v1/admin/export, named by its last line\u2019s check; then POST its lines and commit. The log must hold no ' +
+    'event the file lacks. Asked again, answers the restore under way or done. Appends answer 503 meanwhile.',
   request: { body: { required: true, content: { 'application/json': { schema: RestoreRequest } } } },
   responses: {
     201: jsonContent(RestoreStatus, 'Begun: send the lines'),
-    200: jsonContent(RestoreStatus, 'This file\u2019s restore: under way (carry on from the line after `received`), or complete'),
+    200: jsonContent(RestoreStatus, 'This file\u2019s restore, under way or complete'),
     409: problemContent('Another restore is under way'),
     422: problemContent('An invalid field'),
   },
@@ -81,10 +78,7 @@ const lines = editorRoute('admin', {
   operationId: 'sendRestoreLines',
   tags: TAGS,
   summary: 'The next lines of the file',
-  description:
-    'Lines of the file as they are in it (NDJSON), from line `from`, which is the line after the restore\u2019s `received`. Each line is ' +
-    'checked against the line before it and against the log. The first line that fails ends the restore, refused, naming the line; ' +
-    'nothing was written to the log. At most 8 MiB a request.',
+  description: 'Lines of the file (NDJSON) from line `from`, the one after `received`. A line that fails refuses the restore, naming it; nothing is written.',
   middleware: [
     bodyLimit({
       maxSize: MAX_CHUNK_BYTES,
@@ -99,9 +93,9 @@ const lines = editorRoute('admin', {
   responses: {
     200: jsonContent(RestoreStatus, 'Checked: staged, or found in the log already'),
     404: problemContent('No such restore'),
-    409: problemContent('Not the line the restore is at (`expected` says which), a restore that no longer takes lines, or a log that holds other events than the file (`line`)'),
+    409: problemContent('Not the next line (`expected`), a restore that takes no more, or a log with other events (`line`)'),
     413: problemContent('More than 8 MiB'),
-    422: problemContent('A line that is not what the file must have there: cut short, changed, or not a backup (`line`)'),
+    422: problemContent('A line cut short, changed, or not of a backup (`line`)'),
   },
 });
 
@@ -133,7 +127,7 @@ restoreRoutes.openapi(lines, async (c) => {
       return problem(c, 409, {
         type: '/problems/restore-not-receiving',
         title: 'This restore takes no more lines',
-        detail: `the restore is ${received.run.state}${received.run.error ? `: ${received.run.error}` : ''}`,
+        detail: `the restore is ${received.run.state}`,
       });
     case 'refused':
       return problem(c, received.differs ? 409 : 422, {
@@ -151,15 +145,12 @@ const commit = editorRoute('admin', {
   operationId: 'commitRestore',
   tags: TAGS,
   summary: 'Put the restored events into the log',
-  description:
-    'Once every line is received: the staged events go into the log at their own positions, with their versions, `recorded` and ' +
-    '`actor`, and the rebuild of the views begins (`links.rebuild`). A commit cut short carries on when asked again; committing a ' +
-    'complete restore changes nothing.',
+  description: 'The staged events go into the log at their positions, with their versions, recorded and actor; the views are rebuilt (`links.rebuild`).',
   request: { params: RestoreId },
   responses: {
     200: jsonContent(RestoreStatus, 'Complete: the events are in the log'),
     404: problemContent('No such restore'),
-    409: problemContent('Not every line has been received, or the restore was refused or cancelled'),
+    409: problemContent('Not every line received, or the restore ended'),
   },
 });
 
@@ -187,12 +178,12 @@ const cancel = editorRoute('admin', {
   operationId: 'cancelRestore',
   tags: TAGS,
   summary: 'Cancel a restore',
-  description: 'Ends a restore that has written nothing to the log yet; what it staged is dropped, and appends are taken again.',
+  description: 'Ends a restore that has written nothing to the log yet.',
   request: { params: RestoreId },
   responses: {
     200: jsonContent(RestoreStatus, 'Cancelled'),
     404: problemContent('No such restore'),
-    409: problemContent('The restore has ended, or is committing (commit it to the end)'),
+    409: problemContent('The restore has ended, or is committing'),
   },
 });
 

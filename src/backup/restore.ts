@@ -156,9 +156,12 @@ const differs = (line: number, detail: string): Placed => ({
 });
 const invalid = (line: number, detail: string): Placed => ({ refusal: { line, detail: `line ${line}: ${detail}` }, differs: false });
 
-/** An event of the file as a row of `events`: each field in its column, lists and objects as JSON. */
+/**
+ * An event of the file as a row of `events`: each field in its column, lists and objects as JSON. A field the
+ * file lacks (one added to the log after the file was made) is left to the column's default.
+ */
 function rowOf(event: ExportedEvent): Record<string, unknown> {
-  return Object.fromEntries(EXPORTED_FIELDS.map((field) => {
+  return Object.fromEntries(EXPORTED_FIELDS.filter((field) => event[field] !== undefined).map((field) => {
     const value = event[field];
     return [columnOf(field), value !== null && typeof value === 'object' ? JSON.stringify(value) : value];
   }));

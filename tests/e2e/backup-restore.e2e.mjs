@@ -93,8 +93,19 @@ test('seed, back up, restore into a fresh database: the same answers, and nothin
   assert.match(refusedEdit.output, /422 line 41: its check does not follow from the line before it.*nothing was written to the log/);
   assert.equal(await eventsIn(target), 0);
 
+  // A restore cut short after 30 lines (as if the connection had dropped): the script carries it on.
+  const admin = { authorization: `Bearer ${target.token}` };
+  const opened = await (await fetch(`${target.url}/v1/admin/restores`, {
+    method: 'POST', headers: { ...admin, 'content-type': 'application/json' },
+    body: JSON.stringify({ lines: lines.length, check: JSON.parse(lines.at(-1)).check }),
+  })).json();
+  const first = await fetch(`${target.url}${opened.links.lines}?from=1`, {
+    method: 'POST', headers: { ...admin, 'content-type': 'application/x-ndjson' }, body: `${lines.slice(0, 30).join('\n')}\n`,
+  });
+  assert.equal(first.status, 200, await first.clone().text());
   const restored = await script('restore', [...into, file]);
   assert.equal(restored.code, 0, restored.output);
+  assert.match(restored.output, new RegExp(`carried on the restore ${opened.id} from line 31`));
   assert.match(restored.output, /restored 90 events into .* \(0 were in the log already\), through position 90/);
   assert.match(restored.output, /rebuilt every view from 90 events/);
   const [before, after] = await Promise.all([bodies(source), bodies(target)]);

@@ -115,13 +115,15 @@ async function placeEvents(db: Db, run: RestoreRow, events: { line: number; even
   const versions = new Map(versionRows.results.map((row) => [row.relation as string, row.version as number]));
   const positionsOfIds = new Map<string, number>();
   for (const row of idRows.results) positionsOfIds.set(row.id as string, row.position as number);
-  const filePositions = new Set(events.map(({ event }) => event.position));
 
   let matched = 0;
   const staged: ExportedEvent[] = [];
+  // The log's positions in the chunk's range, in order: each must meet a line of the file.
+  const logPositions = [...inLog.keys()];
+  let next = 0;
   for (const { line, event } of events) {
-    const missing = [...inLog.keys()].find((position) => position < event.position && !filePositions.has(position));
-    if (missing !== undefined) {
+    if (next < logPositions.length && logPositions[next] < event.position) {
+      const missing = logPositions[next];
       return differs(line, `the log holds an event at position ${missing} (${inLog.get(missing)!.id}) that the file does not`);
     }
     if (event.position <= run.log_through) {
@@ -130,6 +132,7 @@ async function placeEvents(db: Db, run: RestoreRow, events: { line: number; even
       if (JSON.stringify(held) !== JSON.stringify(event)) {
         return differs(line, `the log holds another event at position ${event.position} (${held.id})`);
       }
+      next += 1;
       matched += 1;
     } else {
       const expected = (versions.get(event.relation) ?? 0) + 1;
@@ -143,9 +146,9 @@ async function placeEvents(db: Db, run: RestoreRow, events: { line: number; even
     }
     versions.set(event.relation, event.version);
   }
-  const after = [...inLog.keys()].find((position) => position > events[events.length - 1].event.position);
-  if (after !== undefined) {
-    return differs(events[events.length - 1].line, `the log holds an event at position ${after} (${inLog.get(after)!.id}) that the file does not`);
+  if (next < logPositions.length) {
+    const extra = logPositions[next];
+    return differs(events[events.length - 1].line, `the log holds an event at position ${extra} (${inLog.get(extra)!.id}) that the file does not`);
   }
   return { matched, staged };
 }

@@ -49,7 +49,7 @@ await script(async () => {
       writeDeployConfig(config);
       console.log(`✓ ${DEPLOY_CONFIG} written (wrangler.toml with database_id ${database.id}${publicOrigin ? `, PUBLIC_ORIGIN ${publicOrigin}` : ''})`);
     }
-    const steps = { wrangler, project, account, lookConfig, scratch };
+    const steps = { wrangler, project, account, lookConfig, scratch, publicOrigin };
     for (const queue of project.queues) await queueExists(steps, queue);
     await migrations(steps, database);
     const made = await secrets(steps);
@@ -139,9 +139,17 @@ async function d1Database(wrangler, project, account) {
   return { id, exists: true };
 }
 
-/** The config with the paths a look-up needs made absolute, to be read from another directory. */
+/** The config with its paths made absolute, to be read from another directory (a dry run's look-ups). */
 function withAbsolutePaths(config) {
-  return { ...config, d1_databases: config.d1_databases.map((d1) => ({ ...d1, migrations_dir: resolve(d1.migrations_dir ?? 'migrations') })) };
+  const alias = Object.fromEntries(Object.entries(config.alias ?? {}).map(([name, path]) => [name, path.startsWith('.') ? resolve(path) : path]));
+  return {
+    ...config,
+    main: resolve(config.main),
+    alias,
+    ...(config.assets ? { assets: { ...config.assets, directory: resolve(config.assets.directory) } } : {}),
+    ...(config.build ? { build: { ...config.build, cwd: resolve(config.build.cwd ?? '.'), watch_dir: resolve(config.build.watch_dir ?? '.') } } : {}),
+    d1_databases: config.d1_databases.map((d1) => ({ ...d1, migrations_dir: resolve(d1.migrations_dir ?? 'migrations') })),
+  };
 }
 
 async function queueExists({ wrangler, account, lookConfig }, queue) {
@@ -202,7 +210,7 @@ async function secrets({ wrangler, account, lookConfig }) {
 }
 
 /** Deploys; answers the URL the Worker answers on. */
-async function deploy({ wrangler, scratch }) {
+async function deploy({ wrangler, scratch, publicOrigin }) {
   if (wrangler.dryRun) {
     // Builds the bundle as the deploy would (wrangler.toml: the database's id plays no part in it); uploads nothing.
     const args = ['deploy', '--dry-run'];
@@ -217,8 +225,9 @@ async function deploy({ wrangler, scratch }) {
   console.log('  (uploading the Worker and its static files: this takes a minute)');
   const deployed = await wrangler.change(args, { env: { WRANGLER_OUTPUT_FILE_PATH: outputFile } });
   if (deployed.status !== 0) stepFailed('Deploying the Worker', args, deployed, NEEDS.deploy);
-  const url = deployedUrl(outputFile, deployed.output);
-  if (!url) fail(`the Worker is deployed, but wrangler named no URL for it: wrangler said:\n${wranglerSaid(deployed.output)}`);
+  // A Worker on routes of a zone only (no workers.dev) answers on the public origin it was given.
+  const url = deployedUrl(outputFile, deployed.output) ?? (publicOrigin || null);
+  if (!url) fail(`the Worker is deployed, but wrangler named no URL for it (give --public-origin): wrangler said:\n${wranglerSaid(deployed.output)}`);
   console.log(`✓ deployed: ${url}`);
   return url;
 }

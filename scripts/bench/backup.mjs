@@ -75,6 +75,7 @@ export function backupSection(total) {
       const { committed } = restored.result;
       if (committed.staged !== filled.events) throw new Error(`the restore put ${committed.staged} events into the log, not ${filled.events}`);
       const rebuilt = await followRebuildStatus(into, committed.links.rebuild);
+      const liveAfterRebuild = await targetHeap.live();
       const log = await (await fetch(`${into.url}/v1/relations`)).json();
       const events = log.relations.reduce((sum, relation) => sum + relation.events, 0);
       if (events !== filled.events) throw new Error(`after the restore the log holds ${events} events, not ${filled.events}`);
@@ -87,8 +88,9 @@ export function backupSection(total) {
         ['export: … live after a full GC, at each quarter / at the end', liveCell(exported.memory)],
         ['restore (lines checked and staged, commit): wall clock, events a second', `${seconds(restored.elapsed)}, ${perSecond(filled.events / restored.elapsed)}`],
         ['restore: Worker heap in use, before / peak', heapCell(restored.memory)],
-        ['restore: … live after a full GC, at each quarter / at the end', liveCell(restored.memory)],
+        ['restore: … live after a full GC, at each quarter / at the commit (the rebuild begun)', liveCell(restored.memory)],
         ['then the rebuild of the views: wall clock', seconds(rebuilt.elapsed)],
+        ['… live after a full GC once it is done', mebibytes(liveAfterRebuild)],
         ['(log filled by bare insert in)', seconds(filled.seconds)],
       ]);
       return { events: filled.events, exported, restored, rebuilt: rebuilt.elapsed, bytes };

@@ -18,8 +18,9 @@ export default defineConfig(async () => {
         // never those of a developer's .dev.vars.
         wrangler: { configPath: writeConfigCopy('build/test', resolve('src/index.ts')) },
         miniflare: {
-          // A second, empty database, on which a test applies the migrations one at a time.
-          d1Databases: ['MIGRATIONS_DB'],
+          // Empty databases: one on which a test applies the migrations one at a time, and one that holds the
+          // log a backup is made of, for the restore into the Worker's own.
+          d1Databases: ['MIGRATIONS_DB', 'BACKUP_SOURCE_DB'],
           bindings: {
             TEST_MIGRATIONS: migrations,
             ADMIN_TOKEN: 'test-editor-token',

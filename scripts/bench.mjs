@@ -1,11 +1,12 @@
 // `npm run bench`: starts the Worker locally (its own port, its own fresh D1), measures, prints
 // the figures, and stops everything it started. `npm run bench -- appends routes` runs only those;
 // `--d1-latency 50` waits 50 ms before every D1 call of the Worker, as if the database were far away
-// (the `latency` section compares that with none). `rebuild-1m` and `growth` are not in the default run.
+// (the `latency` section compares that with none). `rebuild-1m`, `growth` and `backup` are not in the default run.
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadFixtures } from './fixtures.mjs';
 import { appendRates } from './bench/appends.mjs';
+import { backupSection } from './bench/backup.mjs';
 import { feedRates } from './bench/feeds.mjs';
 import { proxyRetries } from './bench/post.mjs';
 import { cpuProfiles } from './bench/profile.mjs';
@@ -32,6 +33,7 @@ const SECTIONS = [
   { name: 'profile', seed: true, options: { minify: false }, run: cpuProfiles },
   { name: 'webhooks', seed: true, options: webhookServerOptions, run: anniversaryFanOut },
   { name: 'rebuild-1m', optional: true, run: rebuildSection(1_000_000) },
+  { name: 'backup', optional: true, run: backupSection(100_000) },
   { name: 'growth', optional: true, run: memoryGrowth },
 ];
 

@@ -34,6 +34,13 @@ async function postEvents(baseUrl, token, relation, events, file, tally) {
     // Some of these are in the log and some are new (a fixture file grew): record them one by one.
     for (const event of events) await postEvents(baseUrl, token, relation, [event], file, tally);
   } else {
-    throw new Error(`${file}: ${response.status} ${await response.text()}`);
+    const text = await response.text();
+    let detail = text;
+    try {
+      detail = JSON.parse(text).detail ?? text;
+    } catch {
+      // not a problem document: its text as it is
+    }
+    throw new Error(`${file}: POST /v1/relations/${relation}/events answered ${response.status}: ${detail}`);
   }
 }

@@ -65,7 +65,7 @@ describe('GET /openapi.json', () => {
 
   it('lists every operation in exactly one group of its resource, each group described and used, and describes every operation', () => {
     const groups = (doc.tags ?? []).map((tag) => tag.name);
-    expect(groups).toEqual(['Relations', 'Log', 'Timeline', 'Agreements', 'Status', 'On this day', 'Feeds', 'Webhooks', 'Keys', 'Admin', 'Pages', 'Discovery']);
+    expect(groups).toEqual(['Relations', 'Log', 'Timeline', 'Agreements', 'Status', 'On this day', 'Feeds', 'Webhooks', 'Keys', 'Admin', 'Backups', 'Pages', 'Discovery']);
     expect((doc.tags ?? []).every((tag) => Boolean(tag.description))).toBe(true);
     for (const { path, method, op } of operations(doc)) {
       const where = `${method.toUpperCase()} ${path}`;
@@ -109,7 +109,7 @@ describe('GET /openapi.json', () => {
 
   it('describes the append: its body schema, the scope it needs, and every answer it can give', () => {
     const append = doc.paths['/v1/relations/{relation}/events'].post;
-    expect(Object.keys(append.responses).sort()).toEqual(['200', '201', '400', '401', '403', '409', '413', '415', '422', '429'].sort());
+    expect(Object.keys(append.responses).sort()).toEqual(['200', '201', '400', '401', '403', '409', '413', '415', '422', '429', '503'].sort());
     expect(append.security).toEqual([{ editorKey: ['events:write'] }]);
     expect(doc.components?.securitySchemes?.editorKey).toMatchObject({ type: 'http', scheme: 'bearer' });
     const body = JSON.stringify(append.requestBody?.content['application/json'].schema);

@@ -60,9 +60,15 @@ const editor = (server) => ({ authorization: `Bearer ${server.token}` });
  */
 export async function followRebuild(server, betweenReads = async () => {}) {
   const started = await fetch(`${server.url}/v1/admin/rebuild?pageSize=${PAGE_SIZE}`, { method: 'POST', headers: editor(server) });
-  let status = await started.json();
+  const status = await started.json();
   if (started.status !== 202) throw new Error(`rebuild: ${started.status} ${JSON.stringify(status)}`);
+  return followRebuildStatus(server, status.links.self, betweenReads);
+}
+
+/** Follows a rebuild already started, by its status link, the same way. */
+export async function followRebuildStatus(server, self, betweenReads = async () => {}) {
   const began = performance.now();
+  let status = { state: 'queued', links: { self } };
   while (status.state === 'queued' || status.state === 'running') {
     await new Promise((resolve) => setTimeout(resolve, SAMPLE_EVERY_MS));
     await betweenReads(status);

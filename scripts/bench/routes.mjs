@@ -18,8 +18,12 @@ export const routesServerOptions = { vars: { ALLOW_HTTP_WEBHOOKS: 'true' } };
  * One request of a probe, from D1 (a GET says `Cache-Control: no-store`, so the edge cache is passed). Sent
  * again if wrangler's proxy lost it (counted): the cost of one request is the same.
  */
-async function send(server, { method = 'GET', path, body, token = server.token }) {
-  const headers = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(method === 'GET' ? { 'cache-control': 'no-store' } : {}) };
+async function send(server, { method = 'GET', path, body, token = server.token, contentType }) {
+  const headers = {
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...(method === 'GET' ? { 'cache-control': 'no-store' } : {}),
+    ...(contentType ? { 'content-type': contentType } : {}),
+  };
   const answer = await post(`${server.url}${path}`, { method, headers, body, repeatable: true });
   return { status: answer.status, ...d1Cost(answer, `${method} ${path}`), rows: d1Rows(answer), body: answer.body };
 }
@@ -75,6 +79,23 @@ function keyProbes() {
   ];
 }
 
+/**
+ * A restore of the log's own backup (every event is in the log already, so nothing is written), and a restore
+ * begun and cancelled.
+ */
+async function restoreProbes(server) {
+  const file = await (await fetch(`${server.url}/v1/admin/export`, { headers: { authorization: `Bearer ${server.token}` } })).text();
+  const lines = file.trimEnd().split('\n');
+  const restore = (s) => `/v1/admin/restores/${s.restore}`;
+  return [
+    { label: 'the log\u2019s own backup', method: 'POST', path: '/v1/admin/restores', template: '/v1/admin/restores', body: { lines: lines.length, check: JSON.parse(lines.at(-1)).check }, keep: (answer) => ({ restore: answer.id }) },
+    { label: `${lines.length} lines, in the log already`, method: 'POST', path: (s) => `${restore(s)}/lines?from=1`, template: '/v1/admin/restores/{id}/lines', body: file, contentType: 'application/x-ndjson' },
+    { label: 'nothing to write', method: 'POST', path: (s) => `${restore(s)}/commit`, template: '/v1/admin/restores/{id}/commit' },
+    { label: 'another file', method: 'POST', path: '/v1/admin/restores', template: '/v1/admin/restores', body: { lines: 2, check: '0'.repeat(64) }, keep: (answer) => ({ restore: answer.id }) },
+    { label: '', method: 'DELETE', path: restore, template: '/v1/admin/restores/{id}' },
+  ];
+}
+
 /** A value for each path parameter of the GET routes, from the seeded log and a subscription. */
 async function pathSamples(server, receiverUrl) {
   const log = await (await fetch(`${server.url}/v1/relations/${SEEDED}/events?limit=500`)).json();
@@ -109,6 +130,7 @@ export async function d1CallsPerRoute({ server }) {
       ...appendProbes(),
       ...webhookProbes(receiver.url),
       ...keyProbes(),
+      ...(await restoreProbes(server)),
       { label: `${SEEDED} and the rest`, method: 'POST', path: '/v1/admin/rebuild', template: '/v1/admin/rebuild' },
     ];
     const rows = [];

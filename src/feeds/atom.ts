@@ -11,6 +11,7 @@ export function atomFeed(feed: Feed): string {
     element('title', feed.title),
     element('subtitle', feed.description),
     element('updated', feed.updated),
+    element('rights', feed.rights),
     `<author>${element('name', AUTHOR)}</author>`,
     emptyElement('link', { rel: 'self', type: 'application/atom+xml', href: feed.selfUrl }),
     emptyElement('link', { rel: 'alternate', type: 'text/html', href: feed.homeUrl }),

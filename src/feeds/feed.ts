@@ -21,6 +21,8 @@ export interface Feed {
   archive: boolean;
   /** ISO instant: the newest entry's `recorded`, or when the scope began. */
   updated: string;
+  /** What a reader may do with the entries (src/rights.ts). */
+  rights: string;
   items: FeedItem[];
 }
 

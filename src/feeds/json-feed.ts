@@ -35,6 +35,9 @@ export const JsonFeedDocument = z.object({
   authors: Authors,
   next_url: z.string().optional().describe('the next older archive page'),
   items: z.array(JsonFeedItem),
+  _relations_log: z.object({
+    rights: z.string().describe('what a reader may do with the entries: their sources, and the licence of text taken from Wikipedia'),
+  }).describe('what the log says of the feed (a JSON Feed extension)'),
 });
 
 export function jsonFeed(feed: Feed): string {
@@ -48,6 +51,8 @@ export function jsonFeed(feed: Feed): string {
     authors: [{ name: AUTHOR }],
     ...(feed.olderUrl ? { next_url: feed.olderUrl } : {}),
     items: feed.items.map(jsonItem),
+    // JSON Feed has no field for rights; extensions begin with an underscore.
+    _relations_log: { rights: feed.rights },
   };
   return JSON.stringify(document);
 }

@@ -15,6 +15,7 @@ export function rssFeed(feed: Feed): string {
     element('link', feed.homeUrl),
     element('description', feed.description),
     element('language', 'en'),
+    element('copyright', feed.rights),
     element('lastBuildDate', rfc822(feed.updated)),
     element('generator', AUTHOR),
     element('docs', 'https://www.rssboard.org/rss-specification'),

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env';
+import { CODE_LICENSE, DATA_RIGHTS } from '../rights';
 import { DocsPage } from '../web/docs-page';
 import { BOOKMARK_PARAMETER, BOOKMARK_PARAMETER_NAME } from './d1-session';
 import { documentTags } from './tags';
@@ -19,7 +20,9 @@ export function mountDocs(app: OpenAPIHono<AppEnv>): void {
       version: '1',
       description: 'An event-sourced record of bilateral relations: the log, its views, feeds and webhooks. ' +
         'Errors are RFC 9457 problem details (application/problem+json; the pages for people answer HTML). ' +
-        'A method a path does not serve is answered 405 with an Allow header; OPTIONS answers with Allow too.',
+        'A method a path does not serve is answered 405 with an Allow header; OPTIONS answers with Allow too. ' +
+        `The code is under the ${CODE_LICENSE.name} licence; of the data: ${DATA_RIGHTS}`,
+      license: { name: CODE_LICENSE.name, identifier: CODE_LICENSE.identifier },
     },
     servers: [{ url: new URL(c.req.url).origin }],
     tags: documentTags(),

@@ -28,7 +28,7 @@ export function documentedRoute<R extends RouteDefinition>(route: R, security: S
   const common: RouteConfig['responses'] = { 400: problemContent(badRequest(route)) };
   if (route.request?.body) {
     common[413] = problemContent(`The body is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
-    common[415] = problemContent('The body is not declared as application/json, declares a charset other than UTF-8, or has a Content-Encoding');
+    common[415] = problemContent(`The body is not declared as ${bodyMediaTypes(route).join(' or ')}, declares a charset other than UTF-8, or has a Content-Encoding`);
   }
   for (const status of Object.keys(route.responses)) delete common[status];
   const middleware = [...guard, ...(route.request?.body ? [jsonBody] : []), ...[route.middleware ?? []].flat()];
@@ -53,6 +53,8 @@ function badRequest(route: RouteDefinition): string {
     `the ${BOOKMARK_HEADER} header`,
   ].filter((part): part is string => Boolean(part));
   const which = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}`;
-  const body = route.request?.body ? '; or the body is not UTF-8, or not JSON' : '';
+  const body = route.request?.body ? `; or the body is not UTF-8${bodyMediaTypes(route).includes('application/json') ? ', or not JSON' : ''}` : '';
   return `${which[0].toUpperCase()}${which.slice(1)} is not valid: the problem names it${body}`;
 }
+
+const bodyMediaTypes = (route: RouteDefinition) => Object.keys(route.request?.body?.content ?? {});

@@ -5,6 +5,7 @@ import type { AppEnv } from '../env';
 import type { Feed } from '../feeds/feed';
 import { FEED_FILES, FEED_FORMATS, type FeedFile, type FeedFormat } from '../feeds/formats';
 import { feedItem } from '../feeds/item';
+import { DATA_RIGHTS } from '../rights';
 import { archivePageBefore, FEED_PAGE_SIZE, feedPage, type FeedPage } from '../store/feed-entries';
 import { withValidators } from './conditional';
 import { publicRoute } from './documented-route';
@@ -80,6 +81,7 @@ function feedDocument(
     paged: request.page !== undefined,
     archive: page.full,
     updated: page.entries[0]?.recorded ?? page.created ?? new Date(0).toISOString(),
+    rights: DATA_RIGHTS,
     items: page.entries.map((entry) => feedItem(entry, origin)),
   };
 }

@@ -22,30 +22,39 @@ export const jsonBody = createMiddleware<AppEnv>(async (c, next) => {
   const contentType = c.req.header('content-type');
   // Not declared as JSON: the route's own media type check answers 415 without this reading anything.
   if (!contentType || !JSON_MEDIA_TYPE.test(contentType.split(';')[0].trim())) return next();
-  const refused = unsupportedEncoding(contentType, c.req.header('content-encoding'));
-  if (refused) return refused;
-  const bytes = await bodyBytes(c.req.raw, MAX_BODY_BYTES);
-  if (bytes === null) {
-    return problemResponse({ title: 'Content Too Large', status: 413, detail: `a request body is at most ${MAX_BODY_BYTES / 1024 / 1024} MiB` });
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return problemResponse({
-      type: '/problems/not-utf-8',
-      title: 'Bad Request',
-      status: 400,
-      detail: 'the body is not UTF-8 (RFC 8259 §8.1): nothing was read from it',
-      errors: [{ pointer: '', detail: 'not UTF-8' }],
-    });
-  }
+  const text = await strictBodyText(c.req.raw, MAX_BODY_BYTES);
+  if (text instanceof Response) return text;
   const prototypeKeys = prototypeKeysIn(text);
   if (prototypeKeys.length) return invalidBody(prototypeKeys.map((pointer) => ({ pointer, detail: 'unknown field' })));
   // What c.req.json() and the validators read (Hono keeps each body it has read as a promise).
   (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);
   await next();
 });
+
+/**
+ * The text of a body declared in a media type the route reads (JSON here, a backup's NDJSON lines elsewhere),
+ * by the same rules: a 415 for another charset or a content coding, a 413 past `max` bytes (read to its end when
+ * chunked), a 400 for bytes that are not UTF-8.
+ */
+export async function strictBodyText(request: Request, max: number): Promise<string | Response> {
+  const refused = unsupportedEncoding(request.headers.get('content-type') ?? '', request.headers.get('content-encoding') ?? undefined);
+  if (refused) return refused;
+  const bytes = await bodyBytes(request, max);
+  if (bytes === null) {
+    return problemResponse({ title: 'Content Too Large', status: 413, detail: `a request body here is at most ${max / 1024 / 1024} MiB` });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return problemResponse({
+      type: '/problems/not-utf-8',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'the body is not UTF-8: nothing was read from it',
+      errors: [{ pointer: '', detail: 'not UTF-8' }],
+    });
+  }
+}
 
 /** A 415 for a body in a charset other than UTF-8 or in a content coding; null when it is plain UTF-8. */
 function unsupportedEncoding(contentType: string, contentEncoding: string | undefined): Response | null {

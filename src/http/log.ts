@@ -15,6 +15,9 @@ import { cachedRead } from './response-cache';
 /** The raw log: record events (editors), replay a relation's log, read one event. */
 export const logRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
+// A restore moves some thousands of events a second into the log.
+const RESTORE_RETRY_SECONDS = 30;
+
 const append = editorRoute('events:write', {
   method: 'post',
   path: '/v1/relations/{relation}/events',
@@ -30,6 +33,10 @@ const append = editorRoute('events:write', {
     201: jsonContent(AppendResult, 'Recorded'),
     200: jsonContent(AppendResult, 'Already recorded: a retry of an earlier call'),
     409: problemContent('The expected version does not match, an id is already used by a different event, or only some of the events are already in the log'),
+    503: {
+      ...problemContent('A restore of the log from a backup is under way: nothing is appended until it ends'),
+      headers: { 'Retry-After': { required: true, description: 'seconds to wait before trying again', schema: { type: 'integer' } } },
+    },
     422: problemContent('Invalid events: each wrong field with its JSON pointer'),
   },
 });
@@ -71,6 +78,13 @@ logRoutes.openapi(append, async (c) => {
         title: 'An id is already used by a different event',
         detail: 'events with these ids are already in the log with other contents; nothing was written',
         ids: result.ids,
+      });
+    case 'restoring':
+      c.header('retry-after', String(RESTORE_RETRY_SECONDS));
+      return problem(c, 503, {
+        type: '/problems/restore-in-progress',
+        title: 'A restore is under way',
+        detail: 'the log is being restored from a backup: nothing is appended until the restore ends; nothing was written',
       });
     case 'partly-recorded':
       return problem(c, 409, {

@@ -14,6 +14,7 @@ export const API_TAGS = {
   Webhooks: 'Subscriptions to anniversary.today and event.recorded, their signing secrets and their delivery log (editors)',
   Keys: 'Editor keys: made, listed and revoked by an admin',
   Admin: 'Running the service: its health, rebuilding the views, resealing webhook secrets',
+  Backups: 'The whole log as NDJSON, and a restore of such a file into an empty log, which then rebuilds the views (admin)',
   Pages: 'The pages for people (HTML): the front page, each relation, each fact, searches and the days of the year',
   Discovery: 'How the site is found and followed: robots.txt, the sitemap of every page, an OPML list of every feed',
 } as const;

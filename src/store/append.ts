@@ -1,9 +1,11 @@
 import { isAmendment, keptFields, SCHEMA_VERSION, type NewEvent } from '../domain/catalog';
 import { parseOccurred } from '../domain/dates';
+import { sha256Hex } from '../digest';
 import { amendedIds, amendmentProblems, requireTarget, type FieldError } from './amendments';
 import type { Db } from './db';
 import { insertEvent, selectIdentities, type PendingEvent, type StoredIdentity } from './events';
 import { advanceVersion, openRelation, requireVersion, selectVersion } from './relations';
+import { selectActiveRestore } from './restores';
 
 /** Appending to the log: one D1 batch per append, and what explains a batch that failed. */
 
@@ -35,7 +37,9 @@ export type AppendOutcome =
   | { outcome: 'version-conflict'; currentVersion: number }
   | { outcome: 'id-conflict'; ids: string[] }
   | { outcome: 'partly-recorded'; ids: string[] }
-  | { outcome: 'invalid'; errors: FieldError[] };
+  | { outcome: 'invalid'; errors: FieldError[] }
+  /** A restore of the log is under way: nothing is appended until it ends (migrations/0016). */
+  | { outcome: 'restoring' };
 
 /**
  * Appends events to a relation's log in ONE D1 batch (one transaction): the events, and whatever
@@ -112,10 +116,8 @@ export function pendingEvent(request: AppendRequest, event: NewEvent, digest: st
 }
 
 /** Identifies the event as submitted, so that a retry can be told from a different event with the same id. */
-export async function digestOf(relation: string, event: NewEvent): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify([relation, event]));
-  const hash = await crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(hash)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+export function digestOf(relation: string, event: NewEvent): Promise<string> {
+  return sha256Hex(JSON.stringify([relation, event]));
 }
 
 function duplicateIds(events: NewEvent[]): FieldError[] {
@@ -129,8 +131,8 @@ function duplicateIds(events: NewEvent[]): FieldError[] {
 }
 
 /**
- * The batch wrote nothing. Work out why with one read: a retry, an id conflict, an amendment
- * that points at the wrong event, or a stale expected version; null when none of these.
+ * The batch wrote nothing. Work out why with one read: a retry, an id conflict, a restore under way, an
+ * amendment that points at the wrong event, or a stale expected version; null when none of these.
  */
 async function explainFailedAppend(
   db: Db,
@@ -138,9 +140,10 @@ async function explainFailedAppend(
   pending: PendingEvent[],
 ): Promise<AppendOutcome | null> {
   const ids = pending.map((event) => event.id);
-  const [identities, version] = await db.batch([
+  const [identities, version, restore] = await db.batch([
     selectIdentities(db, [...ids, ...amendedIds(pending)]),
     selectVersion(db, request.relation),
+    selectActiveRestore(db),
   ]);
   const rows = identities.results as StoredIdentity[];
   const stored = new Map(rows.filter((row) => ids.includes(row.id)).map((row) => [row.id, row]));
@@ -156,6 +159,7 @@ async function explainFailedAppend(
     });
     return { outcome: 'replayed', relation: request.relation, version: currentVersion, events };
   }
+  if (restore.results.length) return { outcome: 'restoring' };
   const errors = amendmentProblems(request.relation, pending, rows);
   if (errors.length) return { outcome: 'invalid', errors };
   if (request.expectedVersion !== undefined && request.expectedVersion !== currentVersion) {

@@ -87,3 +87,22 @@ export async function logPage(db: Db, after: number, limit: number): Promise<Rec
   );
   return rows.map(eventFromRow);
 }
+
+/** How many events the log holds, and its last position. */
+export async function logExtent(db: Db): Promise<{ events: number; through: number }> {
+  return (await db.first<{ events: number; through: number }>(
+    db.prepare('SELECT COUNT(*) AS events, COALESCE(MAX(position), 0) AS through FROM events'),
+  ))!;
+}
+
+/**
+ * Events after a position and up to another, in position order, exactly as the table holds them: every
+ * column under its own name, lists and objects parsed, payloads at their recorded version (never upcast).
+ * What a backup keeps.
+ */
+export async function storedEventPage(db: Db, after: number, through: number, limit: number): Promise<Record<string, unknown>[]> {
+  const rows = await db.all<Record<string, unknown>>(
+    db.prepare('SELECT * FROM events WHERE position > ?1 AND position <= ?2 ORDER BY position LIMIT ?3', after, through, limit),
+  );
+  return rows.map((row) => fromColumns(row));
+}

@@ -30,6 +30,8 @@ export function advanceVersion(db: Db, relation: string, count: number): D1Prepa
   return db.prepare('UPDATE relations SET version = version + ?2 WHERE relation = ?1', relation, count);
 }
 
+export const selectRelationNames = (db: Db) => db.prepare('SELECT relation FROM relations ORDER BY relation');
+
 export function selectVersion(db: Db, relation: string): D1PreparedStatement {
   return db.prepare('SELECT version FROM relations WHERE relation = ?1', relation);
 }

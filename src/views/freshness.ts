@@ -35,3 +35,9 @@ export async function readRelationViews(db: Db, relation: string, reads: D1Prepa
   const [known, ...results] = await readViews(db, [selectVersion(db, relation), ...reads]);
   return known.results.length ? results : null;
 }
+
+/**
+ * Marks every view as built by no projector version, so that the next read (or the cron) starts a rebuild:
+ * for when the log has changed under the views, as a restore changes it.
+ */
+export const markViewsStale = (db: Db) => db.prepare('UPDATE view_versions SET version = 0');

@@ -1,5 +1,6 @@
 import type { Db } from '../store/db';
 import { eventColumns, eventFromRow } from '../store/events';
+import { selectRelationNames } from '../store/relations';
 import { PROJECTORS, projectEvent } from './projectors';
 
 /**
@@ -115,7 +116,7 @@ export async function swapIn(db: Db, runId: string): Promise<{ swapped: boolean;
     db.prepare('SELECT through_position, active, state FROM view_rebuild_runs WHERE id = ?1', runId),
   ]);
   const run = runs.results[0] as { through_position: number; active: number | null; state: string } | undefined;
-  if (run?.state === 'complete') return { swapped: true, relations: relationsOf((await db.batch([selectRelations(db)]))[0]) };
+  if (run?.state === 'complete') return { swapped: true, relations: relationsOf((await db.batch([selectRelationNames(db)]))[0]) };
   if (!run?.active) throw new NotTheActiveRebuild(`the rebuild ${runId} is not the active one`);
   const objects = schema.results as unknown as SchemaObject[];
   const tables = objects.filter((object) => object.type === 'table');
@@ -144,7 +145,7 @@ export async function swapIn(db: Db, runId: string): Promise<{ swapped: boolean;
         `UPDATE view_rebuild_runs SET active = NULL, state = 'complete', finished = ?2, calls = calls + ?3 WHERE id = ?1`,
         runId, new Date().toISOString(), db.calls + 1,
       ),
-      selectRelations(db),
+      selectRelationNames(db),
     ]);
   } catch (error) {
     const now = await db.first<{ active: number | null; last: number }>(db.prepare(
@@ -162,5 +163,4 @@ export async function swapIn(db: Db, runId: string): Promise<{ swapped: boolean;
   return { swapped: true, relations: relationsOf(results[results.length - 1]) };
 }
 
-const selectRelations = (db: Db) => db.prepare('SELECT relation FROM relations ORDER BY relation');
 const relationsOf = (result: D1Result) => (result.results as { relation: string }[]).map((row) => row.relation);

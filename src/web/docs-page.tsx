@@ -1,3 +1,4 @@
+import { Attribution } from './attribution';
 import { Document } from './document';
 
 /** Where Swagger UI is served from: this origin (scripts/build-assets.mjs copies it from the pinned npm package). */
@@ -5,7 +6,7 @@ const SWAGGER_UI = '/static/swagger-ui';
 
 /**
  * /docs: the API described by /openapi.json, drawn by Swagger UI and started by /static/docs.js. Swagger UI's own
- * stylesheet only: the site's would restyle its buttons and tables.
+ * stylesheet only: the site's would restyle its buttons and tables. Its footer carries the attribution every page does.
  */
 export function DocsPage({ openapi }: { openapi: string }) {
   return (
@@ -20,6 +21,7 @@ export function DocsPage({ openapi }: { openapi: string }) {
           <p>This page draws the API with a script. The same description, as JSON: <a href={openapi}>{openapi}</a>.</p>
         </noscript>
       </div>
+      <footer><Attribution /></footer>
       <script src={`${SWAGGER_UI}/swagger-ui-bundle.js`} defer></script>
       <script src="/static/docs.js" defer></script>
     </Document>

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { FEED_FILES, FEED_FORMATS } from '../feeds/formats';
+import { Attribution } from './attribution';
 import { Document, SITE_NAME, type Sharing } from './document';
 import { STYLES } from './styles';
 
@@ -22,7 +23,7 @@ interface LayoutProps extends Sharing {
   children?: Child;
 }
 
-/** The frame of every page: landmarks, a skip link, the feeds for readers to discover. */
+/** The frame of every page: landmarks, a skip link, the feeds for readers to discover, the attribution in the footer. */
 export function Layout({ title, description, alternates = [], stylesheets = [], children, ...sharing }: LayoutProps) {
   const head = (
     <>
@@ -46,6 +47,7 @@ export function Layout({ title, description, alternates = [], stylesheets = [], 
           An append-only record of bilateral relations, every fact with its source.{' '}
           <a href="/docs">API documentation</a> · <a href="/feed.atom">Atom feed of all relations</a>
         </p>
+        <Attribution />
       </footer>
     </Document>
   );

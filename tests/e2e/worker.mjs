@@ -1,6 +1,6 @@
 // Starts the Worker for the end-to-end tests as `npm start` does, but on its own port and with its
 // own local D1 (a fresh directory), so it disturbs no other running instance: migrations applied,
-// seed fixtures recorded through the write API. `restart()` kills wrangler dev outright and starts it
+// seed fixtures recorded through the write API (unless asked for an empty log). `restart()` kills wrangler dev outright and starts it
 // again on the same directory: what survives is what was written to disk.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { devVars } from '../../scripts/dev-vars.mjs';
 import { loadFixtures } from '../../scripts/fixtures.mjs';
 import { writeConfigCopy } from '../../scripts/wrangler-config.mjs';
 
-export async function startWorker(port = Number(process.env.E2E_PORT ?? 8795)) {
+export async function startWorker(port = Number(process.env.E2E_PORT ?? 8795), { fixtures = true } = {}) {
   // No fetch of `Request.cf` from Cloudflare: offline it fails with a stack trace.
   const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
   const state = mkdtempSync(join(tmpdir(), 'relations-e2e-'));
@@ -55,7 +55,7 @@ export async function startWorker(port = Number(process.env.E2E_PORT ?? 8795)) {
   };
   try {
     await launch();
-    await loadFixtures(url, token);
+    if (fixtures) await loadFixtures(url, token);
   } catch (error) {
     stop();
     throw error;

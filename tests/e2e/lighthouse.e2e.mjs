@@ -42,12 +42,12 @@ async function audit(path) {
 const all100 = Object.fromEntries(CATEGORIES.map((name) => [name, 100]));
 const RUNS = 3;
 
-/** The first of up to RUNS audits that scores 100 in every category, else the last, with what fell short. */
+/** The first of up to RUNS audits that scores 100 in every category (as Lighthouse rounds it), else the last, with what fell short. */
 async function bestOf(path) {
   let result;
   for (let run = 0; run < RUNS; run += 1) {
     result = await audit(path);
-    if (result.failing.length === 0 && CATEGORIES.every((name) => result.scores[name] === 100)) break;
+    if (CATEGORIES.every((name) => result.scores[name] === 100)) break;
   }
   return result;
 }

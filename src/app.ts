@@ -13,6 +13,7 @@ import { feedRoutes } from './http/feeds';
 import { healthRoutes } from './http/health';
 import { keyRoutes } from './http/keys';
 import { logRoutes } from './http/log';
+import { messageKindRoutes } from './http/message-kinds';
 import { onThisDayRoutes } from './http/on-this-day';
 import { publicOrigin } from './http/origin';
 import { pageSecurityHeaders } from './http/page-headers';
@@ -76,6 +77,8 @@ app.route('/', timelineRoutes);
 app.route('/', agreementRoutes);
 app.route('/', relationStatusRoutes);
 app.route('/', onThisDayRoutes);
+// Before the subscriptions: /v1/webhooks/kinds is not a subscription's id.
+app.route('/', messageKindRoutes);
 app.route('/', webhookRoutes);
 app.route('/', rebuildRoutes);
 app.route('/', keyRoutes);

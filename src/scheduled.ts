@@ -1,7 +1,7 @@
 import { rebuildStaleViews } from './rebuild-workflow';
 import type { Db } from './store/db';
-import { viewsAreStale } from './views/freshness';
-import { anniversaryDeliveries } from './webhooks/anniversaries';
+import { viewsAreCurrent, viewVersions } from './views/freshness';
+import { anniversaryDeliveries, anniversaryZonesStatement } from './webhooks/anniversaries';
 import { overdueDeliveries } from './webhooks/deliveries';
 import { enqueueDeliveries } from './webhooks/dispatch';
 import { webhookSettings } from './webhooks/settings';
@@ -11,15 +11,21 @@ const OVERDUE_MS = 10 * 60 * 1000;
 const SWEEP_LIMIT = 1000;
 
 /**
- * The cron (every few minutes): rebuilds views that a changed projector left stale; during the configured UTC hour, the day's anniversaries go to the outbox
- * and the queue (every run in that hour is a no-op after the first, and catches up a failed one);
- * every run queues again the deliveries stuck in pending.
+ * The cron (every 5 minutes). One D1 call reads whether the views are current, which time zones the
+ * subscriptions to anniversary.today are in, and the deliveries stuck in pending (marked due again); views
+ * built by another projector version are rebuilt even when no one reads them; each subscription whose local
+ * hour began in the hour up to `scheduledTime` gets the anniversaries of its local date (src/webhooks/
+ * anniversaries.ts: a second call, and the writes when there is something new); everything new or stuck
+ * goes to the queue.
  */
 export async function runCron(db: Db, env: Env, scheduledTime: Date): Promise<void> {
-  // Views built by another projector version are rebuilt even when no one reads them.
-  if (await viewsAreStale(db)) await rebuildStaleViews(env, env.PUBLIC_ORIGIN || null);
-  if (scheduledTime.getUTCHours() === webhookSettings(env).anniversaryHour) {
-    await enqueueDeliveries(env.WEBHOOK_DELIVERIES, await anniversaryDeliveries(db, scheduledTime, new Date()));
-  }
-  await enqueueDeliveries(env.WEBHOOK_DELIVERIES, await overdueDeliveries(db, new Date(), OVERDUE_MS, SWEEP_LIMIT));
+  const now = new Date();
+  const [versions, zones, overdue] = await db.batch([
+    viewVersions(db), anniversaryZonesStatement(db), overdueDeliveries(db, now, OVERDUE_MS, SWEEP_LIMIT),
+  ]);
+  if (!viewsAreCurrent(versions.results as { view: string; version: number }[])) await rebuildStaleViews(env, env.PUBLIC_ORIGIN || null);
+  const settings = { defaultHour: webhookSettings(env).anniversaryHour, publicOrigin: env.PUBLIC_ORIGIN || null };
+  const due = await anniversaryDeliveries(db, settings, (zones.results as { zone: string }[]).map((row) => row.zone), scheduledTime, now);
+  const stuck = (overdue.results as { id: string }[]).map((row) => row.id);
+  await enqueueDeliveries(env.WEBHOOK_DELIVERIES, [...due, ...stuck]);
 }

@@ -44,7 +44,10 @@ describe('event.recorded', () => {
     expect(first.data.event.version).toBe(1);
     expect(first.data.event.position).toBeGreaterThan(0);
     expect(first.data.event.tags).toEqual(['trade']);
-    expect(first.data.links.event).toBe(`/v1/events/${ids[0]}`);
+    expect(first.data.links).toEqual({
+      event: `https://relations.test/v1/events/${ids[0]}`,
+      page: `https://relations.test/${relation}/events/${ids[0]}`,
+    });
     expect(Date.parse(first.timestamp)).not.toBeNaN();
 
     const log = await eventually(() => deliveries(subscription.id), (list) => list.every((d) => d.status === 'succeeded'));

@@ -72,10 +72,11 @@ export async function claimDeliveries(db: Db, ids: string[], now: Date, leaseMs:
 
 /**
  * Pending deliveries whose attempt is long overdue (lost between the outbox and the queue, or a worker
- * died mid-attempt): marks them due now and answers their ids, to be queued again.
+ * died mid-attempt): marks them due now and answers their ids, to be queued again. A statement, for the
+ * cron's first batch.
  */
-export async function overdueDeliveries(db: Db, now: Date, overdueMs: number, limit: number): Promise<string[]> {
-  const rows = await db.all<{ id: string }>(db.prepare(
+export function overdueDeliveries(db: Db, now: Date, overdueMs: number, limit: number): D1PreparedStatement {
+  return db.prepare(
     `UPDATE webhook_deliveries SET next_attempt_at = ?1
      WHERE id IN (
        SELECT id FROM webhook_deliveries
@@ -83,8 +84,7 @@ export async function overdueDeliveries(db: Db, now: Date, overdueMs: number, li
        ORDER BY next_attempt_at LIMIT ?3)
      RETURNING id`,
     now.toISOString(), new Date(now.getTime() - overdueMs).toISOString(), limit,
-  ));
-  return rows.map((row) => row.id);
+  );
 }
 
 const START_AGAIN = `status = 'pending', attempts = 0, next_attempt_at = ?1, failure = NULL, claim = NULL, claimed_until = NULL`;

@@ -20,7 +20,7 @@ export function endpointName(label: string): string {
 
 export async function endpoint(
   name: string,
-  setup: { secrets: string[]; script?: Answer[]; perMessage?: Answer[]; fallback?: Answer },
+  setup: { secrets?: string[]; publicKeys?: string[]; script?: Answer[]; perMessage?: Answer[]; fallback?: Answer },
 ): Promise<void> {
   const response = await fetch(`${control}/endpoints/${name}`, { method: 'PUT', body: JSON.stringify(setup) });
   expect(response.status).toBe(200);
@@ -28,7 +28,7 @@ export async function endpoint(
   watchEndpoint(name);
 }
 
-export async function changeEndpoint(name: string, changes: { secrets?: string[]; fallback?: Answer }): Promise<void> {
+export async function changeEndpoint(name: string, changes: { secrets?: string[]; publicKeys?: string[]; fallback?: Answer }): Promise<void> {
   await fetch(`${control}/endpoints/${name}`, { method: 'PATCH', body: JSON.stringify(changes) });
 }
 

@@ -41,7 +41,8 @@ export const publicRoute = <R extends RouteDefinition>(route: R) => documentedRo
 function badRequest(route: RouteDefinition): string {
   const parts = [
     route.request?.params && 'a path parameter',
-    route.request?.query && 'a query parameter',
+    // (A route that takes no query parameter may still declare an empty query.)
+    route.request?.query && Object.keys((route.request.query as { shape?: object }).shape ?? {}).length > 0 && 'a query parameter',
     `the ${BOOKMARK_HEADER} header`,
   ].filter((part): part is string => Boolean(part));
   const which = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}`;

@@ -109,8 +109,11 @@ function forClient(response: Response, status: string): Response {
 /** How a route's responses are cached: by relation (its `relation` path parameter) or for all, and whether they depend on today. */
 export interface CachedReadOptions {
   scope: 'relation' | 'all';
-  /** True when, for this request, the answer depends on today (a default day or `asOf`). */
-  dependsOnToday?: (query: URLSearchParams) => boolean;
+  /**
+   * True when, for this request, the answer depends on today (a default day or `asOf`), UTC; or the day it
+   * depends on when that is today somewhere else (`tz=`), YYYY-MM-DD.
+   */
+  dependsOnToday?: (query: URLSearchParams) => boolean | string;
 }
 
 /**
@@ -140,7 +143,8 @@ export function cachedRead(options: CachedReadOptions): MiddlewareHandler<AppEnv
 
 function scopeOf(c: Context<AppEnv>, options: CachedReadOptions): CacheScope | null {
   const url = new URL(c.req.url);
-  const day = options.dependsOnToday?.(url.searchParams) ? new Date().toISOString().slice(0, 10) : undefined;
+  const today = options.dependsOnToday?.(url.searchParams);
+  const day = today === true ? new Date().toISOString().slice(0, 10) : today || undefined;
   if (options.scope === 'all') return { relation: null, day };
   const relation = c.req.param('relation');
   return relation && relationNameProblem(relation) === null ? { relation, day } : null;

@@ -26,7 +26,7 @@ for (const file of EXPORT_FILES) {
     tags: [EXPORT_TAGS[file]],
     summary: format.summary,
     description: format.description,
-    request: { params: RelationParam },
+    request: { params: RelationParam, query: format.query },
     responses: {
       200: { description: format.summary, content: { [format.mediaType]: { schema: format.schema } } },
       ...notModified,
@@ -42,7 +42,8 @@ for (const file of EXPORT_FILES) {
     const response = await cachedResponse(origin, c.req.raw, { relation, day: today }, async () => {
       const overview = await relationOverview(c.var.db, relation, today);
       if (!overview) return notFound(c, `no events have been recorded for ${relation}`);
-      const body = format.render({ relation, name: relationDisplayName(relation), origin, today, now, overview });
+      const query = c.req.valid('query');
+      const body = format.render({ relation, name: relationDisplayName(relation), origin, today, now, overview, query });
       return withValidators(body, `${format.mediaType}; charset=utf-8`, null);
     });
     // Built by hand (cached, answered conditionally), so its type is a plain Response, not c.json's.

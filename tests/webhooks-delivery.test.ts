@@ -206,7 +206,7 @@ describe('delivery', () => {
       { id: 'dead-1', timestamp: new Date(), attempts: 1, body: { deliveryId } },
     ]);
     const ctx = createExecutionContext();
-    await worker.queue(batch as never, env);
+    await worker.queue(batch as never, env, ctx);
     expect((await getQueueResult(batch, ctx)).ackAll).toBe(true);
     const [delivery] = await deliveries(subscription.id);
     expect(delivery).toMatchObject({ id: deliveryId, status: 'failed', failure: 'the queue gave up on it' });
@@ -217,7 +217,7 @@ describe('delivery', () => {
     const batch = createMessageBatch('relations-webhook-dead-letters-old', [
       { id: 'stray-1', timestamp: new Date(), attempts: 1, body: { deliveryId: 'dlv_00000000000000000000000000000000' } },
     ]);
-    await expect(worker.queue(batch as never, env)).rejects.toThrow(/no consumer for the queue relations-webhook-dead-letters-old/);
+    await expect(worker.queue(batch as never, env, createExecutionContext())).rejects.toThrow(/no consumer for the queue relations-webhook-dead-letters-old/);
   });
 
   it('sends no test message to a disabled subscription', async () => {

@@ -9,7 +9,9 @@ import { HomePage } from '../web/home';
 import { RelationPage } from '../web/relation-page';
 import { TimelineJsPage } from '../web/timelinejs-page';
 import { publicRoute, type RouteDefinition } from './documented-route';
+import { topicLinkHeader } from '../websub/topics';
 import { messagePage } from './error-pages';
+import { publicOrigin } from './origin';
 import { cachedRead } from './response-cache';
 import { notModified, Problem } from './schemas';
 import { todayUtc } from './view-params';
@@ -58,7 +60,13 @@ const PAGES: Omit<RouteDefinition, 'method'>[] = [
 ];
 for (const page of PAGES) webRoutes.openAPIRegistry.registerPath(publicRoute({ method: 'get', ...page }));
 
-webRoutes.get('/', cachedRead({ scope: 'all' }), async (c) => c.html(<HomePage relations={await listRelations(c.var.db)} />));
+/** A page that changes with the log is a WebSub topic: its hub and its own URL in the Link header (§4). */
+const advertiseHub = (c: Context<AppEnv>, path: string) => c.header('link', topicLinkHeader(publicOrigin(c), `${publicOrigin(c)}${path}`));
+
+webRoutes.get('/', cachedRead({ scope: 'all' }), async (c) => {
+  advertiseHub(c, '/');
+  return c.html(<HomePage relations={await listRelations(c.var.db)} />);
+});
 
 // Keyed by the day: without `asOf` the agreements' status is today's, and the chart runs to today.
 webRoutes.get(RELATION_PATH, cachedRead({ scope: 'relation', dependsOnToday: () => true }), async (c) => {
@@ -73,6 +81,7 @@ webRoutes.get(RELATION_PATH, cachedRead({ scope: 'relation', dependsOnToday: () 
   const overview = await relationOverview(c.var.db, relation, asOf);
   if (!overview) return unknownRelation(c, relation);
   const name = relationDisplayName(relation);
+  if (!c.req.query('asOf')) advertiseHub(c, `/${relation}`);
   return c.html(<RelationPage {...{ relation, name, asOf, today, ...overview }} />);
 });
 

@@ -11,10 +11,11 @@ import { newMessageId, recordedLinkPaths, recordedMessage, type MessageBody } fr
  * (a cron that fires twice, a retried append) never makes a second delivery.
  */
 
-const NEW_DELIVERY_ID = `'dlv_' || lower(hex(randomblob(16)))`;
+/** SQL: a new delivery's id. */
+export const NEW_DELIVERY_ID = `'dlv_' || lower(hex(randomblob(16)))`;
 const NEW_MESSAGE_ID = `'msg_' || lower(hex(randomblob(16)))`;
-// The column the deliveries of an appended event are returned under, from the append's own batch.
-const DELIVERY_ID = 'new_delivery_id';
+/** The column the deliveries of an appended event are returned under, from the append's own batch. */
+export const DELIVERY_ID = 'new_delivery_id';
 
 // What an event is about: an amendment also concerns the type and tags of the event it amends.
 const RECORDED_SUBJECT = `

@@ -28,17 +28,28 @@ export interface AnniversarySettings {
   publicOrigin: string | null;
 }
 
-/** The time zones of the subscriptions to `anniversary.today`: a cron run reads them first. */
-export function anniversaryZonesStatement(db: Db): D1PreparedStatement {
+/** A time zone and a local hour that subscriptions to `anniversary.today` have. */
+export interface ZoneHour {
+  zone: string;
+  hour: number;
+}
+
+/** The time zones and local hours of the subscriptions to `anniversary.today`: a cron run reads them first. */
+export function anniversaryHoursStatement(db: Db, defaultHour: number): D1PreparedStatement {
   return db.prepare(
-    `SELECT DISTINCT anniversary_time_zone AS zone FROM webhook_subscriptions s
+    `SELECT DISTINCT anniversary_time_zone AS zone, COALESCE(anniversary_hour, ?1) AS hour FROM webhook_subscriptions s
      WHERE enabled = 1 AND ${wantsKind("'anniversary.today'")}`,
+    defaultHour,
   );
 }
 
-/** `[zone, hour, day]` for every local hour of these zones that began in the hour up to `at`. */
-export function hoursJustBegun(zones: string[], at: number): [string, number, string][] {
-  return zones.flatMap((zone) => hoursBegunWithin(zone, at - HOUR_MS, at).map(({ hour, day }) => [zone, hour, day] as [string, number, string]));
+/** `[zone, hour, day]` for every local hour of these that began in the hour up to `at`. */
+export function hoursJustBegun(hours: ZoneHour[], at: number): [string, number, string][] {
+  const wanted = new Map<string, Set<number>>();
+  for (const { zone, hour } of hours) wanted.set(zone, (wanted.get(zone) ?? new Set()).add(hour));
+  return [...wanted].flatMap(([zone, zoneHours]) => hoursBegunWithin(zone, at - HOUR_MS, at)
+    .filter(({ hour }) => zoneHours.has(hour))
+    .map(({ hour, day }) => [zone, hour, day] as [string, number, string]));
 }
 
 interface Audience {
@@ -49,14 +60,15 @@ interface Audience {
 }
 
 /**
- * The deliveries of `anniversary.today` due at `at` in these zones, written to the outbox: one D1 call to
- * find who is due and the anniversaries of their days, then the messages and deliveries (a message per day,
- * filter set, origin and rule, shared by every subscription it suits). Answers the new deliveries' ids.
+ * The deliveries of `anniversary.today` due at `at` for subscriptions at these hours, written to the outbox:
+ * when one of their hours began in the hour up to `at`, one D1 call to find who is due and the anniversaries
+ * of their days, then the messages and deliveries (a message per day, filter set, origin and rule, shared by
+ * every subscription it suits). Answers the new deliveries' ids.
  */
 export async function anniversaryDeliveries(
-  db: Db, settings: AnniversarySettings, zones: string[], at: Date, now: Date,
+  db: Db, settings: AnniversarySettings, hours: ZoneHour[], at: Date, now: Date,
 ): Promise<string[]> {
-  const begun = hoursJustBegun(zones, at.getTime());
+  const begun = hoursJustBegun(hours, at.getTime());
   if (!begun.length) return [];
   const days = [...new Set(begun.map(([, , day]) => day))];
   const [audiences, ...perDay] = await readViews(db, [
@@ -93,7 +105,7 @@ export async function anniversaryDeliveries(
 function audiencesStatement(db: Db, begun: string, settings: AnniversarySettings): D1PreparedStatement {
   return db.prepare(
     `SELECT s.filter_key, ${originOf('?3')} AS origin, s.february29 AS rule, json_extract(j.value, '$[2]') AS day
-     FROM json_each(?1) j JOIN ${AT_ITS_HOUR('?2')}
+     FROM json_each(?1) j ${AT_ITS_HOUR('?2')}
      WHERE s.enabled = 1 AND ${wantsKind("'anniversary.today'")}
        AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d
          WHERE d.dedupe_key = 'anniversary.today:' || json_extract(j.value, '$[2]') AND d.subscription_id = s.id)

@@ -86,8 +86,11 @@ export interface AnniversaryAudience {
   publicOrigin: string | null;
 }
 
-/** SQL: the subscriptions `s` whose local hour is one of the `[zone, hour, …]` rows of `json_each(…) j`. */
-export const AT_ITS_HOUR = (defaultHour: string) => `webhook_subscriptions s
+/**
+ * SQL: the subscriptions `s` whose local hour is one of the `[zone, hour, …]` rows of `json_each(…) j`, joined
+ * after it (CROSS JOIN keeps that order: each zone looked up by the index, not every subscription against the list).
+ */
+export const AT_ITS_HOUR = (defaultHour: string) => `CROSS JOIN webhook_subscriptions s
   ON s.anniversary_time_zone = json_extract(j.value, '$[0]') AND COALESCE(s.anniversary_hour, ${defaultHour}) = json_extract(j.value, '$[1]')`;
 
 /** `anniversary.today` for every subscription of an audience; answers the ids of new deliveries. */
@@ -103,7 +106,7 @@ export function anniversaryOutbox(
     db.prepare(
       `INSERT INTO webhook_deliveries (id, subscription_id, message_id, dedupe_key, status, next_attempt_at, created)
        SELECT ${NEW_DELIVERY_ID}, s.id, ?1, ?2, 'pending', ?3, ?3
-       FROM json_each(?4) j JOIN ${AT_ITS_HOUR('?5')}
+       FROM json_each(?4) j ${AT_ITS_HOUR('?5')}
        WHERE s.enabled = 1 AND ${wantsKind("'anniversary.today'")} AND s.filter_key = ?6 AND s.february29 = ?7
          AND ${originOf('?8')} = ?9
        ON CONFLICT DO NOTHING RETURNING id`,

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { env } from 'cloudflare:test';
+import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { noted, post } from './setup/client';
 import { api, endpoint, endpointName, eventually, hookUrl, received, subscribe, succeeded, webhookRelation } from './webhooks-helpers';
@@ -83,6 +83,19 @@ describe('v1a: ed25519 signatures', () => {
     const headers = { 'webhook-id': entry.webhookId, 'webhook-timestamp': entry.timestamp, 'webhook-signature': entry.signature };
     const anySecret = `whsec_${btoa('a secret that is not the key, thirty-two')}`;
     expect(() => new Webhook(anySecret).verify(JSON.stringify(entry.body), headers)).toThrow('No matching signature found');
+  });
+
+  it('rotates with no body at all, with or without a JSON content type, and refuses a scheme it does not know', async () => {
+    const subscription = await subscribe({ url: hookUrl(endpointName('bare')), events: ['event.recorded'], relations: [webhookRelation()] });
+    const path = `https://relations.test/v1/webhooks/${subscription.id}/rotate-secret`;
+    const authorization = 'Bearer test-editor-token';
+    for (const headers of [{ authorization }, { authorization, 'content-type': 'application/json' }]) {
+      const response = await SELF.fetch(path, { method: 'POST', headers });
+      expect(response.status).toBe(200);
+      expect((await response.json<any>()).secret).toMatch(/^whsec_/);
+    }
+    const wrong = await api('POST', `/v1/webhooks/${subscription.id}/rotate-secret`, { signatureScheme: 'v2' });
+    expect(wrong.status).toBe(422);
   });
 
   it('rotates a v1a key for another, both signing while they overlap', async () => {

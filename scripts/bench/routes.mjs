@@ -18,8 +18,8 @@ export const routesServerOptions = { vars: { ALLOW_HTTP_WEBHOOKS: 'true' } };
  * One request of a probe, from D1 (a GET says `Cache-Control: no-store`, so the edge cache is passed). Sent
  * again if wrangler's proxy lost it (counted): the cost of one request is the same.
  */
-async function send(server, { method = 'GET', path, body, token = server.token }) {
-  const headers = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(method === 'GET' ? { 'cache-control': 'no-store' } : {}) };
+async function send(server, { method = 'GET', path, body, token = server.token, headers: given = {} }) {
+  const headers = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(method === 'GET' ? { 'cache-control': 'no-store' } : {}), ...given };
   const answer = await post(`${server.url}${path}`, { method, headers, body, repeatable: true });
   return { status: answer.status, ...d1Cost(answer, `${method} ${path}`), rows: d1Rows(answer), body: answer.body };
 }
@@ -59,6 +59,15 @@ function webhookProbes(receiverUrl) {
     { label: '', method: 'POST', path: (s) => `${hook(s)}/rotate-secret`, template: '/v1/webhooks/{id}/rotate-secret' },
     { label: '', method: 'DELETE', path: hook, template: '/v1/webhooks/{id}' },
   ];
+}
+
+/** A subscription to the WebSub hub: a form, as the recommendation has it, with no credentials. */
+function websubProbes(server, receiverUrl) {
+  const form = new URLSearchParams({ 'hub.mode': 'subscribe', 'hub.topic': `${server.url}/feed.atom`, 'hub.callback': `${receiverUrl}/websub` });
+  return [{
+    label: 'subscribe', method: 'POST', path: '/v1/websub', template: '/v1/websub', body: form.toString(), token: null,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  }];
 }
 
 /** Editor keys: made with the ADMIN_TOKEN, used (an append and a read, each paying the key's lookup), revoked. */
@@ -108,6 +117,7 @@ export async function d1CallsPerRoute({ server }) {
       ...getProbes(spec, await pathSamples(server, receiver.url)),
       ...appendProbes(),
       ...webhookProbes(receiver.url),
+      ...websubProbes(server, receiver.url),
       ...keyProbes(),
       { label: `${SEEDED} and the rest`, method: 'POST', path: '/v1/admin/rebuild', template: '/v1/admin/rebuild' },
     ];

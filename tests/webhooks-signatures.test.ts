@@ -89,7 +89,7 @@ describe('v1a: ed25519 signatures', () => {
     const subscription = await subscribe({ url: hookUrl(endpointName('bare')), events: ['event.recorded'], relations: [webhookRelation()] });
     const path = `https://relations.test/v1/webhooks/${subscription.id}/rotate-secret`;
     const authorization = 'Bearer test-editor-token';
-    for (const headers of [{ authorization }, { authorization, 'content-type': 'application/json' }]) {
+    for (const headers of [{ authorization }, { authorization, 'content-type': 'application/json' }] as Record<string, string>[]) {
       const response = await SELF.fetch(path, { method: 'POST', headers });
       expect(response.status).toBe(200);
       expect((await response.json<any>()).secret).toMatch(/^whsec_/);

@@ -34,7 +34,7 @@ export interface ExportFormat {
 
 const CalendarQuery = z.object({
   february29: z.enum(FEBRUARY_29_RULES).default('feb28')
-    .describe('where a fact of 29 February recurs in a common year: feb28 (default), the last day of February; mar1, 1 March; skip, leap years only'),
+    .describe('29 February in a common year: on 28 February, 1 March, or none'),
 });
 
 /**
@@ -57,7 +57,7 @@ export const EXPORTS = {
     mediaType: 'text/calendar',
     operationId: 'getRelationAnniversaryCalendar',
     summary: 'Yearly anniversaries of the events dated to an exact day, as an iCalendar feed',
-    description: 'One all-day event a year per day-precise event; a fact of 29 February recurs on 28 February in common years, or on 1 March, or in leap years only (february29). The calendar says which rule it applied (X-WR-CALDESC and the event).',
+    description: 'One all-day event a year per day-precise event; 29 February recurs by the rule asked (february29), which the calendar says.',
     schema: z.string().describe('an iCalendar (RFC 5545) document'),
     query: CalendarQuery,
     render: ({ name, overview, origin, relation, now, query }) => anniversariesCalendar({

@@ -85,8 +85,7 @@ function feedDoc(path: string, format: FeedFormat, perRelation: boolean) {
     description: `The newest entries by recorded time (${FEED_PAGE_SIZE} to ${2 * FEED_PAGE_SIZE - 1} once there are ${FEED_PAGE_SIZE}); ` +
       `older entries on archive pages of ${FEED_PAGE_SIZE}, numbered from the oldest, through RFC 5005 links (next_url in JSON Feed). ` +
       'A full archive page never changes: it is served with Cache-Control: public, max-age=31536000, immutable. ' +
-      'Served from the edge cache; ETag and Last-Modified answer conditional requests with 304. ' +
-      'The feed (not an archive page) is a WebSub topic: its hub and its canonical self are in the feed and in the Link header.',
+      'Served from the edge cache; ETag and Last-Modified answer conditional requests with 304. A WebSub topic (not an archive page).',
     request: { ...(perRelation ? { params: RelationParam } : {}), query: FeedQuery },
     responses: {
       200: { description: format.name, content: { [format.mediaType]: { schema: format.schema } } },

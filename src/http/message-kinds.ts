@@ -15,29 +15,28 @@ import { jsonContent } from './schemas';
 export const messageKindRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 const Headers = z.object({
-  'webhook-id': z.string().describe('msg_…: the same on every attempt, and for a message sent to several subscriptions on each'),
-  'webhook-timestamp': z.string().describe('seconds since 1970, of this attempt'),
-  'webhook-signature': z.string()
-    .describe('space-separated signatures: v1,<base64 HMAC-SHA256> with a whsec_ secret, or v1a,<base64 ed25519> for a whpk_ public key; two during a rotation'),
+  'webhook-id': z.string().describe('the same on every attempt'),
+  'webhook-timestamp': z.string(),
+  'webhook-signature': z.string().describe('v1,<HMAC> or v1a,<ed25519>, space-separated'),
 });
 
 const pascal = (kind: string) => kind.split(/[._]/).map((part) => part[0].toUpperCase() + part.slice(1)).join('');
 
 /** Every kind of message as a webhook of the OpenAPI document (the `webhooks` of OpenAPI 3.1). */
-export function registerMessageKinds(registry: OpenAPIHono<AppEnv>['openAPIRegistry']): void {
-  for (const { kind, description, schema, subscribable } of MESSAGE_CATALOG) {
+export function registerMessageKinds(registry: OpenAPIHono['openAPIRegistry']): void {
+  for (const { kind, description, schema } of MESSAGE_CATALOG) {
     registry.registerWebhook({
       method: 'post',
       path: kind,
       operationId: `receive${pascal(kind)}`,
       tags: ['Webhooks'],
       summary: `The ${kind} message`,
-      description: `${description}${subscribable ? '' : ' (not subscribable: sent on request)'}. Signed as Standard Webhooks; the body is the same bytes on every attempt.`,
+      description: `${description}. Standard Webhooks, the same bytes on every attempt.`,
       security: [],
       request: { headers: Headers, body: { required: true, content: { 'application/json': { schema } } } },
       responses: {
-        200: { description: 'Any 2xx: received. Anything else, a redirect or no answer within the timeout is retried.' },
-        410: { description: 'Gone: the subscription is disabled at once' },
+        200: { description: 'Any 2xx: received; anything else is retried' },
+        410: { description: 'Gone: the subscription is disabled' },
       },
     });
   }
@@ -45,17 +44,25 @@ export function registerMessageKinds(registry: OpenAPIHono<AppEnv>['openAPIRegis
 
 let catalog: z.input<typeof MessageKinds> | undefined;
 
-/** The catalog, made once per isolate: it never changes while the code does not. */
+/**
+ * The catalog, made once per isolate: each kind's schema as the OpenAPI document's `webhooks` has it, from the
+ * same registration run through the same generator.
+ */
 function kindsCatalog(): z.input<typeof MessageKinds> {
-  catalog ??= {
-    kinds: MESSAGE_CATALOG.map(({ kind, subscribable, description, schema, example }) => ({
-      kind,
-      subscribable,
-      description,
-      schema: z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' }) as Record<string, unknown>,
-      example: example as Record<string, unknown>,
-    })),
-  };
+  if (!catalog) {
+    const documented = new OpenAPIHono();
+    registerMessageKinds(documented.openAPIRegistry);
+    const { webhooks = {} } = documented.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Relations log messages', version: '1' } });
+    const schemaOf = (kind: string) => {
+      const operation = (webhooks[kind] as { post?: { requestBody?: { content?: Record<string, { schema?: unknown }> } } }).post;
+      return operation?.requestBody?.content?.['application/json']?.schema as Record<string, unknown>;
+    };
+    catalog = {
+      kinds: MESSAGE_CATALOG.map(({ kind, subscribable, description, example }) => ({
+        kind, subscribable, description, schema: schemaOf(kind), example: example as Record<string, unknown>,
+      })),
+    };
+  }
   return catalog;
 }
 
@@ -65,7 +72,7 @@ const kinds = publicRoute({
   operationId: 'listWebhookKinds',
   tags: ['Webhooks'],
   summary: 'Every kind of webhook message, with the schema of its payload and an example',
-  description: 'The JSON Schemas are made from the same zod schemas that build the messages, as the `webhooks` of this document are. No credentials needed: what the messages look like is public.',
+  description: 'The schemas are those of the `webhooks` of this document. Public.',
   responses: { 200: jsonContent(MessageKinds, 'The kinds') },
 });
 

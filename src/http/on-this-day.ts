@@ -28,12 +28,9 @@ const OnThisDayQuery = z
       .describe('MM-DD (default: today where tz is)'),
     year: z.coerce.number().int().min(1).max(9999).optional()
       .describe('the year the anniversaries are counted in (default: this year where tz is); later events are left out'),
-    tz: z.string().max(64)
-      .refine((value) => canonicalTimeZone(value) !== null, 'not an IANA time zone (for example America/Mexico_City, Europe/Moscow, UTC)')
-      .optional()
-      .describe("the IANA time zone whose today is meant when date or year is left out (default UTC): the caller's"),
-    february29: z.enum(FEBRUARY_29_RULES).default('feb28')
-      .describe('where facts of 29 February fall in a common year: feb28 (default), on 28 February; mar1, on 1 March; skip, nowhere'),
+    tz: z.string().max(64).refine((value) => canonicalTimeZone(value) !== null, 'not an IANA time zone').optional()
+      .describe('the IANA time zone whose today it is (default UTC)'),
+    february29: z.enum(FEBRUARY_29_RULES).default('feb28').describe('facts of 29 February in a common year: on 28 February, 1 March, or none'),
     type: listOf(FACT_TYPES, 'an event type').optional().describe('event types, comma-separated'),
     tag: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(,[a-z0-9]+(-[a-z0-9]+)*)*$/, 'tags are lower-case-kebab, comma-separated').optional(),
     limit: pageLimit(100, 500),
@@ -41,7 +38,7 @@ const OnThisDayQuery = z
   });
 
 const description =
-  'Live events dated to an exact day whose month and day match, oldest first, with how many years ago they happened. Events known only to the month or year, or to an approximate day, never appear. Events of 29 February fall on 28 February in common years, or on 1 March, or nowhere (february29); the answer says which rule it applied. Today is UTC\'s, or that of tz.';
+  'Live events dated to an exact day whose month and day match, oldest first, with how many years ago they happened. Events known only to the month or year, or to an approximate day, never appear. Today is that of tz; february29 is the rule for 29 February, which the answer says.';
 
 const responses = {
   200: jsonContent(
@@ -49,12 +46,8 @@ const responses = {
       relation: z.string().optional().describe('the relation asked for, on its own route'),
       date: z.string(),
       year: z.number().int(),
-      timeZone: z.string().describe('the time zone whose today it is, when date or year was left out'),
-      february29: z.object({
-        rule: z.enum(FEBRUARY_29_RULES),
-        description: z.string(),
-        applied: z.boolean().describe('this is the day of a common year on which the rule moved the facts of 29 February here, or left them out'),
-      }),
+      timeZone: z.string(),
+      february29: z.object({ rule: z.enum(FEBRUARY_29_RULES), description: z.string(), applied: z.boolean() }),
       items: z.array(Anniversary),
       next: z.string().nullable().describe('the cursor of the following page, null at the end'),
     }),

@@ -25,12 +25,11 @@ export const websubRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
 
 const HubRequest = z.object({
   'hub.mode': z.enum(['subscribe', 'unsubscribe']),
-  'hub.topic': z.string().max(2000).describe("a feed (any format, any filters) or page of this service: its rel=\"self\""),
-  'hub.callback': z.string().max(2000).describe('where the challenge and the distributions go: judged as a webhook URL is (https, no private address)'),
+  'hub.topic': z.string().max(2000).describe('a feed or page of this service (its rel="self")'),
+  'hub.callback': z.string().max(2000).describe('judged as a webhook URL is'),
   'hub.lease_seconds': z.string().regex(/^\d{1,10}$/, 'a positive number of seconds').optional()
-    .describe('how long the subscription should last; the hub grants it within its bounds (WEBSUB_LEASE_SECONDS)'),
-  'hub.secret': z.string().optional()
-    .describe('a secret under 200 bytes: each distribution is then signed, X-Hub-Signature: sha256=<hex HMAC of the body>'),
+    .describe('granted within WEBSUB_LEASE_SECONDS'),
+  'hub.secret': z.string().optional().describe('under 200 bytes: distributions carry X-Hub-Signature: sha256=…'),
 });
 
 const hub = publicRoute({
@@ -39,18 +38,18 @@ const hub = publicRoute({
   operationId: 'requestWebSubSubscription',
   tags: ['Feeds'],
   summary: 'The WebSub hub: subscribe to a feed or page, or unsubscribe',
-  description: 'A form (application/x-www-form-urlencoded) as WebSub has it. Answered 202: the hub then asks the callback with a GET carrying hub.mode, hub.topic, hub.challenge and (to subscribe) hub.lease_seconds, and only an answer 2xx whose body is the challenge makes (or renews, or ends) the subscription. Until its lease ends, every append that changes the topic sends the callback its new content through the webhook outbox and queue, with their retries. Parameters the hub does not know are ignored.',
+  description: 'A WebSub form. Answered 202; then the callback is asked with a GET challenge, and only its echo makes, renews or ends the subscription. Until the lease ends, each append that changes the topic sends the callback its content.',
   request: { body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: HubRequest } } } },
   responses: {
     202: jsonContent(z.object({
       mode: z.enum(['subscribe', 'unsubscribe']),
-      topic: z.string().describe('the canonical URL of the topic'),
+      topic: z.string().describe('canonical'),
       callback: z.string(),
-      leaseSeconds: z.number().int().nullable().describe('the lease the hub grants (to subscribe)'),
+      leaseSeconds: z.number().int().nullable(),
       verification: z.literal('pending'),
-    }), 'Accepted: the callback will be asked to confirm'),
-    400: problemContent('A parameter is not valid (the problem names it): a topic that is not a feed or page of this service, a callback it will not call, a lease or secret out of bounds'),
-    415: problemContent('The body is not a form (application/x-www-form-urlencoded)'),
+    }), 'Accepted: the callback will be asked'),
+    400: problemContent('A parameter is not valid: the problem names it'),
+    415: problemContent('The body is not a form'),
     503: problemContent('WEBHOOK_SECRET_KEY is not set or not valid: hub.secret cannot be stored'),
   },
 });

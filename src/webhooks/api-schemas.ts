@@ -29,18 +29,17 @@ const filters = {
 const TimeZone = z.string().max(64)
   .transform((value, ctx) => {
     const zone = canonicalTimeZone(value);
-    if (zone === null) ctx.addIssue({ code: 'custom', message: `not an IANA time zone: ${value} (for example America/Mexico_City, Europe/Moscow, UTC)` });
+    if (zone === null) ctx.addIssue({ code: 'custom', message: `not an IANA time zone: ${value}` });
     return zone ?? value;
   })
-  .describe('an IANA time zone (America/Tijuana, Europe/Moscow, Pacific/Kiritimati); its daylight saving time is followed');
+  .describe('an IANA time zone (America/Tijuana, Europe/Moscow), daylight saving time followed');
 const Hour = z.number().int().min(0).max(23);
-const February29Rule = z.enum(FEBRUARY_29_RULES)
-  .describe('a fact of 29 February in a common year: feb28, on 28 February; mar1, on 1 March; skip, only in leap years');
+const February29Rule = z.enum(FEBRUARY_29_RULES).describe('a fact of 29 February in a common year: on 28 February, 1 March, or none');
 
 /** When anniversary.today comes, and what it holds: one more option of the message goes here. */
 const AnniversaryOptions = z.strictObject({
-  timeZone: TimeZone.optional().describe('the time zone of the local hour and date (default UTC)'),
-  hour: Hour.nullable().optional().describe("the local hour, 0 to 23 (default, or null: the operator's ANNIVERSARY_HOUR)"),
+  timeZone: TimeZone.optional().describe('default UTC'),
+  hour: Hour.nullable().optional().describe('the local hour (default, null: ANNIVERSARY_HOUR)'),
   february29: February29Rule.optional().describe('default feb28'),
 });
 
@@ -51,8 +50,7 @@ export const CreateSubscription = z.strictObject({
   description: z.string().trim().max(500).nullable().optional()
     .describe('what the subscription is for (white space at either end is removed)'),
   anniversary: AnniversaryOptions.optional().describe("anniversary.today at the subscriber's own hour"),
-  signatureScheme: z.enum(SIGNATURE_SCHEMES).optional()
-    .describe('v1 (default): HMAC-SHA256 with a whsec_ secret; v1a: ed25519, verified with a whpk_ public key and no shared secret'),
+  signatureScheme: z.enum(SIGNATURE_SCHEMES).optional().describe('v1 (default): HMAC-SHA256, a whsec_ secret; v1a: ed25519, a whpk_ public key'),
 });
 
 export const PatchSubscription = z
@@ -83,13 +81,13 @@ export const Subscription = z.object({
   description: z.string().nullable(),
   anniversary: z.object({
     timeZone: z.string(),
-    hour: Hour.nullable().describe("null: the operator's ANNIVERSARY_HOUR"),
+    hour: Hour.nullable().describe('null: ANNIVERSARY_HOUR'),
     february29: February29Rule,
-    next: z.string().nullable().describe('when the next anniversary.today is due (UTC), if the subscription wants it'),
+    next: z.string().nullable().describe('when the next anniversary.today is due'),
   }),
   signatureScheme: z.enum(SIGNATURE_SCHEMES),
-  publicKey: z.string().nullable().describe('v1a: the whpk_ public key a receiver verifies messages with'),
-  origin: z.string().nullable().describe('the origin that took the subscription (or last changed it): the links of its messages are under PUBLIC_ORIGIN, else this'),
+  publicKey: z.string().nullable().describe('v1a: the whpk_ key'),
+  origin: z.string().nullable().describe('links are under PUBLIC_ORIGIN, else this'),
   enabled: z.boolean(),
   disabled: z.object({ reason: z.string(), at: z.string() }).nullable().describe('why and when it was disabled'),
   failingSince: z.string().nullable().describe('the first failed attempt since the last success'),
@@ -99,27 +97,27 @@ export const Subscription = z.object({
 });
 
 export const SubscriptionWithSecret = Subscription.extend({
-  secret: z.string().nullable().describe('v1: the whsec_ secret, shown this once, never again; v1a: null (the private key never leaves the service)'),
+  secret: z.string().nullable().describe('v1: whsec_…, shown this once; v1a: null'),
 });
 
 export const RotateSecret = z.strictObject({
-  signatureScheme: z.enum(SIGNATURE_SCHEMES).optional().describe("the scheme of the new secret (default: the subscription's own)"),
+  signatureScheme: z.enum(SIGNATURE_SCHEMES).optional().describe("default: the subscription's own"),
 });
 
 export const RotatedSecret = z.object({
   signatureScheme: z.enum(SIGNATURE_SCHEMES),
-  secret: z.string().nullable().describe('v1: the new whsec_ secret, shown this once'),
-  publicKey: z.string().nullable().describe('v1a: the new whpk_ public key'),
-  previousSecretExpires: z.string().describe('until when the replaced secret signs beside the new one'),
+  secret: z.string().nullable().describe('v1: shown this once'),
+  publicKey: z.string().nullable().describe('v1a'),
+  previousSecretExpires: z.string(),
 });
 
 export const MessageKinds = z.object({
   kinds: z.array(z.object({
     kind: z.enum(ALL_KINDS),
-    subscribable: z.boolean().describe('whether a subscription may ask for it (events); webhook.test is sent on request only'),
+    subscribable: z.boolean(),
     description: z.string(),
-    schema: z.record(z.string(), z.unknown()).describe('the JSON Schema (2020-12) of the payload, the body of the POST'),
-    example: z.record(z.string(), z.unknown()).describe('a payload as the service sends it'),
+    schema: z.record(z.string(), z.unknown()).describe('JSON Schema 2020-12 of the payload'),
+    example: z.record(z.string(), z.unknown()),
   })),
 });
 

@@ -7,19 +7,16 @@ import {
 
 /**
  * Every kind of message with the schema of its payload and an example of one, for the OpenAPI document's
- * `webhooks` and `GET /v1/webhooks/kinds`. The examples are messages as the service sends them, on the
- * seed fixtures, at https://relations.example.
+ * `webhooks` and `GET /v1/webhooks/kinds`. The examples are messages as the service would send them at
+ * https://relations.example, of a seed fixture (shortened).
  */
 
 const ORIGIN = 'https://relations.example';
 const ESTABLISHED = '1b432ed5-e963-4ffa-aaa1-00c12cc15c72';
-const CITATION = {
-  title: 'Mexico–Russia relations',
-  publisher: 'Wikipedia',
-  url: 'https://en.wikipedia.org/wiki/Mexico%E2%80%93Russia_relations',
-  locator: 'History',
-  quote: 'Mexico and Russia formally established diplomatic relations on 1 December 1890 in Mexico City, with Baron Roman Rosen representing Emperor Alexander III of Russia.',
-};
+const CITATION = { title: 'Mexico–Russia relations', publisher: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Mexico%E2%80%93Russia_relations' };
+const HEADLINE = 'Mexico and Russia established diplomatic relations';
+const SUMMARY = 'Formally, in Mexico City.';
+const LINKS = { event: `${ORIGIN}/v1/events/${ESTABLISHED}`, page: `${ORIGIN}/mx-ru/events/${ESTABLISHED}` };
 
 const anniversaryExample: AnniversaryTodayBody = {
   type: 'anniversary.today',
@@ -38,11 +35,11 @@ const anniversaryExample: AnniversaryTodayBody = {
       date: '1890-12-01',
       dateInWords: '1 December 1890',
       yearsAgo: 136,
-      headline: 'Mexico and Russia established diplomatic relations',
-      summary: 'Mexico and Russia formally established diplomatic relations in Mexico City, with Baron Roman Rosen representing Emperor Alexander III of Russia.',
+      headline: HEADLINE,
+      summary: SUMMARY,
       tags: ['diplomatic-relations'],
       citation: CITATION,
-      links: { event: `${ORIGIN}/v1/events/${ESTABLISHED}`, page: `${ORIGIN}/mx-ru/events/${ESTABLISHED}` },
+      links: LINKS,
     }],
   },
 };
@@ -56,11 +53,11 @@ const recordedExample: EventRecordedBody = {
       id: ESTABLISHED,
       type: 'RelationsEstablished',
       occurred: '1890-12-01',
-      headline: 'Mexico and Russia established diplomatic relations',
-      summary: 'Mexico and Russia formally established diplomatic relations in Mexico City, with Baron Roman Rosen representing Emperor Alexander III of Russia.',
+      headline: HEADLINE,
+      summary: SUMMARY,
       tags: ['diplomatic-relations'],
       places: ['Mexico City'],
-      participants: ['Baron Roman Rosen', 'Alexander III'],
+      participants: ['Baron Roman Rosen'],
       level: 'federal',
       source: CITATION,
       data: { states: ['Mexico', 'Russian Empire'] },
@@ -71,7 +68,7 @@ const recordedExample: EventRecordedBody = {
       recorded: '2026-11-20T09:12:44.318Z',
       actor: 'Development Editor',
     },
-    links: { event: `${ORIGIN}/v1/events/${ESTABLISHED}`, page: `${ORIGIN}/mx-ru/events/${ESTABLISHED}` },
+    links: LINKS,
   },
 };
 

@@ -10,36 +10,36 @@ import { Uuid } from '../domain/uuid';
  * `{ type, timestamp, data }`.
  */
 
-const AbsoluteUrl = z.url().describe('an absolute URL, under PUBLIC_ORIGIN or else the origin that took the subscription');
+const AbsoluteUrl = z.url();
 
 const envelope = <K extends string, D extends z.ZodType>(type: K, data: D, description: string) =>
   z.object({
     type: z.literal(type),
-    timestamp: z.iso.datetime().describe('when the message was made (UTC); the same on every attempt'),
+    timestamp: z.iso.datetime(),
     data,
   }).meta({ description });
 
 export const FactLinks = z.object({
-  event: AbsoluteUrl.describe('the fact as JSON (GET /v1/events/{id})'),
-  page: AbsoluteUrl.describe("the fact's page for people (/{relation}/events/{id})"),
+  event: AbsoluteUrl.describe('the fact as JSON'),
+  page: AbsoluteUrl.describe('its page for people'),
 });
 
 export const EventRecordedMessage = envelope('event.recorded', z.object({
   relation: z.string(),
-  event: RecordedEvent.describe('the event as the log holds it (GET /v1/events/{id})'),
+  event: RecordedEvent,
   links: z.object({
-    event: AbsoluteUrl.describe('this event as JSON'),
-    page: AbsoluteUrl.describe("the page for people of the fact: the event's own, or for a correction or retraction the page of the fact it amends"),
-    amends: AbsoluteUrl.optional().describe('for a correction or retraction: the fact it amends, as JSON'),
+    event: AbsoluteUrl,
+    page: AbsoluteUrl.describe('of the fact, or of the fact an amendment amends'),
+    amends: AbsoluteUrl.optional(),
   }),
-}), 'An event appended to the log that matches the filters; corrections and retractions included.');
+}), 'An appended event.');
 
 export const AnniversaryItem = z.object({
   id: Uuid,
   relation: z.string(),
   type: z.enum(FACT_TYPES),
-  date: z.iso.date().describe('when it happened (EDTF, to the day)'),
-  dateInWords: z.string().describe('1 December 1890'),
+  date: z.iso.date(),
+  dateInWords: z.string(),
   yearsAgo: z.number().int().min(0),
   headline: z.string(),
   summary: z.string().nullable(),
@@ -49,21 +49,21 @@ export const AnniversaryItem = z.object({
 });
 
 export const February29 = z.object({
-  rule: z.enum(FEBRUARY_29_RULES).describe("the subscription's rule for facts of 29 February in a common year"),
+  rule: z.enum(FEBRUARY_29_RULES),
   description: z.string(),
-  applied: z.boolean().describe('true on the day of a common year on which the rule moved the facts of 29 February here, or left them out'),
+  applied: z.boolean().describe('the rule acted on this day'),
 });
 
 export const AnniversaryTodayMessage = envelope('anniversary.today', z.object({
-  day: z.iso.date().describe("the subscriber's local date: today where its time zone is"),
+  day: z.iso.date().describe('the local date'),
   february29: February29,
-  anniversaries: z.array(AnniversaryItem).min(1).describe('oldest first'),
-}), "The day's anniversaries of facts dated to an exact day, at the subscription's local hour; none, no message.");
+  anniversaries: z.array(AnniversaryItem).min(1),
+}), "The local day's anniversaries.");
 
 export const WebhookTestMessage = envelope('webhook.test', z.object({
   subscription: z.string(),
   message: z.string(),
-}), 'Sent on request (POST /v1/webhooks/{id}/test).');
+}), 'Sent on request.');
 
 export type EventRecordedBody = z.input<typeof EventRecordedMessage>;
 export type AnniversaryTodayBody = z.input<typeof AnniversaryTodayMessage>;

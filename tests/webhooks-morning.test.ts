@@ -166,6 +166,15 @@ describe('the subscription', () => {
     expect(new Date(subscription.anniversary.next).getUTCHours()).toBe(Number(env.ANNIVERSARY_HOUR));
   });
 
+  it('keeps the others going when a stored zone is one the runtime no longer knows', async () => {
+    const { subscription: lost } = await morning({ timeZone: 'Europe/Kiev', hour: 8 });
+    await env.DB.prepare("UPDATE webhook_subscriptions SET anniversary_time_zone = 'Europe/Atlantis' WHERE id = ?1").bind(lost.id).run();
+    const { subscription } = await morning({ timeZone: 'Pacific/Pago_Pago', hour: 8 });
+    expect(await runs(subscription.id, '2026-12-01T19:00:00Z', '2026-12-01T19:00:00Z')).toEqual([
+      { day: '2026-12-01', at: '2026-12-01T19:00:00.000Z' },
+    ]);
+  });
+
   it('refuses a time zone the runtime does not know, and an hour off the clock, naming each', async () => {
     const response = await api('POST', '/v1/webhooks', {
       url: hookUrl('never'), events: ['anniversary.today'], anniversary: { timeZone: 'Mars/Olympus_Mons', hour: 24, february29: 'feb30' },

@@ -47,9 +47,19 @@ export function anniversaryHoursStatement(db: Db, defaultHour: number): D1Prepar
 export function hoursJustBegun(hours: ZoneHour[], at: number): [string, number, string][] {
   const wanted = new Map<string, Set<number>>();
   for (const { zone, hour } of hours) wanted.set(zone, (wanted.get(zone) ?? new Set()).add(hour));
-  return [...wanted].flatMap(([zone, zoneHours]) => hoursBegunWithin(zone, at - HOUR_MS, at)
+  return [...wanted].flatMap(([zone, zoneHours]) => begunIn(zone, at)
     .filter(({ hour }) => zoneHours.has(hour))
     .map(({ hour, day }) => [zone, hour, day] as [string, number, string]));
+}
+
+/** The hours of a zone that began in the hour up to `at`; none, and a word in the log, for a zone the runtime no longer knows. */
+function begunIn(zone: string, at: number) {
+  try {
+    return hoursBegunWithin(zone, at - HOUR_MS, at);
+  } catch (error) {
+    console.error(`anniversary.today: the runtime knows no time zone ${zone}; its subscriptions wait until it does`, error);
+    return [];
+  }
 }
 
 interface Audience {

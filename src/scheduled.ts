@@ -5,7 +5,7 @@ import { anniversaryDeliveries, anniversaryHoursStatement, type ZoneHour } from 
 import { overdueDeliveries } from './webhooks/deliveries';
 import { enqueueDeliveries, enqueueVerifications } from './webhooks/dispatch';
 import { webhookSettings } from './webhooks/settings';
-import { expiredSubscriptions, stalledVerifications } from './websub/subscriptions';
+import { expiredSubscriptions, verificationUpkeep } from './websub/subscriptions';
 
 /** A pending delivery (or WebSub request) this late was lost between the outbox and the queue, or its worker died. */
 const OVERDUE_MS = 10 * 60 * 1000;
@@ -24,9 +24,9 @@ const SWEEP_LIMIT = 1000;
 export async function runCron(db: Db, env: Env, scheduledTime: Date): Promise<void> {
   const now = new Date();
   const settings = { defaultHour: webhookSettings(env).anniversaryHour, publicOrigin: env.PUBLIC_ORIGIN || null };
-  const [versions, hours, overdue, , , stalled] = await db.batch([
+  const [versions, hours, overdue, , , , stalled] = await db.batch([
     viewVersions(db), anniversaryHoursStatement(db, settings.defaultHour), overdueDeliveries(db, now, OVERDUE_MS, SWEEP_LIMIT),
-    expiredSubscriptions(db, now), ...stalledVerifications(db, now, OVERDUE_MS, VERIFICATION_GIVEN_UP_MS),
+    expiredSubscriptions(db, now), ...verificationUpkeep(db, now, OVERDUE_MS, VERIFICATION_GIVEN_UP_MS),
   ]);
   if (!viewsAreCurrent(versions.results as { view: string; version: number }[])) await rebuildStaleViews(env, env.PUBLIC_ORIGIN || null);
   const due = await anniversaryDeliveries(db, settings, hours.results as ZoneHour[], scheduledTime, now);

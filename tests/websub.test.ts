@@ -1,6 +1,7 @@
 import { SELF, env } from 'cloudflare:test';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, inject, it } from 'vitest';
+import { keyringOf, sealSecret } from '../src/webhooks/sealed-secrets';
 import { freshRelation, get, noted, post } from './setup/client';
 import type { Distribution, Intent, Verification, VerificationAnswer } from './setup/websub-subscriber';
 import { eventually } from './webhooks-helpers';
@@ -229,6 +230,30 @@ describe('subscribing', () => {
     expect(page.body).toContain('Shown on the page');
     expect(page.body).toContain(id);
     expect(page.signatureValid).toBe(true);
+  });
+});
+
+describe('the secret at rest', () => {
+  it('is resealed with the webhook secrets when WEBHOOK_SECRET_KEY changes, and still signs', async () => {
+    const relation = freshRelation();
+    await record(relation, [noted()]);
+    const { callback } = await subscribed(`${ORIGIN}/v1/relations/${relation}/feed.xml`, { 'hub.secret': 'kept sealed' }, { secret: 'kept sealed' });
+    const { id } = (await env.DB.prepare('SELECT id FROM websub_subscriptions WHERE callback = ?1').bind(callback.callback).first<{ id: string }>())!;
+    // As if sealed before the key was rotated: under the key now in WEBHOOK_SECRET_KEY_PREVIOUS.
+    const old = await keyringOf({ WEBHOOK_SECRET_KEY: env.WEBHOOK_SECRET_KEY_PREVIOUS });
+    await env.DB.prepare('UPDATE websub_subscriptions SET secret = ?2 WHERE id = ?1').bind(id, await sealSecret(old, id, 'kept sealed')).run();
+    const resealed = await post('/v1/admin/webhook-secrets/reseal', {});
+    expect(resealed.status).toBe(200);
+    expect((await resealed.json<{ unreadable: { id: string }[] }>()).unreadable.map((entry) => entry.id)).not.toContain(id);
+    const current = (await keyringOf(env)).current!.id;
+    const row = await env.DB.prepare('SELECT secret FROM websub_subscriptions WHERE id = ?1').bind(id).first<{ secret: string }>();
+    expect(row!.secret.startsWith(`sealed:v1:${current}:`)).toBe(true);
+    // The request's record no longer holds it.
+    const { results } = await env.DB.prepare('SELECT secret FROM websub_verifications WHERE callback = ?1').bind(callback.callback).all();
+    expect(results).toEqual([{ secret: null }]);
+    await record(relation, [noted()]);
+    const [one] = await eventually(callback.distributions, (list) => list.length === 1);
+    expect(one.signatureValid).toBe(true);
   });
 });
 

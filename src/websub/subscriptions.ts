@@ -95,7 +95,8 @@ export async function answerVerification(
 ): Promise<void> {
   const at = outcome.challenged.toISOString();
   const record = db.prepare(
-    `UPDATE websub_verifications SET status = ?2, failure = ?3, answered = ?4 WHERE id = ?1`,
+    // The secret, once the subscription holds it (or the request failed), is kept nowhere else.
+    `UPDATE websub_verifications SET status = ?2, failure = ?3, answered = ?4, secret = NULL WHERE id = ?1`,
     verification.id, outcome.verified ? 'verified' : 'failed', outcome.failure, new Date().toISOString(),
   );
   if (!outcome.verified) {
@@ -143,11 +144,16 @@ export function expiredSubscriptions(db: Db, now: Date): D1PreparedStatement {
 }
 
 /**
- * Requests still waiting after `lostMs` (their queue message was lost, or the Worker died), to be queued again;
- * those waiting after `givenUpMs` fail, so that a callback is never challenged hours after it asked.
+ * Requests still waiting after `lostMs` (their queue message was lost, or the Worker died), to be queued again
+ * (the last statement's rows); those waiting after `givenUpMs` fail, so that a callback is never challenged hours
+ * after it asked; the record of a request answered more than a week ago goes.
  */
-export function stalledVerifications(db: Db, now: Date, lostMs: number, givenUpMs: number): D1PreparedStatement[] {
+export function verificationUpkeep(db: Db, now: Date, lostMs: number, givenUpMs: number): D1PreparedStatement[] {
   return [
+    db.prepare(
+      "DELETE FROM websub_verifications WHERE status <> 'pending' AND answered < ?1",
+      new Date(now.getTime() - 7 * 24 * 3_600_000).toISOString(),
+    ),
     db.prepare(
       `UPDATE websub_verifications SET status = 'failed', failure = 'the hub did not get to verify it in time: request it again', answered = ?1
        WHERE status = 'pending' AND requested < ?2`,

@@ -31,6 +31,8 @@ export default defineConfig(async () => {
             ALLOW_HTTP_WEBHOOKS: 'true',
             WEBHOOK_RETRY_SCHEDULE: '1,1,1',
             WEBHOOK_TIMEOUT_SECONDS: '1',
+            // WebSub leases from 1 second, so that a test sees one end; an hour unless asked.
+            WEBSUB_LEASE_SECONDS: '1,3600,86400',
           },
         },
       }),
@@ -45,7 +47,7 @@ export default defineConfig(async () => {
       testTimeout: 30_000,
       hookTimeout: 60_000,
       setupFiles: ['./tests/setup/apply-migrations.ts', './tests/setup/contract-hooks.ts'],
-      globalSetup: ['./tests/setup/receiver.ts', './tests/setup/workerd-noise.ts'],
+      globalSetup: ['./tests/setup/receiver.ts', './tests/setup/websub-subscriber.ts', './tests/setup/workerd-noise.ts'],
     },
   };
 });

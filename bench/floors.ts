@@ -43,6 +43,6 @@ export async function appendFloor(request: Request, env: Env): Promise<Response>
   // The defaults validation would have filled in (the bench's events give every other field).
   const defaults = { tags: [], places: [], participants: [], level: 'federal' } as const;
   const pending = events.map((event) => pendingEvent(append, { ...defaults, ...event }, 'bench'));
-  await db.batch(appendBatch(db, append, pending, keptInStep(db)).statements);
+  await db.batch(appendBatch(db, append, pending, keptInStep(db, null)).statements);
   return new Response(null, { status: 201 });
 }

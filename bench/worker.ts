@@ -40,6 +40,19 @@ async function fireCron(request: Request, env: BenchEnv): Promise<Response> {
   return Response.json({ milliseconds: Date.now() - started });
 }
 
+/** Every webhook subscription gone, with what was sent to them: a section starts again from none. */
+async function deleteSubscriptions(_request: Request, env: BenchEnv): Promise<Response> {
+  await env.DB.batch(['webhook_attempts', 'webhook_deliveries', 'webhook_messages', 'webhook_subscriptions']
+    .map((table) => env.DB.prepare(`DELETE FROM ${table}`)));
+  return Response.json({ deleted: true });
+}
+
+/** How many deliveries the outbox holds: what a cron run wrote is the difference. */
+async function deliveryCount(_request: Request, env: BenchEnv): Promise<Response> {
+  const row = await env.DB.prepare('SELECT COUNT(*) AS deliveries FROM webhook_deliveries').first<{ deliveries: number }>();
+  return Response.json(row);
+}
+
 async function countedCalls(request: Request): Promise<Response> {
   const calls = { ...d1Calls };
   if (request.method === 'DELETE') Object.assign(d1Calls, { scheduled: 0, queue: 0 });
@@ -52,6 +65,8 @@ const routes: Record<string, BenchRoute> = {
   'POST /__bench/clone-subscription': cloneSubscription,
   'POST /__bench/cron': fireCron,
   'GET /__bench/d1-calls': countedCalls,
+  'GET /__bench/deliveries': deliveryCount,
+  'DELETE /__bench/subscriptions': deleteSubscriptions,
   'DELETE /__bench/d1-calls': countedCalls,
   'GET /__bench/floor': (request, env, ctx) => viewFloor(request, distantEnv(env), ctx),
   'POST /__bench/append-floor': (request, env) => appendFloor(request, distantEnv(env)),
@@ -63,7 +78,7 @@ export default {
     const route = routes[`${request.method} ${new URL(request.url).pathname}`];
     return route ? route(request, env, ctx) : worker.fetch(request, distantEnv(env), ctx);
   },
-  queue(batch, env: BenchEnv) {
-    return worker.queue(batch, countedEnv(env, 'queue'));
+  queue(batch, env: BenchEnv, ctx) {
+    return worker.queue(batch, countedEnv(env, 'queue'), ctx);
   },
 } satisfies ExportedHandler<Env, Parameters<typeof worker.queue>[0]['messages'][number]['body']>;

@@ -1,4 +1,5 @@
 import { app } from './app';
+import { BOOKMARK_HEADER } from './http/d1-session';
 import { runCron } from './scheduled';
 import { Db } from './store/db';
 import { deliverBatch, recordDeadLetters } from './webhooks/consumer';
@@ -14,10 +15,13 @@ export default {
     await runCron(new Db(env.DB), env, new Date(controller.scheduledTime));
   },
 
-  // Both queues end here; wrangler.toml names which is which.
-  async queue(batch, env) {
+  // Both queues end here; wrangler.toml names which is which. A WebSub distribution reads its topic from the
+  // Worker's own routes, in process, as a GET of it would.
+  async queue(batch, env, ctx) {
     const db = new Db(env.DB);
-    if (batch.queue === env.WEBHOOK_QUEUE) return deliverBatch(db, env, batch);
+    const readTopic = async (topic: string, bookmark: string | null) =>
+      app.fetch(new Request(topic, { headers: bookmark ? { [BOOKMARK_HEADER]: bookmark } : {} }), env, ctx);
+    if (batch.queue === env.WEBHOOK_QUEUE) return deliverBatch(db, env, batch, readTopic);
     if (batch.queue === env.WEBHOOK_DEAD_LETTER_QUEUE) return recordDeadLetters(db, batch);
     throw new Error(`no consumer for the queue ${batch.queue}: see WEBHOOK_QUEUE and WEBHOOK_DEAD_LETTER_QUEUE in wrangler.toml`);
   },

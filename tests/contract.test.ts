@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { get } from './setup/client';
-import { contractViolations, type Exchange, type OpenApiDocument } from './setup/contract';
+import { contractViolations, messageViolations, type Exchange, type OpenApiDocument } from './setup/contract';
 
 /**
  * The check every response of the suite goes through (tests/setup/checked-worker.ts): that it catches what
@@ -76,5 +76,18 @@ describe('the contract check', () => {
   it('prefers a literal path to a template: /feed.json is not a page of a relation', () => {
     const [violation] = contractViolations(doc, exchange('GET', '/feed.json', 200, { 'content-type': 'text/html' }, '<p>'));
     expect(violation).toContain('getJsonFeed (GET /feed.json)');
+  });
+
+  it('checks a webhook message against the webhooks of the document: its kind, and its payload', async () => {
+    const { kinds } = await (await get('/v1/webhooks/kinds')).json<{ kinds: { kind: string; example: any }[] }>();
+    const recorded = kinds.find((kind) => kind.kind === 'event.recorded')!.example;
+    expect(messageViolations(doc, recorded)).toEqual([]);
+    const relative = { ...recorded, data: { ...recorded.data, links: { ...recorded.data.links, event: `/v1/events/${recorded.data.event.id}` } } };
+    const [violation] = messageViolations(doc, relative);
+    expect(violation).toContain('the event.recorded message does not match its schema');
+    expect(violation).toContain('/data/links/event');
+    expect(messageViolations(doc, { ...recorded, type: 'event.guessed' })).toEqual([
+      'a message of type "event.guessed", which the webhooks of the document do not describe',
+    ]);
   });
 });

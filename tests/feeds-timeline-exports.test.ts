@@ -101,6 +101,31 @@ describe('the anniversaries calendar', () => {
     expect(vevents(await elsewhere.text()).map((event) => event.UID)).toEqual([day, leap]);
   });
 
+  it('recurs a fact of 29 February by the rule asked for, and says which rule it applied', async () => {
+    const relation = freshRelation();
+    const [leap] = await record(relation, [noted({ occurred: '1896-02-29', headline: 'Leap day' })]);
+    const calendar = async (query: string) => {
+      const ics = await (await get(`/v1/relations/${relation}/anniversaries.ics${query}`)).text();
+      const [event] = vevents(ics);
+      expect(event.UID).toBe(leap);
+      const description = /^X-WR-CALDESC:(.*)$/m.exec(ics.replaceAll('\r\n ', ''))![1];
+      return { rrule: event.RRULE, description, event: event.DESCRIPTION };
+    };
+    const feb28 = await calendar('');
+    expect(feb28.rrule).toBe('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1');
+    expect(feb28.description).toContain('on 28 February (rule feb28)');
+    expect(feb28.event).toContain('remembered on 28 February (rule feb28)');
+    // The 60th day of the year: 29 February in a leap year, 1 March in a common one.
+    const mar1 = await calendar('?february29=mar1');
+    expect(mar1.rrule).toBe('FREQ=YEARLY;BYYEARDAY=60');
+    expect(mar1.description).toContain('on 1 March (rule mar1)');
+    // A day a common year does not have: RFC 5545 leaves it out, so it recurs in leap years only.
+    const skip = await calendar('?february29=skip');
+    expect(skip.rrule).toBe('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29');
+    expect(skip.description).toContain('leap years only (rule skip)');
+    expect((await get(`/v1/relations/${relation}/anniversaries.ics?february29=feb30`)).status).toBe(400);
+  });
+
   it('is served from the cache until an append to the relation, and answers conditional requests', async () => {
     const relation = freshRelation();
     await record(relation, [noted({ occurred: '1890-12-01', headline: 'First' })]);

@@ -169,7 +169,9 @@ describe('GET /openapi.json', () => {
       expect(op.responses['400'].description, `${method.toUpperCase()} ${path}`).toMatch(/parameter/);
     }
     for (const { path, method, op } of operations(doc).filter(({ op }) => op.requestBody)) {
-      expect(Object.keys(op.responses), `${method.toUpperCase()} ${path}`).toEqual(expect.arrayContaining(['400', '415', '422']));
+      // A JSON body's invalid field is a 422; the WebSub hub's form, as WebSub has it, a 400 naming the parameter.
+      const json = 'application/json' in (op.requestBody!.content ?? {});
+      expect(Object.keys(op.responses), `${method.toUpperCase()} ${path}`).toEqual(expect.arrayContaining(json ? ['400', '415', '422'] : ['400', '415']));
     }
   });
 

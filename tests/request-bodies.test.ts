@@ -63,8 +63,12 @@ beforeAll(async () => {
   subscription = (await created.json<{ id: string }>()).id;
   // A restore holds every append while it is open: its two routes are tried on a log of their own, in
   // tests/backup-restore.test.ts.
+  // The WebSub hub's form, and the optional body of rotate-secret, are tried below.
   routes = Object.entries(doc.paths).filter(([path]) => !path.startsWith('/v1/admin/restores')).flatMap(([path, operations]) => Object.entries(operations)
-    .filter(([, operation]) => operation.requestBody)
+    .filter(([, operation]) => {
+      const body = operation.requestBody as { required?: boolean; content?: Record<string, unknown> } | undefined;
+      return body?.required && body.content?.['application/json'];
+    })
     .map(([method]) => ({
       method: method.toUpperCase(),
       path: path.replace('{relation}', freshRelation()).replace('{id}', subscription),
@@ -192,5 +196,29 @@ describe('a __proto__ key', () => {
       expect(refused.status, `${route.method} ${route.path}`).toBe(422);
       expect(pointersOf(await problemOf(refused))).toEqual(['/__proto__']);
     }
+  });
+});
+
+describe('an optional body, and a form', () => {
+  it('are read by the same rules: not UTF-8 is a 400, another charset a 415, and nothing changes', async () => {
+    const rotate = { method: 'POST', path: `/v1/webhooks/${subscription}/rotate-secret` };
+    const before = await (await send({ method: 'GET', path: `/v1/webhooks/${subscription}` }, null, { 'content-type': '' })).json<any>();
+    const notUtf8 = await send(rotate, new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d]));
+    expect(notUtf8.status).toBe(400);
+    expect(await problemOf(notUtf8)).toMatchObject({ type: '/problems/not-utf-8' });
+    expect((await send(rotate, '{}', { 'content-type': 'application/json; charset=iso-8859-1' })).status).toBe(415);
+    const after = await (await send({ method: 'GET', path: `/v1/webhooks/${subscription}` }, null, { 'content-type': '' })).json<any>();
+    expect(after).toEqual(before);
+
+    const hub = (body: BodyInit, headers: Record<string, string> = {}) => SELF.fetch('https://relations.test/v1/websub', {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body,
+    });
+    const form = new TextEncoder().encode('hub.mode=subscribe&hub.topic=https%3A%2F%2Frelations.test%2Ffeed.atom&hub.callback=https%3A%2F%2Freceiver.example%2F');
+    const badForm = await hub(new Uint8Array([...form, 0xff]));
+    expect(badForm.status).toBe(400);
+    expect(await problemOf(badForm)).toMatchObject({ type: '/problems/not-utf-8' });
+    expect((await hub('hub.mode=subscribe', { 'content-type': 'application/x-www-form-urlencoded; charset=iso-8859-1' })).status).toBe(415);
+    const large = await hub(`hub.mode=subscribe&hub.secret=${'x'.repeat(70 * 1024)}`);
+    expect(large.status).toBe(413);
   });
 });

@@ -72,7 +72,13 @@ describe('anniversary.today', () => {
       headline: expect.stringMatching(/established diplomatic relations/),
     });
     expect(established.citation.title).toBeTruthy();
-    expect(established.links.event).toBe(`/v1/events/${established.id}`);
+    // Every link absolute, under the origin that took the subscription; the fact's page for people beside its JSON.
+    expect(established.links).toEqual({
+      event: `https://relations.test/v1/events/${established.id}`,
+      page: `https://relations.test/mx-ru/events/${established.id}`,
+    });
+    expect(established.dateInWords).toBe('1 December 1890');
+    expect(body.data.february29).toMatchObject({ rule: 'feb28', applied: false });
     expect(body.data.anniversaries.every((a: any) => /^\d{4}-12-01$/.test(a.date))).toBe(true);
 
     expect(await deliveries(subscription.id)).toHaveLength(1);
@@ -108,7 +114,7 @@ describe('the sweep', () => {
     // The outbox row is written but the Worker died before queueing it, an hour ago.
     const hourAgo = new Date(Date.now() - 3600_000).toISOString();
     const messageId = `msg_${crypto.randomUUID().replaceAll('-', '')}`;
-    const body = JSON.stringify({ type: 'webhook.test', timestamp: hourAgo, data: { stuck: true } });
+    const body = JSON.stringify({ type: 'webhook.test', timestamp: hourAgo, data: { subscription: subscription.id, message: 'stuck' } });
     await env.DB.batch([
       env.DB.prepare("INSERT INTO webhook_messages (id, type, body, created) VALUES (?, 'webhook.test', ?, ?)").bind(messageId, body, hourAgo),
       env.DB.prepare(

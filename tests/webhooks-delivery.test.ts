@@ -44,7 +44,10 @@ describe('event.recorded', () => {
     expect(first.data.event.version).toBe(1);
     expect(first.data.event.position).toBeGreaterThan(0);
     expect(first.data.event.tags).toEqual(['trade']);
-    expect(first.data.links.event).toBe(`/v1/events/${ids[0]}`);
+    expect(first.data.links).toEqual({
+      event: `https://relations.test/v1/events/${ids[0]}`,
+      page: `https://relations.test/${relation}/events/${ids[0]}`,
+    });
     expect(Date.parse(first.timestamp)).not.toBeNaN();
 
     const log = await eventually(() => deliveries(subscription.id), (list) => list.every((d) => d.status === 'succeeded'));
@@ -203,7 +206,7 @@ describe('delivery', () => {
       { id: 'dead-1', timestamp: new Date(), attempts: 1, body: { deliveryId } },
     ]);
     const ctx = createExecutionContext();
-    await worker.queue(batch as never, env);
+    await worker.queue(batch as never, env, ctx);
     expect((await getQueueResult(batch, ctx)).ackAll).toBe(true);
     const [delivery] = await deliveries(subscription.id);
     expect(delivery).toMatchObject({ id: deliveryId, status: 'failed', failure: 'the queue gave up on it' });
@@ -214,7 +217,7 @@ describe('delivery', () => {
     const batch = createMessageBatch('relations-webhook-dead-letters-old', [
       { id: 'stray-1', timestamp: new Date(), attempts: 1, body: { deliveryId: 'dlv_00000000000000000000000000000000' } },
     ]);
-    await expect(worker.queue(batch as never, env)).rejects.toThrow(/no consumer for the queue relations-webhook-dead-letters-old/);
+    await expect(worker.queue(batch as never, env, createExecutionContext())).rejects.toThrow(/no consumer for the queue relations-webhook-dead-letters-old/);
   });
 
   it('sends no test message to a disabled subscription', async () => {

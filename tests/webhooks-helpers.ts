@@ -2,6 +2,7 @@ import { SELF } from 'cloudflare:test';
 import { expect, inject } from 'vitest';
 import type { Answer, Received } from './setup/receiver';
 import { TOKEN } from './setup/client';
+import { watchEndpoint } from './setup/message-contract';
 
 /** Talking to the test receiver (tests/setup/receiver.ts) and to the webhook API. */
 
@@ -19,13 +20,15 @@ export function endpointName(label: string): string {
 
 export async function endpoint(
   name: string,
-  setup: { secrets: string[]; script?: Answer[]; perMessage?: Answer[]; fallback?: Answer },
+  setup: { secrets?: string[]; publicKeys?: string[]; script?: Answer[]; perMessage?: Answer[]; fallback?: Answer },
 ): Promise<void> {
   const response = await fetch(`${control}/endpoints/${name}`, { method: 'PUT', body: JSON.stringify(setup) });
   expect(response.status).toBe(200);
+  // Every message it gets is checked against the webhooks of /openapi.json (tests/setup/message-contract.ts).
+  watchEndpoint(name);
 }
 
-export async function changeEndpoint(name: string, changes: { secrets?: string[]; fallback?: Answer }): Promise<void> {
+export async function changeEndpoint(name: string, changes: { secrets?: string[]; publicKeys?: string[]; fallback?: Answer }): Promise<void> {
   await fetch(`${control}/endpoints/${name}`, { method: 'PATCH', body: JSON.stringify(changes) });
 }
 

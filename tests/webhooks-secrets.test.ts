@@ -184,6 +184,8 @@ describe('resealing (POST /v1/admin/webhook-secrets/reseal)', () => {
 describe('the database, after all of the above', () => {
   it('holds no editor key and no signing secret in plain text, in any table', async () => {
     handedOut.push((await editorKey('Scanned Editor', ['events:write'])).key);
+    // An ed25519 subscription: its private key (whsk_) is kept sealed too, and never handed out.
+    expect((await subscribe({ url: hookUrl(endpointName('v1a')), events: ['event.recorded'], signatureScheme: 'v1a' })).secret).toBeNull();
     const { results: tables } = await env.DB.prepare(
       "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\'",
     ).all<{ name: string }>();
@@ -191,7 +193,7 @@ describe('the database, after all of the above', () => {
     for (const { name } of tables) {
       const { results } = await env.DB.prepare(`SELECT * FROM "${name}"`).all();
       const text = JSON.stringify(results);
-      expect(text, name).not.toMatch(/whsec_/);
+      expect(text, name).not.toMatch(/whsec_|whsk_/);
       expect(text, name).not.toMatch(/rlk_[A-Za-z0-9_-]{43}/);
       expect(text, name).not.toContain(TOKEN);
       for (const secret of handedOut) expect(text, name).not.toContain(secret.replace(/^(whsec_|rlk_)/, ''));

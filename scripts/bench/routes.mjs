@@ -18,12 +18,8 @@ export const routesServerOptions = { vars: { ALLOW_HTTP_WEBHOOKS: 'true' } };
  * One request of a probe, from D1 (a GET says `Cache-Control: no-store`, so the edge cache is passed). Sent
  * again if wrangler's proxy lost it (counted): the cost of one request is the same.
  */
-async function send(server, { method = 'GET', path, body, token = server.token, contentType }) {
-  const headers = {
-    ...(token ? { authorization: `Bearer ${token}` } : {}),
-    ...(method === 'GET' ? { 'cache-control': 'no-store' } : {}),
-    ...(contentType ? { 'content-type': contentType } : {}),
-  };
+async function send(server, { method = 'GET', path, body, token = server.token, headers: given = {} }) {
+  const headers = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(method === 'GET' ? { 'cache-control': 'no-store' } : {}), ...given };
   const answer = await post(`${server.url}${path}`, { method, headers, body, repeatable: true });
   return { status: answer.status, ...d1Cost(answer, `${method} ${path}`), rows: d1Rows(answer), body: answer.body };
 }
@@ -65,6 +61,15 @@ function webhookProbes(receiverUrl) {
   ];
 }
 
+/** A subscription to the WebSub hub: a form, as the recommendation has it, with no credentials. */
+function websubProbes(server, receiverUrl) {
+  const form = new URLSearchParams({ 'hub.mode': 'subscribe', 'hub.topic': `${server.url}/feed.atom`, 'hub.callback': `${receiverUrl}/websub` });
+  return [{
+    label: 'subscribe', method: 'POST', path: '/v1/websub', template: '/v1/websub', body: form.toString(), token: null,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  }];
+}
+
 /** Editor keys: made with the ADMIN_TOKEN, used (an append and a read, each paying the key's lookup), revoked. */
 function keyProbes() {
   const relation = benchRelation();
@@ -89,7 +94,7 @@ async function restoreProbes(server) {
   const restore = (s) => `/v1/admin/restores/${s.restore}`;
   return [
     { label: 'the log\u2019s own backup', method: 'POST', path: '/v1/admin/restores', template: '/v1/admin/restores', body: { lines: lines.length, check: JSON.parse(lines.at(-1)).check }, keep: (answer) => ({ restore: answer.id }) },
-    { label: `${lines.length} lines, in the log already`, method: 'POST', path: (s) => `${restore(s)}/lines?from=1`, template: '/v1/admin/restores/{id}/lines', body: file, contentType: 'application/x-ndjson' },
+    { label: `${lines.length} lines, in the log already`, method: 'POST', path: (s) => `${restore(s)}/lines?from=1`, template: '/v1/admin/restores/{id}/lines', body: file, headers: { 'content-type': 'application/x-ndjson' } },
     { label: 'nothing to write', method: 'POST', path: (s) => `${restore(s)}/commit`, template: '/v1/admin/restores/{id}/commit' },
     { label: 'another file', method: 'POST', path: '/v1/admin/restores', template: '/v1/admin/restores', body: { lines: 2, check: '0'.repeat(64) }, keep: (answer) => ({ restore: answer.id }) },
     { label: '', method: 'DELETE', path: restore, template: '/v1/admin/restores/{id}' },
@@ -129,6 +134,7 @@ export async function d1CallsPerRoute({ server }) {
       ...getProbes(spec, await pathSamples(server, receiver.url)),
       ...appendProbes(),
       ...webhookProbes(receiver.url),
+      ...websubProbes(server, receiver.url),
       ...keyProbes(),
       ...(await restoreProbes(server)),
       { label: `${SEEDED} and the rest`, method: 'POST', path: '/v1/admin/rebuild', template: '/v1/admin/rebuild' },

@@ -2,7 +2,7 @@ import { archiveLinks, AUTHOR, type Feed } from './feed';
 import type { FeedItem } from './item';
 import { element, emptyElement, XML_DECLARATION } from './xml';
 
-/** Atom 1.0 (RFC 4287), with archive links (RFC 5005) and replies to amended entries (RFC 4685). */
+/** Atom 1.0 (RFC 4287), with archive links (RFC 5005), replies to amended entries (RFC 4685) and its WebSub hub. */
 export function atomFeed(feed: Feed): string {
   return [
     XML_DECLARATION,
@@ -14,6 +14,7 @@ export function atomFeed(feed: Feed): string {
     element('rights', feed.rights),
     `<author>${element('name', AUTHOR)}</author>`,
     emptyElement('link', { rel: 'self', type: 'application/atom+xml', href: feed.selfUrl }),
+    feed.hubUrl ? emptyElement('link', { rel: 'hub', href: feed.hubUrl }) : '',
     emptyElement('link', { rel: 'alternate', type: 'text/html', href: feed.homeUrl }),
     ...archiveLinks('link', 'application/atom+xml', feed),
     element('generator', AUTHOR),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FEBRUARY_29_RULES } from '../domain/anniversaries';
 import { factPagePath } from '../domain/pages';
 import type { RelationOverview } from '../views/relation-overview';
 import { anniversariesCalendar, hasAnniversary } from './ics';
@@ -15,6 +16,8 @@ export interface ExportInput {
   today: string;
   now: string;
   overview: RelationOverview;
+  /** The export's own query parameters, as its `query` schema reads them. */
+  query: Record<string, unknown>;
 }
 
 /** A format the whole timeline of a relation is exported in, for other people's tools. */
@@ -25,8 +28,15 @@ export interface ExportFormat {
   description: string;
   /** The shape of the body, for the OpenAPI document. */
   schema: z.ZodType;
+  /** The query parameters it takes. */
+  query: z.ZodObject;
   render: (input: ExportInput) => string;
 }
+
+const CalendarQuery = z.object({
+  february29: z.enum(FEBRUARY_29_RULES).default('feb28')
+    .describe('29 February in a common year: on 28 February, 1 March, or none'),
+});
 
 /**
  * Every export, by the file name it is served at under `/v1/relations/{relation}/`. The routes and
@@ -39,6 +49,7 @@ export const EXPORTS = {
     summary: 'The timeline in Knight Lab TimelineJS format',
     description: 'Partial dates stay partial (a year is only a year); the periods of relations are the eras.',
     schema: TimelineJs,
+    query: z.object({}),
     render: ({ name, overview, today, origin, relation }) => JSON.stringify(timelineJs({
       name, items: overview.timeline, periods: overview.status.periods, today, pageUrl: `${origin}/${relation}`,
       factUrl: (id) => `${origin}${factPagePath(relation, id)}`,
@@ -48,13 +59,15 @@ export const EXPORTS = {
     mediaType: 'text/calendar',
     operationId: 'getRelationAnniversaryCalendar',
     summary: 'Yearly anniversaries of the events dated to an exact day, as an iCalendar feed',
-    description: 'One all-day event a year per day-precise event (29 February falls on 28 February in common years).',
+    description: 'One all-day event a year per day-precise event; 29 February recurs by the rule asked (february29), which the calendar says.',
     schema: z.string().describe('an iCalendar (RFC 5545) document'),
-    render: ({ name, overview, origin, relation, now }) => anniversariesCalendar({
+    query: CalendarQuery,
+    render: ({ name, overview, origin, relation, now, query }) => anniversariesCalendar({
       name,
       items: overview.timeline.filter(hasAnniversary),
       eventUrl: (id) => `${origin}${factPagePath(relation, id)}`,
       stamp: now,
+      february29: CalendarQuery.parse(query).february29,
     }),
   },
 } satisfies Record<string, ExportFormat>;

@@ -7,8 +7,10 @@ export interface Feed {
   description: string;
   /** The web page the feed is about. */
   homeUrl: string;
-  /** This document. */
+  /** This document, as its canonical URL: a feed's filters in a fixed order, then its page. */
   selfUrl: string;
+  /** The WebSub hub of the subscription document; null on an archive page (not a topic: it changes no more, or goes into the feed). */
+  hubUrl: string | null;
   /** The subscription document: the newest entries. */
   currentUrl: string;
   /** The next, older archive page; null when there is none. */

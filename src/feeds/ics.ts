@@ -1,3 +1,4 @@
+import { february29Note, type February29Rule } from '../domain/anniversaries';
 import { citationDetails } from '../domain/citation';
 import { linkable } from '../domain/text';
 import type { TimelineItem } from '../views/timeline/item';
@@ -15,7 +16,23 @@ export interface AnniversaryCalendar {
   eventUrl: (id: string) => string;
   /** When this calendar was produced (DTSTAMP). */
   stamp: string;
+  /** Where a fact of 29 February falls in a common year. */
+  february29: February29Rule;
 }
+
+/**
+ * The yearly rule of a fact of 29 February (RFC 5545 §3.3.10): the last day of February (feb28); the 60th day
+ * of the year, which is 1 March in a common year (mar1); 29 February, which a common year does not have, so
+ * it recurs in leap years only (skip, as RFC 5545 ignores a day that does not exist).
+ */
+const LEAP_DAY_RULES: Record<February29Rule, string> = {
+  feb28: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1',
+  mar1: 'FREQ=YEARLY;BYYEARDAY=60',
+  skip: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29',
+};
+
+// The rule in words, the same in every year: the words of a day that is not the one it acts on.
+const ruleInWords = (rule: February29Rule) => february29Note(rule, 2000, 1, 1).description;
 
 const encoder = new TextEncoder();
 
@@ -59,12 +76,13 @@ function nextDay(day: string): string {
 
 function anniversary(item: TimelineItem, calendar: AnniversaryCalendar): string[] {
   const day = item.occurred;
-  // 29 February falls on the last day of February in common years.
-  const rule = day.endsWith('-02-29') ? 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1' : 'FREQ=YEARLY';
+  const leapDay = day.endsWith('-02-29');
+  const rule = leapDay ? LEAP_DAY_RULES[calendar.february29] : 'FREQ=YEARLY';
   const url = item.source.url ? linkable(item.source.url) : null;
   const description = [
     `${item.occurredInWords}: ${item.headline}`,
     item.summary,
+    leapDay ? `${ruleInWords(calendar.february29)} (rule ${calendar.february29}).` : null,
     `Source: ${item.source.title} (${citationDetails(item.source)})${url ? ` ${url}` : ''}`,
   ].filter(Boolean).join('\n\n');
   return [
@@ -92,6 +110,7 @@ export function anniversariesCalendar(calendar: AnniversaryCalendar): string {
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(`${calendar.name} relations: anniversaries`)}`,
+    `X-WR-CALDESC:${escapeText(`Anniversaries of the facts dated to an exact day; ${ruleInWords(calendar.february29)} (rule ${calendar.february29}).`)}`,
     'REFRESH-INTERVAL;VALUE=DURATION:P1D',
     'X-PUBLISHED-TTL:P1D',
     ...calendar.items.flatMap((item) => anniversary(item, calendar)),

@@ -34,6 +34,8 @@ export const JsonFeedDocument = z.object({
   language: z.string(),
   authors: Authors,
   next_url: z.string().optional().describe('the next older archive page'),
+  hubs: z.array(z.object({ type: z.literal('WebSub'), url: z.string() })).optional()
+    .describe('the WebSub hub this feed is distributed through (not on an archive page)'),
   items: z.array(JsonFeedItem),
   _relations_log: z.object({
     rights: z.string().describe('what a reader may do with the entries: their sources, and the licence of text taken from Wikipedia'),
@@ -50,6 +52,7 @@ export function jsonFeed(feed: Feed): string {
     language: 'en',
     authors: [{ name: AUTHOR }],
     ...(feed.olderUrl ? { next_url: feed.olderUrl } : {}),
+    ...(feed.hubUrl ? { hubs: [{ type: 'WebSub' as const, url: feed.hubUrl }] } : {}),
     items: feed.items.map(jsonItem),
     // JSON Feed has no field for rights; extensions begin with an underscore.
     _relations_log: { rights: feed.rights },

@@ -3,7 +3,7 @@ import type { FeedItem } from './item';
 import { element, emptyElement, XML_DECLARATION } from './xml';
 
 /**
- * RSS 2.0, with atom:link self and archive links (RFC 5005). An item's author is `dc:creator`: RSS's own
+ * RSS 2.0, with atom:link self, hub (WebSub) and archive links (RFC 5005). An item's author is `dc:creator`: RSS's own
  * `author` must be an e-mail address.
  */
 export function rssFeed(feed: Feed): string {
@@ -21,6 +21,7 @@ export function rssFeed(feed: Feed): string {
     element('docs', 'https://www.rssboard.org/rss-specification'),
     element('ttl', String(TTL_MINUTES)),
     emptyElement('atom:link', { rel: 'self', type: 'application/rss+xml', href: feed.selfUrl }),
+    feed.hubUrl ? emptyElement('atom:link', { rel: 'hub', href: feed.hubUrl }) : '',
     ...archiveLinks('atom:link', 'application/rss+xml', feed),
     ...feed.items.map(rssItem),
     '</channel>',

@@ -3,6 +3,7 @@ import type { AppEnv } from '../env';
 import { CODE_LICENSE, DATA_RIGHTS } from '../rights';
 import { DocsPage } from '../web/docs-page';
 import { BOOKMARK_PARAMETER, BOOKMARK_PARAMETER_NAME } from './d1-session';
+import { registerMessageKinds } from './message-kinds';
 import { documentTags } from './tags';
 
 /** `/openapi.json`, generated from the zod schemas that validate the requests, and `/docs` for people. */
@@ -13,6 +14,7 @@ export function mountDocs(app: OpenAPIHono<AppEnv>): void {
     description: 'An editor key (rlk_…, made by POST /v1/admin/keys) or the ADMIN_TOKEN secret. Each operation names the scope its key needs: events:write, webhooks:manage or admin.',
   });
   app.openAPIRegistry.registerComponent('parameters', BOOKMARK_PARAMETER_NAME, BOOKMARK_PARAMETER);
+  registerMessageKinds(app.openAPIRegistry);
   app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
     info: {

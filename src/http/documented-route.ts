@@ -1,7 +1,7 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { BOOKMARK_HEADER, BOOKMARK_PARAMETER_NAME } from './d1-session';
-import { jsonBody, MAX_BODY_BYTES } from './json-body';
+import { formBody, jsonBody, MAX_BODY_BYTES, MAX_FORM_BYTES } from './json-body';
 import { problemContent } from './schemas';
 import type { ApiTag } from './tags';
 
@@ -27,11 +27,13 @@ const BOOKMARK_PARAMETER_REF = { $ref: `#/components/parameters/${BOOKMARK_PARAM
 export function documentedRoute<R extends RouteDefinition>(route: R, security: Security, guard: MiddlewareHandler[] = []) {
   const common: RouteConfig['responses'] = { 400: problemContent(badRequest(route)) };
   if (route.request?.body) {
-    common[413] = problemContent(`The body is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
+    common[413] = problemContent(bodyMediaTypes(route).includes('application/json')
+      ? `The body is over ${MAX_BODY_BYTES / 1024 / 1024} MiB`
+      : `The body is over ${MAX_FORM_BYTES / 1024} KiB`);
     common[415] = problemContent(`The body is not declared as ${bodyMediaTypes(route).join(' or ')}, declares a charset other than UTF-8, or has a Content-Encoding`);
   }
   for (const status of Object.keys(route.responses)) delete common[status];
-  const middleware = [...guard, ...(route.request?.body ? [jsonBody] : []), ...[route.middleware ?? []].flat()];
+  const middleware = [...guard, ...bodyReaders(route), ...[route.middleware ?? []].flat()];
   return createRoute({
     ...route,
     ...(middleware.length ? { middleware } : {}),
@@ -49,7 +51,8 @@ export const publicRoute = <R extends RouteDefinition>(route: R) => documentedRo
 function badRequest(route: RouteDefinition): string {
   const parts = [
     route.request?.params && 'a path parameter',
-    route.request?.query && 'a query parameter',
+    // (A route that takes no query parameter may still declare an empty query.)
+    route.request?.query && Object.keys((route.request.query as { shape?: object }).shape ?? {}).length > 0 && 'a query parameter',
     `the ${BOOKMARK_HEADER} header`,
   ].filter((part): part is string => Boolean(part));
   const which = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} or ${parts.at(-1)}`;
@@ -58,3 +61,14 @@ function badRequest(route: RouteDefinition): string {
 }
 
 const bodyMediaTypes = (route: RouteDefinition) => Object.keys(route.request?.body?.content ?? {});
+
+/** How a route's body is read (json-body.ts): JSON, or a form, never any other way. */
+function bodyReaders(route: RouteDefinition): MiddlewareHandler[] {
+  const body = route.request?.body;
+  if (!body) return [];
+  const types = bodyMediaTypes(route);
+  return [
+    ...(types.includes('application/json') ? [jsonBody(body.required === false)] : []),
+    ...(types.includes('application/x-www-form-urlencoded') ? [formBody] : []),
+  ];
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVENT_TYPES, Level } from '../domain/catalog';
 import { relationNameProblem } from '../domain/relation';
+import type { FeedFile } from '../feeds/formats';
 import { FEED_PAGE_SIZE, type FeedFilters } from '../store/feed-entries';
 import { invalidParameters } from './problem';
 
@@ -48,4 +49,15 @@ export function filtersInWords(filters: FeedFilters): string {
     filters.tag && `tag ${filters.tag}`,
     filters.level && `${filters.level} level`,
   ].filter(Boolean).join(', ');
+}
+
+export const feedPath = (file: FeedFile, relation: string | null) => (relation === null ? `/${file}` : `/v1/relations/${relation}/${file}`);
+
+/** The URL of a feed or of one of its pages: the filters in a fixed order, then the page; one URL per page, for links and caches alike. */
+export function feedPageUrl(origin: string, file: FeedFile, relation: string | null, request: Pick<FeedRequest, 'filters'>, number?: number): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(request.filters)) if (value) params.set(name, value);
+  if (number !== undefined) params.set('page', String(number));
+  const query = params.toString();
+  return `${origin}${feedPath(file, relation)}${query ? `?${query}` : ''}`;
 }

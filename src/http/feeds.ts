@@ -7,10 +7,11 @@ import { FEED_FILES, FEED_FORMATS, type FeedFile, type FeedFormat } from '../fee
 import { feedItem } from '../feeds/item';
 import { DATA_RIGHTS } from '../rights';
 import { archivePageBefore, FEED_PAGE_SIZE, feedPage, type FeedPage } from '../store/feed-entries';
+import { hubUrl, topicLinkHeader } from '../websub/topics';
 import { withValidators } from './conditional';
 import { publicRoute } from './documented-route';
 import { ARCHIVED, cachedRead, type CachedReadOptions } from './response-cache';
-import { FeedQuery, filtersInWords, parseFeedRequest, type FeedRequest } from './feed-query';
+import { FeedQuery, feedPageUrl, filtersInWords, parseFeedRequest, type FeedRequest } from './feed-query';
 import { publicOrigin } from './origin';
 import { notFound } from './problem';
 import { notModified, problemContent, RelationParam } from './schemas';
@@ -36,22 +37,13 @@ async function serveFeed(c: Context<AppEnv>, file: FeedFile, relation: string | 
   const page = await feedPage(c.var.db, { relation, filters: request.filters, page: request.page });
   if (page === 'no such relation') return notFound(c, `no events have been recorded for ${relation}`);
   if (page === 'no such page') return notFound(c, `page ${request.page} of this feed has no entries yet`);
-  const feed = feedDocument(publicOrigin(c), url, file, relation, request, page);
+  const feed = feedDocument(publicOrigin(c), file, relation, request, page);
   const format: FeedFormat = FEED_FORMATS[file];
   const response = await withValidators(format.render(feed), `${format.mediaType}; charset=utf-8`, page.entries[0]?.recorded ?? null);
   if (page.full) response.headers.set('cache-control', ARCHIVED);
+  // WebSub discovery in the headers too, where a subscriber looks first (§4).
+  if (feed.hubUrl) response.headers.set('link', topicLinkHeader(publicOrigin(c), feed.selfUrl));
   return response;
-}
-
-const feedPath = (file: FeedFile, relation: string | null) => (relation === null ? `/${file}` : `/v1/relations/${relation}/${file}`);
-
-/** The URL of a feed or of one of its pages: the filters in a fixed order, then the page; one URL per page, for links and caches alike. */
-function feedPageUrl(origin: string, file: FeedFile, relation: string | null, request: FeedRequest, number?: number): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(request.filters)) if (value) params.set(name, value);
-  if (number !== undefined) params.set('page', String(number));
-  const query = params.toString();
-  return `${origin}${feedPath(file, relation)}${query ? `?${query}` : ''}`;
 }
 
 /** An archive link of old (`?before=`, the entries before a log position): to the numbered page that now holds the newest of them, for good. */
@@ -64,9 +56,8 @@ async function redirectToNumberedPage(c: Context<AppEnv>, file: FeedFile, relati
 }
 
 function feedDocument(
-  origin: string, url: URL, file: FeedFile, relation: string | null, request: FeedRequest, page: FeedPage,
+  origin: string, file: FeedFile, relation: string | null, request: FeedRequest, page: FeedPage,
 ): Feed {
-  const path = feedPath(file, relation);
   const pageUrl = (number?: number) => feedPageUrl(origin, file, relation, request, number);
   const subject = relation === null ? 'all relations' : `${relationDisplayName(relation)} relations`;
   const narrowed = filtersInWords(request.filters);
@@ -74,7 +65,8 @@ function feedDocument(
     title: `Relations log: ${subject}${narrowed ? ` (${narrowed})` : ''}${request.page ? ` — page ${request.page}` : ''}`,
     description: `Events recorded in the log of ${subject}${narrowed ? `, ${narrowed}` : ''}, newest first, with corrections and retractions as entries of their own.`,
     homeUrl: `${origin}/${relation ?? ''}`,
-    selfUrl: url.searchParams.size ? `${origin}${path}${url.search}` : `${origin}${path}`,
+    selfUrl: pageUrl(request.page),
+    hubUrl: request.page === undefined ? hubUrl(origin) : null,
     currentUrl: pageUrl(),
     olderUrl: page.older === null ? null : pageUrl(page.older),
     newerUrl: page.newer === null ? null : pageUrl(page.newer),
@@ -96,7 +88,7 @@ function feedDoc(path: string, format: FeedFormat, perRelation: boolean) {
     description: `The newest entries by recorded time (${FEED_PAGE_SIZE} to ${2 * FEED_PAGE_SIZE - 1} once there are ${FEED_PAGE_SIZE}); ` +
       `older entries on archive pages of ${FEED_PAGE_SIZE}, numbered from the oldest, through RFC 5005 links (next_url in JSON Feed). ` +
       'A full archive page never changes: it is served with Cache-Control: public, max-age=31536000, immutable. ' +
-      'Served from the edge cache; ETag and Last-Modified answer conditional requests with 304.',
+      'Served from the edge cache; ETag and Last-Modified answer conditional requests with 304. A WebSub topic (not an archive page).',
     request: { ...(perRelation ? { params: RelationParam } : {}), query: FeedQuery },
     responses: {
       200: { description: format.name, content: { [format.mediaType]: { schema: format.schema } } },

@@ -50,7 +50,7 @@ logRoutes.openapi(append, async (c) => {
     actor: c.var.editor.name,
     events: body.events,
     recorded: new Date().toISOString(),
-  });
+  }, c.env.PUBLIC_ORIGIN || null);
   if (result.outcome === 'appended') await afterAppendCommitted(c, relation, result.keptInStep);
   switch (result.outcome) {
     case 'appended':

@@ -1,14 +1,15 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { isDayOfYear } from '../domain/anniversaries';
+import { FEBRUARY_29_RULES, february29Note, isDayOfYear } from '../domain/anniversaries';
 import { FACT_TYPES } from '../domain/catalog';
+import { canonicalTimeZone, localDate } from '../domain/local-time';
 import type { AppEnv } from '../env';
 import { anniversariesPage, Anniversary, decodeAnniversaryCursor } from '../views/on-this-day/queries';
 import { publicRoute } from './documented-route';
 import { notFound, problem, validationHook } from './problem';
 import { jsonContent, notModified, problemContent, RelationParam } from './schemas';
-import { listOf, pageLimit, splitList, todayUtc } from './view-params';
+import { listOf, pageLimit, splitList } from './view-params';
 import { cachedRead } from './response-cache';
 
 /** On this day: the anniversaries of a day, in one relation or in all. */
@@ -24,9 +25,12 @@ const OnThisDayQuery = z
       .regex(MONTH_DAY, 'a month and day, MM-DD: 06-01')
       .refine((value) => !MONTH_DAY.test(value) || isDayOfYear(2000, ...monthDay(value)), 'no such day of the year')
       .optional()
-      .describe('MM-DD (default: today, UTC)'),
+      .describe('MM-DD (default: today where tz is)'),
     year: z.coerce.number().int().min(1).max(9999).optional()
-      .describe('the year the anniversaries are counted in (default: this year, UTC); later events are left out'),
+      .describe('the year the anniversaries are counted in (default: this year where tz is); later events are left out'),
+    tz: z.string().max(64).refine((value) => canonicalTimeZone(value) !== null, 'not an IANA time zone').optional()
+      .describe('the IANA time zone whose today it is (default UTC)'),
+    february29: z.enum(FEBRUARY_29_RULES).default('feb28').describe('facts of 29 February in a common year: on 28 February, 1 March, or none'),
     type: listOf(FACT_TYPES, 'an event type').optional().describe('event types, comma-separated'),
     tag: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(,[a-z0-9]+(-[a-z0-9]+)*)*$/, 'tags are lower-case-kebab, comma-separated').optional(),
     limit: pageLimit(100, 500),
@@ -34,7 +38,7 @@ const OnThisDayQuery = z
   });
 
 const description =
-  'Live events dated to an exact day whose month and day match, oldest first, with how many years ago they happened. Events known only to the month or year, or to an approximate day, never appear. Events of 29 February fall on 28 February in common years.';
+  'Live events dated to an exact day whose month and day match, oldest first, with how many years ago they happened. Events known only to the month or year, or to an approximate day, never appear. Today is that of tz; february29 is the rule for 29 February, which the answer says.';
 
 const responses = {
   200: jsonContent(
@@ -42,6 +46,8 @@ const responses = {
       relation: z.string().optional().describe('the relation asked for, on its own route'),
       date: z.string(),
       year: z.number().int(),
+      timeZone: z.string(),
+      february29: z.object({ rule: z.enum(FEBRUARY_29_RULES), description: z.string(), applied: z.boolean() }),
       items: z.array(Anniversary),
       next: z.string().nullable().describe('the cursor of the following page, null at the end'),
     }),
@@ -50,8 +56,10 @@ const responses = {
   ...notModified,
 };
 
-// Without `date` or `year`, the anniversaries are today's.
-const onToday = (query: URLSearchParams) => !query.get('date') || !query.get('year');
+// Without `date` or `year`, the anniversaries are today's where `tz` is: cached under that day.
+const zoneOf = (tz: string | undefined) => (tz === undefined ? 'UTC' : canonicalTimeZone(tz) ?? 'UTC');
+const onToday = (query: URLSearchParams) =>
+  (!query.get('date') || !query.get('year')) && localDate(zoneOf(query.get('tz') ?? undefined), Date.now());
 
 const forRelation = publicRoute({
   method: 'get',
@@ -79,13 +87,13 @@ const forAll = publicRoute({
 
 type Query = z.infer<typeof OnThisDayQuery>;
 
-/** The day asked for, defaulting to today; or why it is not a day (29 February of a common year). */
+/** The day asked for, defaulting to today where `tz` is; or why it is not a day (29 February of a common year). */
 function dayAskedFor(query: Query) {
-  const today = todayUtc();
+  const today = localDate(zoneOf(query.tz), Date.now());
   const [month, day] = monthDay(query.date ?? today.slice(5));
   const year = query.year ?? Number(today.slice(0, 4));
   if (isDayOfYear(year, month, day)) return { month, day, year };
-  return `${year} has no 29 February; its events fall on 28 February (date=02-28), or give a leap year`;
+  return `${year} has no 29 February; its events fall on 28 February (date=02-28) or, with february29=mar1, on 1 March; or give a leap year`;
 }
 
 /** The same problem as any invalid parameter: only the clock can tell that 29 February is missing this year. */
@@ -100,8 +108,14 @@ function badDate(c: Context, detail: string) {
 
 function pageQuery(asked: { month: number; day: number; year: number }, query: Query, relation?: string) {
   const { limit, cursor } = query;
-  return { ...asked, relation, limit, cursor, types: splitList(query.type), tags: splitList(query.tag) };
+  return { ...asked, relation, limit, cursor, types: splitList(query.type), tags: splitList(query.tag), rule: query.february29 };
 }
+
+/** What the answer says of the day beside its anniversaries: whose today, and the rule for 29 February. */
+const dayNotes = (asked: { month: number; day: number; year: number }, query: Query) => ({
+  timeZone: zoneOf(query.tz),
+  february29: february29Note(query.february29, asked.year, asked.month, asked.day),
+});
 
 const monthDayText = ({ month, day }: { month: number; day: number }) =>
   `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -113,7 +127,7 @@ onThisDayRoutes.openapi(forRelation, async (c) => {
   if (typeof asked === 'string') return badDate(c, asked);
   const page = await anniversariesPage(c.var.db, pageQuery(asked, query, relation));
   if (!page) return notFound(c, `no events have been recorded for ${relation}`);
-  return c.json({ relation, date: monthDayText(asked), year: asked.year, ...page }, 200);
+  return c.json({ relation, date: monthDayText(asked), year: asked.year, ...dayNotes(asked, query), ...page }, 200);
 });
 
 onThisDayRoutes.openapi(forAll, async (c) => {
@@ -121,5 +135,5 @@ onThisDayRoutes.openapi(forAll, async (c) => {
   const asked = dayAskedFor(query);
   if (typeof asked === 'string') return badDate(c, asked);
   const page = await anniversariesPage(c.var.db, pageQuery(asked, query));
-  return c.json({ date: monthDayText(asked), year: asked.year, ...page! }, 200);
+  return c.json({ date: monthDayText(asked), year: asked.year, ...dayNotes(asked, query), ...page! }, 200);
 });

@@ -33,7 +33,11 @@ export const ARCHIVED = 'public, max-age=31536000, immutable';
 export interface CachedReadOptions {
   scope: 'relation' | 'all';
   /** True when, for this request, the answer depends on today (a default day or `asOf`). */
-  dependsOnToday?: (query: URLSearchParams) => boolean;
+  /**
+   * True when, for this request, the answer depends on today (a default day or `asOf`), UTC; or the day it
+   * depends on when that is today somewhere else (`tz=`), YYYY-MM-DD.
+   */
+  dependsOnToday?: (query: URLSearchParams) => boolean | string;
   /** True when, for this request, the answer may be an archive page (a full one never changes). */
   mayBeArchived?: (query: URLSearchParams) => boolean;
 }
@@ -115,7 +119,8 @@ function scopeOf(c: Context<AppEnv>, options: CachedReadOptions): CacheScope | n
   const method = c.req.method;
   if ((method !== 'GET' && method !== 'HEAD') || c.req.header(BOOKMARK_HEADER) !== undefined || /\bno-store\b/.test(asked)) return null;
   const query = new URL(c.req.url).searchParams;
-  const day = options.dependsOnToday?.(query) ? new Date().toISOString().slice(0, 10) : undefined;
+  const today = options.dependsOnToday?.(query);
+  const day = today === true ? new Date().toISOString().slice(0, 10) : today || undefined;
   const common = { day, fresh: /\bno-cache\b/.test(asked), archive: options.mayBeArchived?.(query) ?? false };
   if (options.scope === 'all') return { relation: null, ...common };
   const relation = c.req.param('relation');

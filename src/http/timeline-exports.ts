@@ -28,7 +28,7 @@ for (const file of EXPORT_FILES) {
     middleware: [cachedRead({ scope: 'relation', dependsOnToday: () => true })] as const,
     summary: format.summary,
     description: format.description,
-    request: { params: RelationParam },
+    request: { params: RelationParam, query: format.query },
     responses: {
       200: { description: format.summary, content: { [format.mediaType]: { schema: format.schema } } },
       ...notModified,
@@ -42,7 +42,8 @@ for (const file of EXPORT_FILES) {
     const today = now.slice(0, 10);
     const overview = await relationOverview(c.var.db, relation, today);
     if (!overview) return notFound(c, `no events have been recorded for ${relation}`);
-    const body = format.render({ relation, name: relationDisplayName(relation), origin, today, now, overview });
+    const query = c.req.valid('query');
+    const body = format.render({ relation, name: relationDisplayName(relation), origin, today, now, overview, query });
     // Built by hand (a format of its own, with its ETag), so its type is a plain Response, not c.json's.
     return (await withValidators(body, `${format.mediaType}; charset=utf-8`, null)) as never;
   });

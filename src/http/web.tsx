@@ -15,6 +15,7 @@ import { RelationPage } from '../web/relation-page';
 import { SearchPage } from '../web/search-page';
 import { selectionQuery } from '../web/timeline-search';
 import { TimelineJsPage } from '../web/timelinejs-page';
+import { topicLinkHeader } from '../websub/topics';
 import { publicRoute, type RouteDefinition } from './documented-route';
 import { messagePage } from './error-pages';
 import { publicOrigin } from './origin';
@@ -116,9 +117,13 @@ const PAGES: Omit<RouteDefinition, 'method'>[] = [
 ];
 for (const page of PAGES) webRoutes.openAPIRegistry.registerPath(publicRoute({ method: 'get', ...page }));
 
+/** A page that changes with the log is a WebSub topic: its hub and its own URL in the Link header (§4). */
+const advertiseHub = (c: Context<AppEnv>, path: string) => c.header('link', topicLinkHeader(publicOrigin(c), `${publicOrigin(c)}${path}`));
+
 // Keyed by the day: today's anniversaries, and today's status of each relation.
 webRoutes.get('/', cachedRead({ scope: 'all', dependsOnToday: () => true }), async (c) => {
   const today = todayUtc();
+  advertiseHub(c, '/');
   return c.html(<HomePage data={await frontPage(c.var.db, today)} today={today} canonical={`${publicOrigin(c)}/`} />);
 });
 
@@ -172,6 +177,8 @@ webRoutes.get(RELATION_PATH, cachedRead({ scope: 'relation', dependsOnToday: () 
   if (!data) return unknownRelation(c, relation);
   const name = relationDisplayName(relation);
   const canonical = `${publicOrigin(c)}/${relation}${selectionQuery(selection)}`;
+  // The page as a feed reader follows it: no day chosen, no search.
+  if (!new URL(c.req.url).search) advertiseHub(c, `/${relation}`);
   return c.html(<RelationPage {...{ relation, name, asOf, today, selection, errors, canonical, ...data }} />, errors.length ? 400 : 200);
 });
 

@@ -3,19 +3,22 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { recoverFailed, retryDelivery, sendTestMessage } from '../webhooks/actions';
+import { nextLocalHour } from '../domain/local-time';
 import {
   CreateSubscription, DeliveriesQuery, Delivery, DeliveryParams, ListQuery, PatchSubscription, RecoverQuery,
-  Subscription, SubscriptionId, SubscriptionWithSecret,
+  RotatedSecret, RotateSecret, Subscription, SubscriptionId, SubscriptionWithSecret,
 } from '../webhooks/api-schemas';
 import { deliveriesOf } from '../webhooks/delivery-log';
 import { keyringOf } from '../webhooks/sealed-secrets';
 import { webhookSettings } from '../webhooks/settings';
 import {
   createSubscription, deleteSubscription, listSubscriptions, rotateSecret, subscriptionById, updateSubscription,
+  type Subscription as StoredSubscription,
 } from '../webhooks/subscriptions';
 import { webhookUrlProblem } from '../webhooks/url-guard';
 import type { RouteDefinition } from './documented-route';
 import { editorRoute } from './editor-auth';
+import { publicOrigin } from './origin';
 import { notFound, problem, validationHook } from './problem';
 import { jsonContent, NOT_STORED, problemContent } from './schemas';
 import type { ApiTag } from './tags';
@@ -38,6 +41,14 @@ const disabledProblem = (c: Context, reason: string) =>
     detail: `it was disabled (${reason}); enable it first with PATCH {"enabled": true}`,
   });
 
+/** A subscription as the API shows it: with when its next anniversary.today is due. */
+function shown(c: Context<AppEnv>, subscription: StoredSubscription) {
+  const { timeZone, hour } = subscription.anniversary;
+  const wanted = subscription.enabled && subscription.events.includes('anniversary.today');
+  const next = wanted ? nextLocalHour(timeZone, hour ?? webhookSettings(c.env).anniversaryHour, Date.now()) : null;
+  return { ...subscription, anniversary: { ...subscription.anniversary, next: next && new Date(next.start).toISOString() } };
+}
+
 /** A URL the guard refuses is a 422 naming `/url`, like any invalid field. */
 function refusedUrl(c: Context<AppEnv>, url: string | undefined) {
   const refused = url === undefined ? null : webhookUrlProblem(url, webhookSettings(c.env).allowHttpLocal);
@@ -54,7 +65,7 @@ const create = guarded({
   path: '/v1/webhooks',
   operationId: 'createWebhook',
   summary: 'Subscribe a URL to webhooks',
-  description: 'Answers the signing secret (whsec_…) this once; it is stored sealed under WEBHOOK_SECRET_KEY.',
+  description: 'Answers the signing secret (whsec_…) this once, stored sealed; for v1a, the public key (whpk_…). `anniversary`: the time zone, local hour and 29 February rule of anniversary.today.',
   request: body(CreateSubscription),
   responses: {
     201: jsonContent(SubscriptionWithSecret, 'Subscribed'),
@@ -76,8 +87,14 @@ webhookRoutes.openapi(create, async (c) => {
     types: input.types ?? null,
     tags: input.tags ?? null,
     description: input.description ?? null,
-  }, new Date().toISOString(), keyring);
-  return c.json({ ...subscription, secret }, 201, NOT_STORED);
+    anniversary: {
+      timeZone: input.anniversary?.timeZone ?? 'UTC',
+      hour: input.anniversary?.hour ?? null,
+      february29: input.anniversary?.february29 ?? 'feb28',
+    },
+    signatureScheme: input.signatureScheme ?? 'v1',
+  }, new Date().toISOString(), keyring, publicOrigin(c));
+  return c.json({ ...shown(c, subscription), secret }, 201, NOT_STORED);
 });
 
 const list = guarded({
@@ -95,7 +112,7 @@ webhookRoutes.openapi(list, async (c) => {
   const webhooks = await listSubscriptions(c.var.db, after, limit);
   const last = webhooks.at(-1);
   const next = webhooks.length === limit && last ? `/v1/webhooks?after=${last.id}&limit=${limit}` : null;
-  return c.json({ webhooks, next }, 200);
+  return c.json({ webhooks: webhooks.map((subscription) => shown(c, subscription)), next }, 200);
 });
 
 const one = guarded({
@@ -110,14 +127,14 @@ const one = guarded({
 
 webhookRoutes.openapi(one, async (c) => {
   const subscription = await subscriptionById(c.var.db, c.req.valid('param').id);
-  return subscription ? c.json(subscription, 200) : noSuchSubscription(c);
+  return subscription ? c.json(shown(c, subscription), 200) : noSuchSubscription(c);
 });
 
 const patch = guarded({
   method: 'patch',
   path: '/v1/webhooks/{id}',
   operationId: 'updateWebhook',
-  description: 'Only the fields sent change. `enabled: true` brings back a subscription that was disabled (after a 410 or five days of failures).',
+  description: 'Only the fields sent change. `enabled: true` brings back a disabled subscription. Its links follow the origin of this request (unless PUBLIC_ORIGIN is set).',
   summary: 'Change the URL, the events, the filters or whether it is enabled',
   request: { ...idParams, ...body(PatchSubscription) },
   responses: { 200: jsonContent(Subscription, 'Changed'), ...notFoundResponse, 422: problemContent('An invalid field') },
@@ -128,8 +145,10 @@ webhookRoutes.openapi(patch, async (c) => {
   const refused = refusedUrl(c, changes.url);
   if (refused) return refused;
   const events = changes.events && [...new Set(changes.events)];
-  const updated = await updateSubscription(c.var.db, c.req.valid('param').id, { ...changes, events }, new Date().toISOString());
-  return updated ? c.json(updated, 200) : noSuchSubscription(c);
+  const updated = await updateSubscription(
+    c.var.db, c.req.valid('param').id, { ...changes, events }, new Date().toISOString(), publicOrigin(c),
+  );
+  return updated ? c.json(shown(c, updated), 200) : noSuchSubscription(c);
 });
 
 const remove = guarded({
@@ -151,11 +170,12 @@ const rotate = guarded({
   method: 'post',
   path: '/v1/webhooks/{id}/rotate-secret',
   operationId: 'rotateWebhookSecret',
-  description: 'Answers the new secret this once; the secret it replaces keeps signing beside it for 24 hours, so the receiver can switch without losing a message.',
+  description: 'Answers the new secret this once (v1a: the public key); the one it replaces signs beside it for 24 hours. `signatureScheme` changes the scheme the same way.',
   summary: 'A new signing secret; for 24 hours messages carry signatures by both',
-  request: idParams,
+  request: { ...idParams, body: { required: false, content: { 'application/json': { schema: RotateSecret } } } },
   responses: {
-    200: jsonContent(z.object({ secret: z.string(), previousSecretExpires: z.string() }), 'The new secret, shown this once'),
+    200: jsonContent(RotatedSecret, 'The new secret (or public key), shown this once'),
+    422: problemContent('An invalid field'),
     ...notFoundResponse,
     503: problemContent('WEBHOOK_SECRET_KEY is not set or not valid: no secret can be stored'),
   },
@@ -164,7 +184,7 @@ const rotate = guarded({
 webhookRoutes.openapi(rotate, async (c) => {
   const keyring = await keyringOf(c.env);
   if (!keyring.current) return unsealable(c, keyring);
-  const rotated = await rotateSecret(c.var.db, c.req.valid('param').id, new Date(), keyring);
+  const rotated = await rotateSecret(c.var.db, c.req.valid('param').id, new Date(), keyring, c.req.valid('json')?.signatureScheme);
   return rotated ? c.json(rotated, 200, NOT_STORED) : noSuchSubscription(c);
 });
 

@@ -15,17 +15,15 @@ export function viewsAreCurrent(stored: { view: string; version: number }[]): bo
   return PROJECTORS.every((projector) => versions.get(projector.name) === projector.version);
 }
 
-/** Whether any view was built by another projector version than this code's. One D1 call. */
-export async function viewsAreStale(db: Db): Promise<boolean> {
-  return !viewsAreCurrent(await db.all<{ view: string; version: number }>(db.prepare('SELECT view, version FROM view_versions')));
-}
+/** The versions the views were built with, as a statement, for `viewsAreCurrent`. */
+export const viewVersions = (db: Db) => db.prepare('SELECT view, version FROM view_versions');
 
 /** A row as D1 answers it: column names to values. */
 export type Row = Record<string, unknown>;
 
 /** Runs the reads of a view request in one batch together with the check of the views' versions. */
 export async function readViews(db: Db, reads: D1PreparedStatement[]): Promise<D1Result<Row>[]> {
-  const [versions, ...results] = await db.batch<Row>([db.prepare('SELECT view, version FROM view_versions'), ...reads]);
+  const [versions, ...results] = await db.batch<Row>([viewVersions(db), ...reads]);
   if (!viewsAreCurrent(versions.results as unknown as { view: string; version: number }[])) db.staleViews = true;
   return results;
 }

@@ -1,36 +1,107 @@
+import { february29Note, recordedDaysFallingOn, type February29Rule } from '../domain/anniversaries';
+import { hoursBegunWithin } from '../domain/local-time';
 import type { Db } from '../store/db';
-import { anniversariesOn, type Anniversary } from '../views/on-this-day/queries';
+import { readViews } from '../views/freshness';
+import { anniversariesStatement, anniversaryOfRow, type Anniversary } from '../views/on-this-day/queries';
 import { filtersOfKey, matchesFilters } from './filters';
 import { wantsKind } from './kinds';
-import { anniversaryMessage, stableMessageId, type AnniversaryItem } from './messages';
-import { anniversaryOutbox } from './outbox';
-
-// Statements per D1 batch when fanning out: two per distinct set of filters.
-const STATEMENTS_PER_BATCH = 100;
+import { anniversaryItem, anniversaryMessage, stableMessageId } from './messages';
+import { anniversaryOutbox, AT_ITS_HOUR, originOf, type AnniversaryAudience } from './outbox';
 
 /**
- * "On this day" for one UTC day: every subscription to `anniversary.today` gets the day's anniversaries
- * that match its filters, as one message, or nothing when none match. Subscriptions with the same
- * filters share the message. Running it twice for a day makes no second delivery. Answers the ids of
- * the new deliveries, to be queued.
+ * "On this day" at each subscriber's own hour. Every cron run looks at the hour up to its instant: in each
+ * time zone that subscriptions are in, the local hours that began then (usually one; where clocks jumped
+ * forward, the skipped hour too, so it is sent at the next hour; where they went back, the repeated hour
+ * only the first time), and sends each subscription whose hour it is the anniversaries of its local date,
+ * unless it already has them: a delivery is unique per subscription and local date, so a repeated hour, a
+ * second run or a changed hour never sends a date twice. A run that finds nothing new writes nothing.
  */
-export async function anniversaryDeliveries(db: Db, day: Date, now: Date): Promise<string[]> {
-  const groups = await db.all<{ filter_key: string }>(db.prepare(
-    `SELECT DISTINCT filter_key FROM webhook_subscriptions s WHERE enabled = 1 AND ${wantsKind("'anniversary.today'")}`,
-  ));
-  if (!groups.length) return [];
-  const date = day.toISOString().slice(0, 10);
-  const anniversaries = await anniversariesOn(db, {
-    year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(),
-  });
+
+const HOUR_MS = 3_600_000;
+// Statements per D1 batch when fanning out: two per message.
+const STATEMENTS_PER_BATCH = 100;
+
+export interface AnniversarySettings {
+  /** ANNIVERSARY_HOUR: the local hour of a subscription that chose none. */
+  defaultHour: number;
+  /** PUBLIC_ORIGIN, when set: the links' origin. */
+  publicOrigin: string | null;
+}
+
+/** A time zone and a local hour that subscriptions to `anniversary.today` have. */
+export interface ZoneHour {
+  zone: string;
+  hour: number;
+}
+
+/** The time zones and local hours of the subscriptions to `anniversary.today`: a cron run reads them first. */
+export function anniversaryHoursStatement(db: Db, defaultHour: number): D1PreparedStatement {
+  return db.prepare(
+    `SELECT DISTINCT anniversary_time_zone AS zone, COALESCE(anniversary_hour, ?1) AS hour FROM webhook_subscriptions s
+     WHERE enabled = 1 AND ${wantsKind("'anniversary.today'")}`,
+    defaultHour,
+  );
+}
+
+/** `[zone, hour, day]` for every local hour of these that began in the hour up to `at`. */
+export function hoursJustBegun(hours: ZoneHour[], at: number): [string, number, string][] {
+  const wanted = new Map<string, Set<number>>();
+  for (const { zone, hour } of hours) wanted.set(zone, (wanted.get(zone) ?? new Set()).add(hour));
+  return [...wanted].flatMap(([zone, zoneHours]) => begunIn(zone, at)
+    .filter(({ hour }) => zoneHours.has(hour))
+    .map(({ hour, day }) => [zone, hour, day] as [string, number, string]));
+}
+
+/** The hours of a zone that began in the hour up to `at`; none, and a word in the log, for a zone the runtime no longer knows. */
+function begunIn(zone: string, at: number) {
+  try {
+    return hoursBegunWithin(zone, at - HOUR_MS, at);
+  } catch (error) {
+    console.error(`anniversary.today: the runtime knows no time zone ${zone}; its subscriptions wait until it does`, error);
+    return [];
+  }
+}
+
+interface Audience {
+  filter_key: string;
+  origin: string;
+  rule: February29Rule;
+  day: string;
+}
+
+/**
+ * The deliveries of `anniversary.today` due at `at` for subscriptions at these hours, written to the outbox:
+ * when one of their hours began in the hour up to `at`, one D1 call to find who is due and the anniversaries
+ * of their days, then the messages and deliveries (a message per day, filter set, origin and rule, shared by
+ * every subscription it suits). Answers the new deliveries' ids.
+ */
+export async function anniversaryDeliveries(
+  db: Db, settings: AnniversarySettings, hours: ZoneHour[], at: Date, now: Date,
+): Promise<string[]> {
+  const begun = hoursJustBegun(hours, at.getTime());
+  if (!begun.length) return [];
+  const days = [...new Set(begun.map(([, , day]) => day))];
+  const [audiences, ...perDay] = await readViews(db, [
+    audiencesStatement(db, JSON.stringify(begun), settings),
+    ...days.map((day) => anniversariesStatement(db, { ...dayOf(day), rule: 'any' })),
+  ]);
+  const anniversaries = new Map(days.map((day, index) => [day, perDay[index].results.map((row) => anniversaryOfRow(row, dayOf(day).year))]));
   const statements: D1PreparedStatement[] = [];
-  for (const { filter_key: key } of groups) {
-    const filters = filtersOfKey(key);
-    const items = anniversaries.filter((a) => matchesFilters({ relation: a.relation, types: [a.type], tags: a.tags }, filters));
+  for (const audience of audiences.results as unknown as Audience[]) {
+    const { year, month, day } = dayOf(audience.day);
+    const items = onDay(anniversaries.get(audience.day) ?? [], audience.rule, year, month, day)
+      .filter((a) => matchesFilters({ relation: a.relation, types: [a.type], tags: a.tags }, filtersOfKey(audience.filter_key)));
     if (!items.length) continue;
-    const body = anniversaryMessage(date, now.toISOString(), items.map(anniversaryItem));
-    const messageId = await stableMessageId('anniversary.today', date, key);
-    statements.push(...anniversaryOutbox(db, messageId, body, key, date, now.toISOString()));
+    const body = anniversaryMessage(
+      audience.day, now.toISOString(), february29Note(audience.rule, year, month, day), items.map((a) => anniversaryItem(a, audience.origin)),
+    );
+    const messageId = await stableMessageId('anniversary.today', audience.day, audience.filter_key, audience.origin, audience.rule);
+    const hours = JSON.stringify(begun.filter(([, , begunDay]) => begunDay === audience.day).map(([zone, hour]) => [zone, hour]));
+    const target: AnniversaryAudience = {
+      filterKey: audience.filter_key, origin: audience.origin, rule: audience.rule, day: audience.day, hours,
+      defaultHour: settings.defaultHour, publicOrigin: settings.publicOrigin,
+    };
+    statements.push(...anniversaryOutbox(db, messageId, body, target, now.toISOString()));
   }
   const ids: string[] = [];
   for (let start = 0; start < statements.length; start += STATEMENTS_PER_BATCH) {
@@ -40,17 +111,26 @@ export async function anniversaryDeliveries(db: Db, day: Date, now: Date): Promi
   return ids;
 }
 
-function anniversaryItem(a: Anniversary): AnniversaryItem {
-  return {
-    id: a.id,
-    relation: a.relation,
-    type: a.type,
-    date: a.occurred,
-    yearsAgo: a.yearsAgo,
-    headline: a.headline,
-    summary: a.summary,
-    tags: a.tags,
-    citation: a.source,
-    links: a.links,
-  };
+/** Who is due: the subscriptions whose local hour just began, without that day's message yet, by what they share. */
+function audiencesStatement(db: Db, begun: string, settings: AnniversarySettings): D1PreparedStatement {
+  return db.prepare(
+    `SELECT s.filter_key, ${originOf('?3')} AS origin, s.february29 AS rule, json_extract(j.value, '$[2]') AS day
+     FROM json_each(?1) j ${AT_ITS_HOUR('?2')}
+     WHERE s.enabled = 1 AND ${wantsKind("'anniversary.today'")}
+       AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d
+         WHERE d.dedupe_key = 'anniversary.today:' || json_extract(j.value, '$[2]') AND d.subscription_id = s.id)
+     GROUP BY 1, 2, 3, 4`,
+    begun, settings.defaultHour, settings.publicOrigin ?? '',
+  );
+}
+
+const dayOf = (day: string) => {
+  const [year, month, date] = day.split('-').map(Number);
+  return { year, month, day: date };
+};
+
+/** The anniversaries read for a day under every rule, narrowed to the ones a rule puts on it. */
+function onDay(read: Anniversary[], rule: February29Rule, year: number, month: number, day: number): Anniversary[] {
+  const days = recordedDaysFallingOn(year, month, day, rule).map((recorded) => `${recorded.month}-${recorded.day}`);
+  return read.filter((a) => days.includes(`${Number(a.occurred.slice(5, 7))}-${Number(a.occurred.slice(8, 10))}`));
 }

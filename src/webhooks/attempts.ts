@@ -42,7 +42,12 @@ function outcomeStatements(db: Db, { delivery, result, verdict }: Outcome, now: 
     delivery.id, verdict.status, result ? 1 : 0, nextAttempt, result?.attempted ?? null, result?.statusCode ?? null,
     failed?.failure ?? null, Number(failed?.deadLetter ?? false), at,
   ));
-  if (result) statements.push(subscriptionHealth(db, delivery.subscriptionId, result, failed?.disableSubscription ?? null, now));
+  if (delivery.topic !== null) {
+    // A WebSub subscription lasts its lease whatever its deliveries do (§7), unless the callback says it is gone.
+    if (failed?.disableSubscription) statements.push(db.prepare('DELETE FROM websub_subscriptions WHERE id = ?1', delivery.subscriptionId));
+  } else if (result) {
+    statements.push(subscriptionHealth(db, delivery.subscriptionId, result, failed?.disableSubscription ?? null, now));
+  }
   return statements;
 }
 

@@ -8,9 +8,11 @@ export interface ClaimedDelivery {
   attempts: number;
   body: string;
   url: string;
-  /** The live secrets as stored: sealed (sealed-secrets.ts), the newest first. */
+  /** The live secrets as stored: sealed (sealed-secrets.ts), the newest first; none for a WebSub subscription without hub.secret. */
   storedSecrets: string[];
   disabledReason: string | null;
+  /** A WebSub content distribution: the topic whose content is sent (src/websub); null for a webhook message. */
+  topic: string | null;
 }
 
 interface ClaimedRow {
@@ -19,12 +21,13 @@ interface ClaimedRow {
   message_id: string;
   attempts: number;
   body: string;
-  url: string;
-  secret: string;
+  url: string | null;
+  secret: string | null;
   previous_secret: string | null;
   previous_secret_expires: string | null;
   enabled: number;
   disabled_reason: string | null;
+  topic: string | null;
 }
 
 // A queue message may arrive a little before the delivery's due time.
@@ -46,14 +49,19 @@ export async function claimDeliveries(db: Db, ids: string[], now: Date, leaseMs:
       JSON.stringify(ids), claim, new Date(now.getTime() + leaseMs).toISOString(), at,
       new Date(now.getTime() + EARLY_MS).toISOString(),
     ),
+    // A delivery is to a webhook subscription or to a WebSub subscription (whose lease may have ended).
     db.prepare(
-      `SELECT d.id, d.subscription_id, d.message_id, d.attempts, m.body, s.url, s.secret, s.previous_secret,
-         s.previous_secret_expires, s.enabled, s.disabled_reason
+      `SELECT d.id, d.subscription_id, d.message_id, d.attempts, m.body, COALESCE(s.url, w.callback) AS url,
+         COALESCE(s.secret, w.secret) AS secret, s.previous_secret, s.previous_secret_expires, w.topic,
+         CASE WHEN s.id IS NOT NULL THEN s.enabled WHEN w.expires > ?3 THEN 1 ELSE 0 END AS enabled,
+         CASE WHEN s.id IS NOT NULL THEN s.disabled_reason WHEN w.id IS NOT NULL THEN 'its lease ended at ' || w.expires
+           ELSE 'the subscription has ended' END AS disabled_reason
        FROM webhook_deliveries d
        JOIN webhook_messages m ON m.id = d.message_id
-       JOIN webhook_subscriptions s ON s.id = d.subscription_id
+       LEFT JOIN webhook_subscriptions s ON s.id = d.subscription_id
+       LEFT JOIN websub_subscriptions w ON w.id = d.subscription_id
        WHERE d.id IN (SELECT value FROM json_each(?1)) AND d.claim = ?2`,
-      JSON.stringify(ids), claim,
+      JSON.stringify(ids), claim, at,
     ),
   ]);
   return claimed.results.map((row) => ({
@@ -62,20 +70,21 @@ export async function claimDeliveries(db: Db, ids: string[], now: Date, leaseMs:
     messageId: row.message_id,
     attempts: row.attempts,
     body: row.body,
-    url: row.url,
-    storedSecrets: row.previous_secret && row.previous_secret_expires && row.previous_secret_expires > at
-      ? [row.secret, row.previous_secret]
-      : [row.secret],
+    url: row.url ?? '',
+    storedSecrets: [row.secret, row.previous_secret && row.previous_secret_expires && row.previous_secret_expires > at ? row.previous_secret : null]
+      .filter((secret): secret is string => secret !== null),
     disabledReason: row.enabled ? null : row.disabled_reason ?? 'disabled',
+    topic: row.topic,
   }));
 }
 
 /**
  * Pending deliveries whose attempt is long overdue (lost between the outbox and the queue, or a worker
- * died mid-attempt): marks them due now and answers their ids, to be queued again.
+ * died mid-attempt): marks them due now and answers their ids, to be queued again. A statement, for the
+ * cron's first batch.
  */
-export async function overdueDeliveries(db: Db, now: Date, overdueMs: number, limit: number): Promise<string[]> {
-  const rows = await db.all<{ id: string }>(db.prepare(
+export function overdueDeliveries(db: Db, now: Date, overdueMs: number, limit: number): D1PreparedStatement {
+  return db.prepare(
     `UPDATE webhook_deliveries SET next_attempt_at = ?1
      WHERE id IN (
        SELECT id FROM webhook_deliveries
@@ -83,8 +92,7 @@ export async function overdueDeliveries(db: Db, now: Date, overdueMs: number, li
        ORDER BY next_attempt_at LIMIT ?3)
      RETURNING id`,
     now.toISOString(), new Date(now.getTime() - overdueMs).toISOString(), limit,
-  ));
-  return rows.map((row) => row.id);
+  );
 }
 
 const START_AGAIN = `status = 'pending', attempts = 0, next_attempt_at = ?1, failure = NULL, claim = NULL, claimed_until = NULL`;

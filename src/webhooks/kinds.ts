@@ -6,7 +6,7 @@
 export const MESSAGE_KINDS = {
   'anniversary.today': {
     subscribable: true,
-    description: 'once a day, the anniversaries of events dated to an exact day',
+    description: "once a day, at the subscription's local hour, the anniversaries of its local date",
   },
   'event.recorded': {
     subscribable: true,

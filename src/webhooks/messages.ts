@@ -1,9 +1,12 @@
-import type { Source } from '../domain/catalog';
-import { eventPagePath } from '../domain/pages';
+import type { February29Note } from '../domain/anniversaries';
+import { isAmendment } from '../domain/catalog';
+import { eventPagePath, factPagePath } from '../domain/pages';
 import type { PendingEvent } from '../store/events';
+import type { Anniversary } from '../views/on-this-day/queries';
 import type { MessageKind } from './kinds';
+import type { AnniversaryItemBody, AnniversaryTodayBody, EventRecordedBody, WebhookTestBody } from './message-schemas';
 
-/** A Standard Webhooks payload: `{ type, timestamp, data }`. */
+/** A Standard Webhooks payload: `{ type, timestamp, data }`; each kind's shape is in message-schemas.ts. */
 export interface MessageBody<D = unknown> {
   type: MessageKind;
   timestamp: string;
@@ -20,41 +23,56 @@ export async function stableMessageId(...parts: string[]): Promise<string> {
   return `msg_${[...new Uint8Array(digest)].slice(0, 16).map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-export const eventLink = (id: string) => `/v1/events/${id}`;
+/** Where an event is as JSON: a path, put under an origin by the message that links it (its page: domain/pages.ts). */
+export const eventPath = (id: string) => `/v1/events/${id}`;
+
+/** The links of `event.recorded`, as paths: the outbox puts each subscription's origin in front of them. */
+export function recordedLinkPaths(event: Pick<PendingEvent, 'id' | 'type' | 'relation' | 'data'>) {
+  const amends = isAmendment(event.type) ? String(event.data.eventId) : null;
+  return {
+    event: eventPath(event.id),
+    page: eventPagePath(event),
+    ...(amends ? { amends: eventPath(amends) } : {}),
+  };
+}
 
 /**
- * The body of `event.recorded`, with `position` and `version` left at 0: the database fills them in
- * inside the append batch, where they are assigned.
+ * The body of `event.recorded`, with `position` and `version` left at 0 and the links as paths: the database
+ * fills them in inside the append batch, where positions are assigned and the subscriptions' origins known.
  */
-export function recordedMessage(event: PendingEvent): MessageBody {
+export function recordedMessage(event: PendingEvent): EventRecordedBody {
   const { occurredEarliest, occurredLatest, digest, ...recorded } = event;
   return {
     type: 'event.recorded',
     timestamp: event.recorded,
-    data: { relation: event.relation, event: { ...recorded, position: 0, version: 0 }, links: { event: eventLink(event.id), page: eventPagePath(event) } },
+    data: { relation: event.relation, event: { ...recorded, position: 0, version: 0 }, links: recordedLinkPaths(event) },
   };
 }
 
-/** One anniversary as a message carries it. */
-export interface AnniversaryItem {
-  id: string;
-  relation: string;
-  type: string;
-  date: string;
-  yearsAgo: number;
-  headline: string;
-  summary: string | null;
-  tags: string[];
-  citation: Source;
-  /** The event in the log (JSON), and its fact's page for people. */
-  links: { event: string; page: string };
+/** One anniversary as a message carries it, its links under `origin`. */
+export function anniversaryItem(a: Anniversary, origin: string): AnniversaryItemBody {
+  return {
+    id: a.id,
+    relation: a.relation,
+    type: a.type as AnniversaryItemBody['type'],
+    date: a.occurred,
+    dateInWords: a.occurredInWords,
+    yearsAgo: a.yearsAgo,
+    headline: a.headline,
+    summary: a.summary,
+    tags: a.tags,
+    citation: a.source,
+    links: { event: `${origin}${eventPath(a.id)}`, page: `${origin}${factPagePath(a.relation, a.id)}` },
+  };
 }
 
-export function anniversaryMessage(day: string, timestamp: string, anniversaries: AnniversaryItem[]): MessageBody {
-  return { type: 'anniversary.today', timestamp, data: { day, anniversaries } };
+export function anniversaryMessage(
+  day: string, timestamp: string, february29: February29Note, anniversaries: AnniversaryItemBody[],
+): AnniversaryTodayBody {
+  return { type: 'anniversary.today', timestamp, data: { day, february29, anniversaries } };
 }
 
-export function testMessage(subscriptionId: string, timestamp: string): MessageBody {
+export function testMessage(subscriptionId: string, timestamp: string): WebhookTestBody {
   return {
     type: 'webhook.test',
     timestamp,

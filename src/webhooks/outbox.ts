@@ -3,7 +3,7 @@ import type { Db } from '../store/db';
 import type { PendingEvent } from '../store/events';
 import { MATCHES_FILTERS_SQL } from './filters';
 import { wantsKind } from './kinds';
-import { newMessageId, recordedMessage, type MessageBody } from './messages';
+import { newMessageId, recordedLinkPaths, recordedMessage, type MessageBody } from './messages';
 
 /**
  * The outbox: a message and one pending delivery per subscription it concerns, written before anything
@@ -11,9 +11,11 @@ import { newMessageId, recordedMessage, type MessageBody } from './messages';
  * (a cron that fires twice, a retried append) never makes a second delivery.
  */
 
-const NEW_DELIVERY_ID = `'dlv_' || lower(hex(randomblob(16)))`;
-// The column the deliveries of an appended event are returned under, from the append's own batch.
-const DELIVERY_ID = 'new_delivery_id';
+/** SQL: a new delivery's id. */
+export const NEW_DELIVERY_ID = `'dlv_' || lower(hex(randomblob(16)))`;
+const NEW_MESSAGE_ID = `'msg_' || lower(hex(randomblob(16)))`;
+/** The column the deliveries of an appended event are returned under, from the append's own batch. */
+export const DELIVERY_ID = 'new_delivery_id';
 
 // What an event is about: an amendment also concerns the type and tags of the event it amends.
 const RECORDED_SUBJECT = `
@@ -27,31 +29,41 @@ const RECORDED_SUBJECT = `
 
 const WANTS_RECORDED = `s.enabled = 1 AND ${wantsKind("'event.recorded'")} AND ${MATCHES_FILTERS_SQL}`;
 
+/** SQL: the origin the links of subscription `s`'s messages are under: PUBLIC_ORIGIN (bound at `param`), else its own. */
+export const originOf = (param: string) => `COALESCE(NULLIF(${param}, ''), s.origin, '')`;
+
 /**
  * `event.recorded` for one appended event: goes into the SAME batch as the event, after its insert,
- * so the event's position and version are filled in from the row just written. The deliveries it makes
- * come back with the batch's results (`newDeliveryIds`), so queueing them needs no read.
+ * so the event's position and version are filled in from the row just written. One message is made per
+ * origin the concerned subscriptions link under (its links absolute there), found again by its key. The
+ * deliveries it makes come back with the batch's results (`newDeliveryIds`), so queueing them needs no read.
  */
-export function recordedOutbox(db: Db, event: PendingEvent): D1PreparedStatement[] {
+export function recordedOutbox(db: Db, event: PendingEvent, publicOrigin: string | null): D1PreparedStatement[] {
   const amends = isAmendment(event.type) ? String(event.data.eventId) : null;
-  const subject = [event.relation, event.type, JSON.stringify(event.tags), amends] as const;
-  const messageId = newMessageId();
+  const subject = [event.relation, event.type, JSON.stringify(event.tags), amends, publicOrigin ?? ''] as const;
+  const links = recordedLinkPaths(event);
+  const key = `event.recorded:${event.id}`;
+  const amendsLink = links.amends ? `, '$.data.links.amends', o.origin || ?12` : '';
   return [
     db.prepare(
-      `${RECORDED_SUBJECT}
-       INSERT INTO webhook_messages (id, type, body, created)
-       SELECT ?5, 'event.recorded', json_set(?6, '$.data.event.position', e.position, '$.data.event.version', e.version), ?7
-       FROM events e WHERE e.id = ?8
-         AND EXISTS (SELECT 1 FROM webhook_subscriptions s, f WHERE ${WANTS_RECORDED})`,
-      ...subject, messageId, JSON.stringify(recordedMessage(event)), event.recorded, event.id,
+      `${RECORDED_SUBJECT}, o (origin) AS (SELECT DISTINCT ${originOf('?5')} FROM webhook_subscriptions s, f WHERE ${WANTS_RECORDED})
+       INSERT INTO webhook_messages (id, type, body, created, message_key)
+       SELECT ${NEW_MESSAGE_ID}, 'event.recorded',
+         json_set(?6, '$.data.event.position', e.position, '$.data.event.version', e.version,
+           '$.data.links.event', o.origin || ?10, '$.data.links.page', o.origin || ?11${amendsLink}),
+         ?7, ?9 || ' ' || o.origin
+       FROM events e, o WHERE e.id = ?8`,
+      ...subject, JSON.stringify(recordedMessage(event)), event.recorded, event.id, key, links.event, links.page,
+      ...(links.amends ? [links.amends] : []),
     ),
     db.prepare(
       `${RECORDED_SUBJECT}
        INSERT INTO webhook_deliveries (id, subscription_id, message_id, dedupe_key, status, next_attempt_at, created)
-       SELECT ${NEW_DELIVERY_ID}, s.id, ?5, ?6, 'pending', ?7, ?7
-       FROM webhook_subscriptions s, f WHERE ${WANTS_RECORDED}
+       SELECT ${NEW_DELIVERY_ID}, s.id, m.id, ?6, 'pending', ?7, ?7
+       FROM webhook_subscriptions s, f JOIN webhook_messages m ON m.message_key = ?6 || ' ' || ${originOf('?5')}
+       WHERE ${WANTS_RECORDED}
        ON CONFLICT DO NOTHING RETURNING id AS ${DELIVERY_ID}`,
-      ...subject, messageId, `event.recorded:${event.id}`, event.recorded,
+      ...subject, key, event.recorded,
     ),
   ];
 }
@@ -61,9 +73,29 @@ export function newDeliveryIds(rows: Record<string, unknown>[]): string[] {
   return rows.filter((row) => typeof row[DELIVERY_ID] === 'string').map((row) => row[DELIVERY_ID] as string);
 }
 
-/** `anniversary.today` for every subscription with these filters; answers the ids of new deliveries. */
+/** Where a message of `anniversary.today` goes: the subscriptions of one filter set, origin and rule whose hour began. */
+export interface AnniversaryAudience {
+  filterKey: string;
+  origin: string;
+  rule: string;
+  day: string;
+  /** `[[zone, hour], …]`: the local hours that began for `day` (JSON). */
+  hours: string;
+  /** ANNIVERSARY_HOUR: the hour of a subscription that chose none. */
+  defaultHour: number;
+  publicOrigin: string | null;
+}
+
+/**
+ * SQL: the subscriptions `s` whose local hour is one of the `[zone, hour, …]` rows of `json_each(…) j`, joined
+ * after it (CROSS JOIN keeps that order: each zone looked up by the index, not every subscription against the list).
+ */
+export const AT_ITS_HOUR = (defaultHour: string) => `CROSS JOIN webhook_subscriptions s
+  ON s.anniversary_time_zone = json_extract(j.value, '$[0]') AND COALESCE(s.anniversary_hour, ${defaultHour}) = json_extract(j.value, '$[1]')`;
+
+/** `anniversary.today` for every subscription of an audience; answers the ids of new deliveries. */
 export function anniversaryOutbox(
-  db: Db, messageId: string, body: MessageBody, filterKey: string, day: string, now: string,
+  db: Db, messageId: string, body: MessageBody, audience: AnniversaryAudience, now: string,
 ): D1PreparedStatement[] {
   return [
     db.prepare(
@@ -74,9 +106,12 @@ export function anniversaryOutbox(
     db.prepare(
       `INSERT INTO webhook_deliveries (id, subscription_id, message_id, dedupe_key, status, next_attempt_at, created)
        SELECT ${NEW_DELIVERY_ID}, s.id, ?1, ?2, 'pending', ?3, ?3
-       FROM webhook_subscriptions s WHERE s.filter_key = ?4 AND s.enabled = 1 AND ${wantsKind("'anniversary.today'")}
+       FROM json_each(?4) j ${AT_ITS_HOUR('?5')}
+       WHERE s.enabled = 1 AND ${wantsKind("'anniversary.today'")} AND s.filter_key = ?6 AND s.february29 = ?7
+         AND ${originOf('?8')} = ?9
        ON CONFLICT DO NOTHING RETURNING id`,
-      messageId, `anniversary.today:${day}`, now, filterKey,
+      messageId, `anniversary.today:${audience.day}`, now, audience.hours, audience.defaultHour, audience.filterKey,
+      audience.rule, audience.publicOrigin ?? '', audience.origin,
     ),
   ];
 }

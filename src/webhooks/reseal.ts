@@ -2,10 +2,11 @@ import type { Db } from '../store/db';
 import { currentSealPrefix, openSecret, SealingError, sealSecret, type Keyring } from './sealed-secrets';
 
 /**
- * Resealing the stored secrets of webhook_subscriptions under the current WEBHOOK_SECRET_KEY: secrets stored
- * in plain text before secrets were sealed, and secrets sealed under the previous key during a rotation of
- * it. A replaced secret whose overlap has ended is dropped. Rows are read in id order, a page per D1 call,
- * and a page's rows written in one batch; a row changed meanwhile (a rotation) is left as the rotation wrote it.
+ * Resealing the stored secrets of webhook_subscriptions (and the hub.secret of websub_subscriptions) under the
+ * current WEBHOOK_SECRET_KEY: secrets stored in plain text before secrets were sealed, and secrets sealed under
+ * the previous key during a rotation of it. A replaced secret whose overlap has ended is dropped. Rows are read
+ * in id order (wh_ then ws_), a page per D1 call, and a page's rows written in one batch; a row changed
+ * meanwhile (a rotation, a renewal) is left as that wrote it.
  */
 
 const PAGE_SIZE = 100;
@@ -35,7 +36,9 @@ export async function resealSecrets(db: Db, keyring: Keyring, now: Date, after =
   let cursor = after;
   for (let page = 0; page < PAGES_PER_CALL; page += 1) {
     const rows = await db.all<SecretRow>(db.prepare(
-      `SELECT id, secret, previous_secret, previous_secret_expires FROM webhook_subscriptions
+      `SELECT id, secret, previous_secret, previous_secret_expires FROM (
+         SELECT id, secret, previous_secret, previous_secret_expires FROM webhook_subscriptions
+         UNION ALL SELECT id, secret, NULL, NULL FROM websub_subscriptions WHERE secret IS NOT NULL)
        WHERE id > ?1 AND (substr(secret, 1, length(?2)) <> ?2 OR (previous_secret IS NOT NULL AND (
          substr(previous_secret, 1, length(?2)) <> ?2 OR previous_secret_expires IS NULL OR previous_secret_expires <= ?3)))
        ORDER BY id LIMIT ?4`,
@@ -45,6 +48,9 @@ export async function resealSecrets(db: Db, keyring: Keyring, now: Date, after =
     for (const row of rows) {
       const resealed = await resealedRow(keyring, prefix, row, at);
       if (typeof resealed === 'string') report.unreadable.push({ id: row.id, reason: resealed });
+      else if (row.id.startsWith('ws_')) writes.push(db.prepare(
+        'UPDATE websub_subscriptions SET secret = ?3 WHERE id = ?1 AND secret = ?2', row.id, row.secret, resealed.secret,
+      ));
       else writes.push(db.prepare(
         `UPDATE webhook_subscriptions SET secret = ?4, previous_secret = ?5
          WHERE id = ?1 AND secret = ?2 AND previous_secret IS ?3`,

@@ -17,24 +17,26 @@ export interface SendResult extends Attempt {
 export async function sendSigned(
   url: string, secrets: string[], messageId: string, body: string, timeoutMs: number,
 ): Promise<SendResult> {
+  const timestamp = Math.floor(Date.now() / 1000);
+  const headers = {
+    'content-type': 'application/json',
+    'user-agent': 'relations-log-webhooks/1',
+    'webhook-id': messageId,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': await signatureHeader(secrets, messageId, timestamp, body),
+  };
+  return sendPost(url, headers, body, timeoutMs);
+}
+
+/** One POST and what came of it: the status, the first 2 KB of the answer, or why there was none. Never throws. */
+export async function sendPost(
+  url: string, headers: Record<string, string>, body: string | ArrayBuffer, timeoutMs: number,
+): Promise<SendResult> {
   const started = new Date();
-  const timestamp = Math.floor(started.getTime() / 1000);
   const attempted = started.toISOString();
   const elapsed = () => Date.now() - started.getTime();
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'relations-log-webhooks/1',
-        'webhook-id': messageId,
-        'webhook-timestamp': String(timestamp),
-        'webhook-signature': await signatureHeader(secrets, messageId, timestamp, body),
-      },
-      body,
-    });
+    const response = await fetch(url, { method: 'POST', redirect: 'manual', signal: AbortSignal.timeout(timeoutMs), headers, body });
     const responseBody = await firstBytes(response);
     const status = response.status;
     const succeeded = status >= 200 && status < 300;
@@ -48,10 +50,14 @@ export async function sendSigned(
       retryAfterSeconds: status === 429 || status === 503 ? retryAfterSeconds(response.headers.get('retry-after'), new Date()) : null,
     };
   } catch (error) {
-    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    const reason = timedOut ? `no answer within ${timeoutMs / 1000} s` : `could not connect: ${String(error instanceof Error ? error.message : error)}`;
-    return { attempted, statusCode: null, latencyMs: elapsed(), responseBody: null, error: reason, succeeded: false, retryAfterSeconds: null };
+    return { attempted, statusCode: null, latencyMs: elapsed(), responseBody: null, error: unansweredReason(error, timeoutMs), succeeded: false, retryAfterSeconds: null };
   }
+}
+
+/** Why a request had no answer: the timeout ran out, or no connection was made. */
+export function unansweredReason(error: unknown, timeoutMs: number): string {
+  const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+  return timedOut ? `no answer within ${timeoutMs / 1000} s` : `could not connect: ${String(error instanceof Error ? error.message : error)}`;
 }
 
 function failureOf(response: Response): string {
@@ -62,7 +68,7 @@ function failureOf(response: Response): string {
 }
 
 /** The first 2 KB of a response body, as text; the rest is never read. */
-async function firstBytes(response: Response): Promise<string | null> {
+export async function firstBytes(response: Response): Promise<string | null> {
   if (!response.body) return null;
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

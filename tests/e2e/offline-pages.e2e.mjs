@@ -47,11 +47,13 @@ async function offlinePage() {
   return { page, elsewhere, errors, close: () => context.close() };
 }
 
-test('/docs: Swagger UI lists every operation of the API, from this service alone', async () => {
+test('/docs: Swagger UI lists every operation of the API and every webhook, from this service alone', async () => {
   const { page, elsewhere, errors, close } = await offlinePage();
   await page.goto(`${worker.url}/docs`);
   const document = await (await fetch(`${worker.url}/openapi.json`)).json();
-  const operations = Object.values(document.paths).flatMap((item) => Object.keys(item).filter((key) => key !== 'parameters'));
+  // Every operation, and every webhook (the messages the service sends), each a block of its own.
+  const operations = [...Object.values(document.paths), ...Object.values(document.webhooks)]
+    .flatMap((item) => Object.keys(item).filter((key) => key !== 'parameters'));
   const blocks = page.locator('.opblock');
   await blocks.first().waitFor();
   assert.equal(await blocks.count(), operations.length);

@@ -24,6 +24,7 @@ interface Operation {
 }
 export interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;
+  webhooks?: Record<string, { post?: { requestBody?: { content?: Record<string, MediaType> } } }>;
   components?: { responses?: Record<string, ResponseObject>; schemas?: Record<string, Schema> };
 }
 
@@ -147,6 +148,18 @@ function bodyViolations(doc: OpenApiDocument, where: string, exchange: Exchange,
   const result = new Validator({ ...declared.schema, components: doc.components } as Schema, '2020-12', false).validate(value);
   if (!result.valid) problems.push(`${where} (${mediaType}) does not match its schema:\n${describeErrors(result.errors, value)}`);
   return problems;
+}
+
+/**
+ * What is wrong with a webhook message (its JSON payload) against the document: the kind its `type` names must
+ * be one of the document's `webhooks`, and the payload valid against that webhook's request body.
+ */
+export function messageViolations(doc: OpenApiDocument, payload: unknown): string[] {
+  const type = (payload as { type?: unknown } | null)?.type;
+  const schema = typeof type === 'string' ? doc.webhooks?.[type]?.post?.requestBody?.content?.['application/json']?.schema : undefined;
+  if (!schema) return [`a message of type ${JSON.stringify(type)}, which the webhooks of the document do not describe`];
+  const result = new Validator({ ...schema, components: doc.components } as Schema, '2020-12', false).validate(payload);
+  return result.valid ? [] : [`the ${type} message does not match its schema:\n${describeErrors(result.errors, payload)}`];
 }
 
 // Keywords that only say that something inside them failed: the errors inside say what.

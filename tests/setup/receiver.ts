@@ -1,10 +1,13 @@
 /// <reference types="node" />
 // A real webhook receiver for the tests, in Node (vitest globalSetup): endpoints at /hooks/<name> verify
-// every delivery with the `standardwebhooks` package (the reference implementation) and answer as they
-// are told: a script of answers (500s, 410, 503 with Retry-After, slow answers past the timeout, …)
-// then a fallback. A second port is closed until a test opens it. Tests drive it over /_control.
+// every delivery with the `standardwebhooks` package (the reference implementation) against their secrets,
+// and its v1a signatures with Node's own ed25519 (node:crypto, independent of workerd's WebCrypto) against
+// their public keys, and answer as they are told: a script of answers (500s, 410, 503 with Retry-After, slow
+// answers past the timeout, …) then a fallback. A second port is closed until a test opens it. Tests drive it
+// over /_control.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createPublicKey, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { TestProject } from 'vitest/node';
@@ -24,8 +27,10 @@ export interface Received {
   timestamp: string;
   signature: string;
   body: unknown;
-  /** Which of the endpoint's secrets verify the delivery (indexes into its `secrets`). */
+  /** Which of the endpoint's secrets verify the delivery (indexes into its `secrets`), by `standardwebhooks`. */
   verifiedBy: number[];
+  /** Which of its public keys verify a v1a signature of the delivery (indexes into its `publicKeys`), by node:crypto. */
+  verifiedByKey: number[];
   contentType: string;
   /** The status answered, or 0 when the sender had hung up before the answer. */
   answered: number;
@@ -34,6 +39,8 @@ export interface Received {
 
 interface Endpoint {
   secrets: string[];
+  /** whpk_ keys: the v1a signatures are checked against them. */
+  publicKeys: string[];
   /** Answers in order of arrival, whatever the message; then … */
   script: Answer[];
   /** … the n-th arrival of each webhook-id gets perMessage[n]; then … */
@@ -74,14 +81,32 @@ function verifiedBy(secrets: string[], payload: string, headers: IncomingMessage
   });
 }
 
+/**
+ * Standard Webhooks v1a, checked with Node's ed25519: the signed text is `id.timestamp.body`, each `v1a,`
+ * signature in the header base64 of 64 bytes, each key `whpk_` + base64 of 32; and the timestamp within 5 minutes.
+ */
+function verifiedByKey(publicKeys: string[], payload: string, headers: IncomingMessage['headers']): number[] {
+  const timestamp = Number(headers['webhook-timestamp']);
+  if (!Number.isInteger(timestamp) || Math.abs(Date.now() / 1000 - timestamp) > 300) return [];
+  const signed = Buffer.from(`${headers['webhook-id']}.${timestamp}.${payload}`);
+  const signatures = String(headers['webhook-signature'] ?? '').split(' ')
+    .filter((part) => part.startsWith('v1a,')).map((part) => Buffer.from(part.slice(4), 'base64'));
+  return publicKeys.flatMap((publicKey, index) => {
+    const x = Buffer.from(publicKey.replace(/^whpk_/, ''), 'base64').toString('base64url');
+    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
+    return signatures.some((signature) => verify(null, signed, key, signature)) ? [index] : [];
+  });
+}
+
 async function receive(name: string, req: IncomingMessage, res: ServerResponse) {
   const endpoint = endpoints.get(name);
   const payload = await readBody(req);
   if (!endpoint) return reply(res, 404, { error: `no endpoint ${name}` });
   const verified = verifiedBy(endpoint.secrets, payload, req.headers);
+  const verifiedKeys = verifiedByKey(endpoint.publicKeys, payload, req.headers);
   const webhookId = String(req.headers['webhook-id']);
   const earlier = endpoint.received.filter((entry) => entry.webhookId === webhookId).length;
-  const answer: Answer = verified.length === 0
+  const answer: Answer = verified.length === 0 && verifiedKeys.length === 0
     ? { status: 401 }
     : endpoint.script.shift() ?? endpoint.perMessage[earlier] ?? endpoint.fallback;
   const entry: Received = {
@@ -90,6 +115,7 @@ async function receive(name: string, req: IncomingMessage, res: ServerResponse) 
     signature: String(req.headers['webhook-signature']),
     body: JSON.parse(payload),
     verifiedBy: verified,
+    verifiedByKey: verifiedKeys,
     contentType: String(req.headers['content-type']),
     answered: answer.status,
     at: new Date().toISOString(),
@@ -111,8 +137,8 @@ async function control(path: string, req: IncomingMessage, res: ServerResponse, 
     return reply(res, 200, { open });
   }
   if (req.method === 'PUT') {
-    const { secrets, script = [], perMessage = [], fallback = { status: 200 } } = JSON.parse(await readBody(req));
-    endpoints.set(name, { secrets, script, perMessage, fallback, received: [] });
+    const { secrets = [], publicKeys = [], script = [], perMessage = [], fallback = { status: 200 } } = JSON.parse(await readBody(req));
+    endpoints.set(name, { secrets, publicKeys, script, perMessage, fallback, received: [] });
     return reply(res, 200, { name });
   }
   if (req.method === 'PATCH') {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordedDaysFallingOn, yearsAgo } from '../../domain/anniversaries';
+import { recordedDaysFallingOn, recordedDaysForAnyRule, yearsAgo, type February29Rule } from '../../domain/anniversaries';
 import { EVENT_TYPES, Source, type EventType } from '../../domain/catalog';
 import { factPagePath } from '../../domain/pages';
 import { Uuid } from '../../domain/uuid';
@@ -18,6 +18,8 @@ export interface AnniversaryQuery {
   relations?: string[];
   types?: string[];
   tags?: string[];
+  /** Where facts of 29 February fall in a common year (default `feb28`); `any`: every day a rule may put them on. */
+  rule?: February29Rule | 'any';
 }
 
 /** A live event on the day asked for, with how many years ago it happened. */
@@ -54,8 +56,11 @@ interface AnniversaryRow {
 export function anniversariesSql(query: AnniversaryQuery, page?: { after?: [number, number]; limit: number }) {
   const params: unknown[] = [];
   const bind = (value: unknown) => `?${params.push(value)}`;
-  const days = recordedDaysFallingOn(query.year, query.month, query.day).map((date) => bind(date.day));
-  const where = [`o.month = ${bind(query.month)}`, `o.day IN (${days.join(', ')})`, `o.year <= ${bind(query.year)}`];
+  const recorded = query.rule === 'any'
+    ? recordedDaysForAnyRule(query.year, query.month, query.day)
+    : recordedDaysFallingOn(query.year, query.month, query.day, query.rule);
+  const days = recorded.map((date) => `(o.month = ${bind(date.month)} AND o.day = ${bind(date.day)})`);
+  const where = [`(${days.join(' OR ')})`, `o.year <= ${bind(query.year)}`];
   if (query.relations) where.push(`o.relation IN (SELECT value FROM json_each(${bind(JSON.stringify(query.relations))}))`);
   if (query.types?.length) where.push(`t.type IN (SELECT value FROM json_each(${bind(JSON.stringify(query.types))}))`);
   if (query.tags?.length) {
@@ -69,12 +74,14 @@ export function anniversariesSql(query: AnniversaryQuery, page?: { after?: [numb
   return { sql, params };
 }
 
-function anniversariesQuery(db: Db, query: AnniversaryQuery, page?: { after?: [number, number]; limit: number }) {
+/** The lookup as a statement, to read in a batch with others. */
+export function anniversariesStatement(db: Db, query: AnniversaryQuery, page?: { after?: [number, number]; limit: number }) {
   const { sql, params } = anniversariesSql(query, page);
   return db.prepare(sql, ...params);
 }
 
-function anniversary(columns: Row, year: number): Anniversary {
+/** A row of the lookup as the anniversary it is in `year`. */
+export function anniversaryOfRow(columns: Row, year: number): Anniversary {
   const row = fromColumns<AnniversaryRow>(columns);
   return {
     id: row.event_id,
@@ -91,16 +98,14 @@ function anniversary(columns: Row, year: number): Anniversary {
   };
 }
 
-/** The anniversaries of a day as a statement, to be read with `anniversariesFrom` in the batch of a page's reads. */
-export const anniversariesStatement = (db: Db, query: AnniversaryQuery) => anniversariesQuery(db, query);
-
+/** The rows of the lookup as the anniversaries they are in `year`. */
 export const anniversariesFrom = (result: D1Result<Row>, year: number): Anniversary[] =>
-  result.results.map((row) => anniversary(row, year));
+  result.results.map((row) => anniversaryOfRow(row, year));
 
 /** Every anniversary on a day of `year`, in all relations or the ones named. One D1 call, an index lookup. */
 export async function anniversariesOn(db: Db, query: AnniversaryQuery): Promise<Anniversary[]> {
-  const [rows] = await readViews(db, [anniversariesQuery(db, query)]);
-  return rows.results.map((row) => anniversary(row, query.year));
+  const [rows] = await readViews(db, [anniversariesStatement(db, query)]);
+  return anniversariesFrom(rows, query.year);
 }
 
 export function encodeAnniversaryCursor(year: number, position: number): string {
@@ -127,14 +132,14 @@ export async function anniversariesPage(
 ): Promise<{ items: Anniversary[]; next: string | null } | null> {
   const after = query.cursor === undefined ? undefined : decodeAnniversaryCursor(query.cursor) ?? undefined;
   const relations = query.relation === undefined ? query.relations : [query.relation];
-  const reads = [anniversariesQuery(db, { ...query, relations }, { after, limit: query.limit })];
+  const reads = [anniversariesStatement(db, { ...query, relations }, { after, limit: query.limit })];
   const read = query.relation === undefined ? await readViews(db, reads) : await readRelationViews(db, query.relation, reads);
   if (!read) return null;
   const all = read[0].results;
   const shown = all.slice(0, query.limit);
   const last = shown.at(-1);
   return {
-    items: shown.map((row) => anniversary(row, query.year)),
+    items: shown.map((row) => anniversaryOfRow(row, query.year)),
     next: all.length > query.limit && last ? encodeAnniversaryCursor(last.year as number, last.position as number) : null,
   };
 }

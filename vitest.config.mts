@@ -37,8 +37,13 @@ export default defineConfig(async () => {
         },
       }),
     ],
-    // As in wrangler.toml: the Worker's zod, without what it never uses.
-    resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/zod/index.ts', import.meta.url)) }] },
+    // As in wrangler.toml: the Worker's zod, without what it never uses, and its registry in place of zod-to-openapi.
+    resolve: {
+      alias: [
+        { find: /^zod$/, replacement: fileURLToPath(new URL('./src/zod/index.ts', import.meta.url)) },
+        { find: /^@asteasolutions\/zod-to-openapi$/, replacement: fileURLToPath(new URL('./src/openapi/registry.ts', import.meta.url)) },
+      ],
+    },
     test: {
       include: ['tests/**/*.test.ts'],
       // A limit catches a test that hangs; it measures nothing (the bench measures speed). The machines these
@@ -47,7 +52,7 @@ export default defineConfig(async () => {
       testTimeout: 30_000,
       hookTimeout: 60_000,
       setupFiles: ['./tests/setup/apply-migrations.ts', './tests/setup/contract-hooks.ts'],
-      globalSetup: ['./tests/setup/receiver.ts', './tests/setup/websub-subscriber.ts', './tests/setup/workerd-noise.ts'],
+      globalSetup: ['./tests/setup/receiver.ts', './tests/setup/websub-subscriber.ts', './tests/setup/workerd-noise.ts', './tests/setup/openapi-document.ts'],
     },
   };
 });

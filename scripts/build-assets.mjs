@@ -1,11 +1,13 @@
-// Builds the static assets the Worker serves (wrangler.toml `[assets]`): the files of public/ and, from the
-// exact versions package-lock.json installed, what the pages need of Swagger UI (swagger-ui-dist) and
-// TimelineJS (@knight-lab/timelinejs), and Unicode's table of confusable characters (UTS #39) as the
-// `unhomoglyph` package ships it, which the Worker reads when a key is made (src/editors/lookalikes.ts)
-// without carrying it in its bundle. Nothing else of those packages is copied: not TimelineJS's font
-// stylesheets, which load fonts from another origin, nor source maps. Run by wrangler itself before
-// `wrangler dev` and `wrangler deploy` (`[build]`), and by vitest.config.mts before the tests. The favicon is drawn
-// by scripts/favicon.mjs.
+// Builds the static assets the Worker serves (wrangler.toml `[assets]`): the files of public/; the OpenAPI
+// document, generated from the Worker's own code (scripts/openapi-document.mjs), which the Worker answers
+// `/openapi.json` with; and, from the exact versions package-lock.json installed, what the pages need of
+// Swagger UI (swagger-ui-dist) and TimelineJS (@knight-lab/timelinejs), and Unicode's table of confusable
+// characters (UTS #39) as the `unhomoglyph` package ships it, which the Worker reads when a key is made
+// (src/editors/lookalikes.ts) without carrying it in its bundle. Nothing else of those packages is copied: not
+// TimelineJS's font stylesheets, which load fonts from another origin, nor source maps. Run by wrangler itself
+// before `wrangler dev` and `wrangler deploy` (`[build]`), and by vitest.config.mts before the tests. The
+// favicon is drawn by scripts/favicon.mjs.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { faviconIco } from './favicon.mjs';
@@ -65,6 +67,9 @@ export function buildAssets() {
   }
   wanted.add('favicon.ico');
   put('favicon.ico', faviconIco());
+  wanted.add('openapi.json');
+  // In a process of its own: it imports the Worker's code, which a long `npm start` would otherwise pile up.
+  put('openapi.json', execFileSync(process.execPath, [join(ROOT, 'scripts', 'openapi-document.mjs')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
   // Whatever an earlier build left that is no longer wanted.
   if (existsSync(OUT)) for (const path of filesUnder(OUT)) if (!wanted.has(path)) rmSync(join(OUT, path));
 }

@@ -1,9 +1,9 @@
 // `npm start`: applies the migrations to the local D1 (without asking, and saying in one line what it did),
-// builds the static files once (and again when public/ changes), starts `wrangler dev` on dev/worker.js (the
-// Worker, plus /__scheduled to fire its cron at any instant), makes (once) the development editor's key, loads
-// the seed fixtures through the write API with it, and prints where the service is and the key. It notes its
-// address in .wrangler/dev-server.json, where `npm run rebuild` finds it. PORT is the port (8787), DEV_EDITOR
-// names the development editor.
+// builds the static files once (and again when public/ changes, or src/, which the OpenAPI document is made
+// of), starts `wrangler dev` on dev/worker.js (the Worker, plus /__scheduled to fire its cron at any instant),
+// makes (once) the development editor's key, loads the seed fixtures through the write API with it, and prints
+// where the service is and the key. It notes its address in .wrangler/dev-server.json, where `npm run rebuild`
+// finds it. PORT is the port (8787), DEV_EDITOR names the development editor.
 import { spawn, spawnSync } from 'node:child_process';
 import { rmSync, watch, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -23,7 +23,7 @@ const { ADMIN_TOKEN: adminToken } = devVars();
 
 console.log(`  local D1: ${applyMigrations()}`);
 buildAssets();
-watchPublicFiles();
+watchSources();
 // wrangler.toml without [build] (just done, once) and [triggers] (see scripts/wrangler-config.mjs), with the
 // local D1 of `.wrangler/state` and the secrets of `.dev.vars`, as if it were served from the root.
 const config = writeConfigCopy('.wrangler/dev', resolve('dev/worker.js'), { devServer: true });
@@ -99,10 +99,13 @@ function applyMigrations() {
   return `${applied.length} migration${applied.length === 1 ? '' : 's'} applied (${applied[0]}${applied.length > 1 ? ` to ${applied.at(-1)}` : ''})`;
 }
 
-/** Builds the static files again when a file of public/ changes (wrangler reloads what it serves). */
-function watchPublicFiles() {
+/**
+ * Builds the static files again when a file of public/ or src/ changes (the OpenAPI document is generated from
+ * the routes): wrangler reloads what it serves, as it reloads the Worker itself when src/ changes.
+ */
+function watchSources() {
   let pending = null;
-  watch('public', { recursive: true }, () => {
+  const rebuild = () => {
     clearTimeout(pending);
     pending = setTimeout(() => {
       try {
@@ -111,7 +114,8 @@ function watchPublicFiles() {
         console.error(`building the static files failed: ${error.message}`);
       }
     }, 100);
-  }).unref();
+  };
+  for (const dir of ['public', 'src']) watch(dir, { recursive: true }, rebuild).unref();
 }
 
 async function waitForHealth(base) {

@@ -22,6 +22,8 @@ export function writeConfigCopy(dir, main, { minify, devServer = false } = {}) {
   let config = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8')
     .replace(/^main\s*=.*$/m, `main = ${JSON.stringify(main)}`)
     .replace(/^(\s*(?:migrations_dir|directory|cwd|watch_dir)\s*=\s*)"([^"]+)"/gm, (_, key, path) => `${key}${JSON.stringify(resolve(ROOT, path))}`)
+    // A list of paths (`watch_dir = ["public", "src"]`).
+    .replace(/^(\s*watch_dir\s*=\s*)\[([^\]]*)\]/gm, (_, key, paths) => `${key}[${paths.replace(/"([^"]+)"/g, (__, path) => JSON.stringify(resolve(ROOT, path)))}]`)
     // Module aliases ("zod" = "./src/zod/index.ts") are paths too.
     .replace(/^(\s*"[^"]+"\s*=\s*)"(\.\.?\/[^"]+)"/gm, (_, key, path) => `${key}${JSON.stringify(resolve(ROOT, path))}`);
   if (minify !== undefined) config = config.replace(/^minify\s*=.*$/m, `minify = ${minify}`);

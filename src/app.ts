@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
+import { TrieRouter } from 'hono/router/trie-router';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './env';
@@ -40,7 +41,11 @@ import { Db } from './store/db';
  * HTML response its security headers.
  */
 
-export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+// The trie router from the start: Hono's default would try its RegExpRouter on the first request of every
+// isolate, which cannot take a one-segment `/{relation}` beside the static paths (`/healthz`, `/docs`, the
+// feeds), and then fall back to this one. (The route modules' own routers are never asked: `app.route` copies
+// their routes into this one.)
+export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook, router: new TrieRouter() });
 
 // Every public route may be read from another origin: the API, its description and the feeds of all relations.
 const publicCors = cors({

@@ -1,8 +1,9 @@
-import { SELF } from 'cloudflare:test';
+import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
 import { app } from '../src/app';
 import { isCachedRead } from '../src/http/response-cache';
 import { freshRelation, get, noted, post, SOURCE } from './setup/client';
+import { checkedFetch } from './setup/checked-worker';
 import { openApiPath } from './setup/routes';
 
 /** Records events on a relation; answers their ids. */
@@ -202,6 +203,41 @@ describe('one path through the cache', () => {
       expect(notModified.status, path).toBe(304);
       expect(callsOf(notModified), path).toBe('0');
       expect(notModified.headers.get('etag'), path).toBe(got.headers.get('etag'));
+    }
+  }, EVERY_ROUTE);
+});
+
+describe('a deploy', () => {
+  /** A request to the Worker as another version of the code would answer it: the same code, under another version id. */
+  async function asVersion(id: string, path: string): Promise<Response> {
+    const ctx = createExecutionContext();
+    const version = { id, tag: '', timestamp: new Date().toISOString() };
+    const response = await checkedFetch(new Request(`https://relations.test${path}`), { ...env, CF_VERSION_METADATA: version }, ctx);
+    await waitOnExecutionContext(ctx);
+    return response;
+  }
+
+  it('is told by the runtime which version of the code runs', () => {
+    expect(env.CF_VERSION_METADATA.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
+
+  it('never serves what an older version rendered, on any cached route or archive page, and the older keeps its own', async () => {
+    const paths = await cachedReads();
+    // A full archive page, which is kept apart from the generations for as long as the cache keeps it.
+    const relation = freshRelation();
+    await record(relation, Array.from({ length: 50 }, () => noted()));
+    paths.push(`/v1/relations/${relation}/feed.atom?page=1`);
+    const [older, newer] = [crypto.randomUUID(), crypto.randomUUID()];
+    for (const path of paths) {
+      expect((await asVersion(older, path)).headers.get('cache-status'), path).toBe('relations-log; fwd=miss; stored');
+      expect((await asVersion(older, path)).headers.get('cache-status'), path).toBe('relations-log; hit');
+      const deployed = await asVersion(newer, path);
+      expect(deployed.status, path).toBe(200);
+      expect(deployed.headers.get('cache-status'), `${path}: rendered afresh by the new version`).toBe('relations-log; fwd=miss; stored');
+      expect(callsOf(deployed), path).toBe('1');
+      expect((await asVersion(newer, path)).headers.get('cache-status'), path).toBe('relations-log; hit');
+      // While a deploy spreads, an isolate of the older version may still answer: from what it rendered itself.
+      expect((await asVersion(older, path)).headers.get('cache-status'), path).toBe('relations-log; hit');
     }
   }, EVERY_ROUTE);
 });

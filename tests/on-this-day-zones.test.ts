@@ -13,7 +13,7 @@ async function record(relation: string, events: Record<string, unknown>[]): Prom
 const todayIn = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
 
 describe('on this day, where the caller is', () => {
-  it('takes today from tz: Kiritimati and Pago Pago are always a day apart', async () => {
+  it('takes today from tz: Kiritimati is a day or two ahead of Pago Pago (25 hours apart)', async () => {
     const relation = freshRelation();
     await record(relation, [noted({ occurred: '1900-01-15' })]);
     const asked = async (tz: string) => {
@@ -27,7 +27,9 @@ describe('on this day, where the caller is', () => {
       expect(answer.timeZone).toBe(zone);
       expect(`${answer.year}-${answer.date}`).toBe(todayIn(zone));
     }
-    expect(Date.parse(`${east.year}-${east.date}`) - Date.parse(`${west.year}-${west.date}`)).toBe(24 * 3_600_000);
+    // UTC+14 and UTC−11: two dates apart in the hour from 10:00 UTC, one the rest of the day.
+    const apart = (Date.parse(`${east.year}-${east.date}`) - Date.parse(`${west.year}-${west.date}`)) / (24 * 3_600_000);
+    expect([1, 2]).toContain(apart);
     expect((await asked('utc')).timeZone).toBe('UTC');
     expect((await get(`/v1/on-this-day?tz=Europe/Moscow`)).status).toBe(200);
   });

@@ -1,5 +1,5 @@
 import { Validator, type Schema } from '@cfworker/json-schema';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { freshRelation, get, noted, post } from './setup/client';
 import { servedRoutes } from './setup/routes';
 import { isPagePath } from '../src/http/error-pages';
@@ -16,6 +16,7 @@ interface Operation {
 }
 interface OpenApiDocument {
   openapi: string;
+  servers?: { url: string; description?: string }[];
   tags?: { name: string; description?: string }[];
   paths: Record<string, Record<string, Operation>>;
   components?: { securitySchemes?: Record<string, unknown>; parameters?: Record<string, { name: string; in: string }> };
@@ -42,6 +43,19 @@ describe('GET /openapi.json', () => {
   it('is an OpenAPI 3.1 document', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).length).toBeGreaterThan(0);
+  });
+
+  it('is the document the code under test generates, never one a build made of older code', async () => {
+    // Generated afresh from the source by tests/setup/openapi-document.ts; the Worker serves the build's file.
+    const response = await get('/openapi.json', { origin: 'https://elsewhere.example' });
+    expect(await response.text()).toBe(inject('openApiDocument'));
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('server-timing')).toMatch(/^d1;desc="0 calls"/);
+  });
+
+  it('names as its server the origin it is read from, whatever host serves it', () => {
+    expect(doc.servers).toEqual([{ url: '/', description: 'The origin this document is served from' }]);
   });
 
   it('describes every route the app serves, and no route it does not serve', () => {

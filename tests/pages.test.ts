@@ -81,6 +81,13 @@ describe('every HTML page', () => {
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
       expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+      // And the cross-origin headers of hono's secureHeaders defaults, no HSTS (the zone's to set).
+      const CROSS_ORIGIN = {
+        'cross-origin-opener-policy': 'same-origin', 'cross-origin-resource-policy': 'same-origin', 'origin-agent-cluster': '?1',
+        'x-dns-prefetch-control': 'off', 'x-download-options': 'noopen', 'x-permitted-cross-domain-policies': 'none', 'x-xss-protection': '0',
+      };
+      for (const [name, value] of Object.entries(CROSS_ORIGIN)) expect(response.headers.get(name), `${path} ${name}`).toBe(value);
+      expect(response.headers.get('strict-transport-security'), path).toBeNull();
     }
   });
 

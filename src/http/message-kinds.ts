@@ -42,27 +42,27 @@ export function registerMessageKinds(registry: OpenAPIHono['openAPIRegistry']): 
   }
 }
 
-let catalog: z.input<typeof MessageKinds> | undefined;
+let catalog: Promise<z.input<typeof MessageKinds>> | undefined;
 
 /**
- * The catalog, made once per isolate: each kind's schema as the OpenAPI document's `webhooks` has it, from the
- * same registration run through the same generator.
+ * The catalog, made once per isolate: each kind's schema as the OpenAPI document's `webhooks` has it, read from
+ * the document the build generated from the same registration (src/openapi/document.ts, a static file).
  */
-function kindsCatalog(): z.input<typeof MessageKinds> {
-  if (!catalog) {
-    const documented = new OpenAPIHono();
-    registerMessageKinds(documented.openAPIRegistry);
-    const { webhooks = {} } = documented.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Relations log messages', version: '1' } });
-    const schemaOf = (kind: string) => {
-      const operation = (webhooks[kind] as { post?: { requestBody?: { content?: Record<string, { schema?: unknown }> } } }).post;
-      return operation?.requestBody?.content?.['application/json']?.schema as Record<string, unknown>;
-    };
-    catalog = {
+function kindsCatalog(assets: Fetcher): Promise<z.input<typeof MessageKinds>> {
+  catalog ??= (async () => {
+    const document = await assets.fetch('https://assets.invalid/openapi.json');
+    if (!document.ok) throw new Error(`the OpenAPI document is missing from the static files (${document.status}): see scripts/build-assets.mjs`);
+    const { webhooks = {} } = await document.json<{ webhooks?: Record<string, { post?: { requestBody?: { content?: Record<string, { schema?: unknown }> } } }> }>();
+    const schemaOf = (kind: string) => webhooks[kind]?.post?.requestBody?.content?.['application/json']?.schema as Record<string, unknown>;
+    return {
       kinds: MESSAGE_CATALOG.map(({ kind, subscribable, description, example }) => ({
         kind, subscribable, description, schema: schemaOf(kind), example: example as Record<string, unknown>,
       })),
     };
-  }
+  })().catch((error) => {
+    catalog = undefined;
+    throw error;
+  });
   return catalog;
 }
 
@@ -87,4 +87,4 @@ messageKindRoutes.all('/v1/webhooks/kinds', async (c, next) => {
   );
 });
 
-messageKindRoutes.openapi(kinds, (c) => c.json(kindsCatalog(), 200));
+messageKindRoutes.openapi(kinds, async (c) => c.json(await kindsCatalog(c.env.ASSETS), 200));

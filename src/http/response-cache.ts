@@ -18,6 +18,10 @@ import { publicOrigin } from './origin';
  * Keys live under `cacheOrigin` (no request can change it), so that an append through one host name makes
  * stale what readers through every other see; each variant is keyed by the origin its links are made from
  * as well, so a request with another Host never gets, or leaves, links to a host it did not ask for.
+ * And every response is keyed by the version of the code that rendered it (`CF_VERSION_METADATA`, new with
+ * every deploy), so that a deploy never serves what an older version made: a page whose stylesheet's hash
+ * its new Content-Security-Policy no longer allows, a body of an older shape. (The generations are not:
+ * an append makes every version's responses stale, while two versions serve side by side.)
  */
 const CACHE_PATH = '/.response-cache';
 const STORED_SECONDS = 300;
@@ -136,17 +140,18 @@ async function cachedResponse(c: Context<AppEnv>, scope: CacheScope, render: () 
   const origin = cacheOrigin(c.env);
   const request = c.req.raw;
   const name = scopeName(scope);
-  // The variant: what the request asked for, with the origin its links are made from.
+  // The variant: what the request asked for, with the origin its links are made from, and the code that renders it.
   const { pathname, search } = new URL(request.url);
   const url = encodeURIComponent(`${publicOrigin(c)}${pathname}${search}`);
-  const archivedKey = `${origin}${CACHE_PATH}/${name}/archived?url=${url}`;
+  const variant = `url=${url}&version=${encodeURIComponent(c.env.CF_VERSION_METADATA.id)}`;
+  const archivedKey = `${origin}${CACHE_PATH}/${name}/archived?${variant}`;
   if (scope.archive && !scope.fresh) {
     const archived = await caches.default.match(archivedKey);
     if (archived) return answerConditionally(request, forClient(archived, 'hit'));
   }
   const generation = await generationOf(origin, name);
   const day = scope.day ? `&day=${scope.day}` : '';
-  const key = `${origin}${CACHE_PATH}/${name}/${generation}?url=${url}${day}`;
+  const key = `${origin}${CACHE_PATH}/${name}/${generation}?${variant}${day}`;
   const hit = scope.fresh ? undefined : await caches.default.match(key);
   if (hit) return answerConditionally(request, forClient(hit, 'hit'));
   const rendered = await render();

@@ -1,14 +1,10 @@
-/** Every name zod exports but the parts the service never uses (see index.ts). */
-import * as core from './core';
-
-// The paths of zod's own modules: the package's `exports` name none that leaves these out.
-export * from '../../node_modules/zod/v4/classic/external.js';
-// Explicit exports shadow the ones `export *` would bring, so what they name is never imported.
-export const locales = undefined;
-export const compile = undefined;
-export const withParser = undefined;
-export const ZodCompileAsyncError = undefined;
-export const ZodCompileUnsupportedError = undefined;
-export const INVALID = undefined;
-export const fromJSONSchema = undefined;
-export { core };
+/**
+ * The names of zod the service uses, as values: add a name here when the code needs another (the compiler
+ * says so: tsconfig.json maps "zod" to this module too). Every name of zod is here as a type, for the code's
+ * types and for the packages that take zod's.
+ */
+export type * from '../../node_modules/zod/v4/classic/external.js';
+export {
+  array, boolean, coerce, discriminatedUnion, enum, guid, iso, literal, number, object, record, strictObject, string,
+  union, unknown, url, ZodArray, ZodDefault, ZodError, ZodNullable, ZodObject, ZodOptional, ZodRecord, ZodTuple, ZodType,
+} from '../../node_modules/zod/v4/classic/external.js';

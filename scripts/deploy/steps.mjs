@@ -97,7 +97,7 @@ export function withAbsolutePaths(config) {
     main: resolve(config.main),
     alias,
     ...(config.assets ? { assets: { ...config.assets, directory: resolve(config.assets.directory) } } : {}),
-    ...(config.build ? { build: { ...config.build, cwd: resolve(config.build.cwd ?? '.'), watch_dir: resolve(config.build.watch_dir ?? '.') } } : {}),
+    ...(config.build ? { build: { ...config.build, cwd: resolve(config.build.cwd ?? '.'), watch_dir: [config.build.watch_dir ?? '.'].flat().map((dir) => resolve(dir)) } } : {}),
     d1_databases: config.d1_databases.map((d1) => ({ ...d1, migrations_dir: resolve(d1.migrations_dir ?? 'migrations') })),
   };
 }

@@ -1,0 +1,21 @@
+import type { Language } from '../i18n/languages';
+import type { PageWords } from './page-words';
+
+/**
+ * A fact's own text (its headline, its summary) on a page: in the page's language when it has a translation,
+ * else in the language it has (English, the log's), marked with `lang` so that a reader, a screen reader and a
+ * search engine are told which.
+ */
+
+export interface FactTexts {
+  headline: string;
+  summary?: string | null;
+  /** The language of the texts, when it is not the one asked for (no translation). */
+  textLanguage?: Language;
+}
+
+export function Fact({ words, item, field, text }: { words: PageWords; item: FactTexts; field: 'headline' | 'summary'; text?: unknown }) {
+  const shown = text ?? item[field];
+  const language = item.textLanguage;
+  return language && language !== words.language ? <span lang={language}>{shown}</span> : <>{shown}</>;
+}

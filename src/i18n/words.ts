@@ -51,10 +51,10 @@ export function wordsOf(language: Language, catalog: Catalog): Words {
     number,
     country: (code) => countryNameIn(language, code),
     relation: (relation) => relationNameIn(language, relation),
-    date: (edtf) => occurredInWords(edtf),
-    day: (day) => dayInWords(day),
-    dayOfYear: (month, day) => dayOfYearInWords(month, day),
-    month: (month) => monthInWords(month),
+    date: (edtf) => occurredInWords(edtf, language),
+    day: (day) => dayInWords(day, language),
+    dayOfYear: (month, day) => dayOfYearInWords(month, day, language),
+    month: (month) => monthInWords(month, language),
     t: (key, params = {}) => message(key, params).replace(PLACEHOLDER, (_, name: string) => value(params, name)),
     parts: (key, parts, params = {}) => message(key, params).split(PLACEHOLDER).map((piece, index) => {
       if (index % 2 === 0) return piece.replace(PLACEHOLDER, '');

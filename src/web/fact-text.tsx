@@ -1,4 +1,4 @@
-import type { Language } from '../i18n/languages';
+import { LOG_LANGUAGE, type Language } from '../i18n/languages';
 import type { PageWords } from './page-words';
 
 /**
@@ -18,4 +18,12 @@ export function Fact({ words, item, field, text }: { words: PageWords; item: Fac
   const shown = text ?? item[field];
   const language = item.textLanguage;
   return language && language !== words.language ? <span lang={language}>{shown}</span> : <>{shown}</>;
+}
+
+/**
+ * What the views word in the log's language (the reason of a status, of an agreement's status): marked so on a
+ * page of another language, never presented as a translation.
+ */
+export function LogWords({ words, text }: { words: PageWords; text: string }) {
+  return words.language === LOG_LANGUAGE ? <>{text}</> : <span lang={LOG_LANGUAGE}>{text}</span>;
 }

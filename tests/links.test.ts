@@ -80,8 +80,14 @@ function ofTheSeed(link: string): boolean {
   return relation === undefined || relation === RELATION;
 }
 
-/** Outputs whose links are followed further: the seed relation's pages, feeds, exports and chart. */
+/**
+ * Outputs whose links are followed further: the seed relation's pages, feeds, exports and chart. Of the pages in a
+ * language (`/es/…`), the front page and the relation's (the rest have the links of the pages without a prefix,
+ * in the same places): every page they link is fetched, and its links followed no further.
+ */
 function isCrawled(path: string): boolean {
+  const language = /^\/(en|es|ru)(\/.*)$/.exec(path);
+  if (language) return language[2] === '/' || language[2] === `/${RELATION}`;
   if (/^\/on-this-day\//.test(path) || path.startsWith('/static/') || path.startsWith('/search')) return false;
   if (/^\/v1\/events\//.test(path) || /\/agreements\//.test(path) || /\/timeline(\?|$)/.test(path)) return false;
   return ofTheSeed(path);
@@ -125,7 +131,10 @@ describe('the links of every output of the seed data', () => {
       .filter((event: any) => !['EventCorrected', 'EventRetracted'].includes(event.type));
     for (const fact of facts) expect(fetched.has(`/${RELATION}/events/${fact.id}`), fact.id).toBe(true);
     expect(visited).toBeGreaterThan(facts.length);
-  }, 180_000);
+    for (const language of ['en', 'es', 'ru']) {
+      for (const fact of facts) expect(fetched.has(`/${language}/${RELATION}/events/${fact.id}`), `${language} ${fact.id}`).toBe(true);
+    }
+  }, 300_000);
 
   it('in the webhook messages: event.recorded (a fact, its correction and its retraction) and anniversary.today', async () => {
     const relation = webhookRelation();

@@ -1,6 +1,7 @@
 import type { February29Rule } from '../domain/anniversaries';
 import { citationDetails } from '../domain/citation';
 import { linkable } from '../domain/text';
+import { LOG_LANGUAGE } from '../i18n/languages';
 import type { Words } from '../i18n/words';
 import type { TimelineItem } from '../views/timeline/item';
 
@@ -84,7 +85,7 @@ function anniversary(item: TimelineItem, calendar: AnniversaryCalendar): string[
   const url = item.source.url ? linkable(item.source.url) : null;
   const { words } = calendar;
   // A fact not translated yet has its text in the log's language, and is labelled so.
-  const textLanguage = (item as { textLanguage?: string }).textLanguage ?? words.language;
+  const textLanguage = (item as { textLanguage?: string }).textLanguage ?? LOG_LANGUAGE;
   const description = [
     `${words.date(item.occurred)}: ${item.headline}`,
     item.summary,

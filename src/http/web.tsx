@@ -15,7 +15,7 @@ import { SearchPage } from '../web/search-page';
 import { selectionQuery } from '../web/timeline-search';
 import { TimelineJsPage } from '../web/timelinejs-page';
 import { topicLinkHeader } from '../websub/topics';
-import { isLanguage, LanguageCode } from '../i18n/languages';
+import { LanguageCode } from '../i18n/languages';
 import { publicRoute, type RouteDefinition } from './documented-route';
 import { messagePage } from './error-pages';
 import { publicOrigin } from './origin';
@@ -106,7 +106,6 @@ const PAGES: Omit<RouteDefinition, 'method'>[] = [
     request: { params: Relation, query: SearchQuery.extend({ asOf: AsOf.optional().describe('YYYY-MM-DD, default today (UTC)') }) },
     responses: {
       200: html('The page'),
-      301: { description: 'A language named alone (`/es`): its front page, `/es/` (Location)' },
       ...notModified,
       400: pageBadRequest('asOf is not a day from 0001-01-01 to 9999-12-31, or the search cannot be read'),
       404: html('Not a relation, or one with no events'),
@@ -125,8 +124,6 @@ const PAGES: Omit<RouteDefinition, 'method'>[] = [
 /** The same page under a language's prefix, in that language (`/{lang}/…`). */
 function inLanguage(page: Omit<RouteDefinition, 'method'>): Omit<RouteDefinition, 'method'> {
   const { params } = (page.request ?? {}) as { params?: z.ZodObject };
-  const { 301: _redirect, ...responses } = page.responses as Record<string, unknown>;
-  const kept = page.path === '/on-this-day' ? page.responses : responses;
   return {
     ...page,
     path: `/{lang}${page.path === '/' ? '/' : page.path}`,
@@ -134,7 +131,6 @@ function inLanguage(page: Omit<RouteDefinition, 'method'>): Omit<RouteDefinition
     summary: `${page.summary}, in one language`,
     description: `${page.description} In the language of the prefix; the same page without it follows Accept-Language.`,
     request: { ...page.request, params: params ? Lang.extend(params.shape) : Lang },
-    responses: kept as RouteDefinition['responses'],
   };
 }
 for (const page of PAGES) {
@@ -159,7 +155,7 @@ for (const path of paths('/')) webRoutes.get(path, cachedRead({ scope: 'all', de
 for (const path of paths('/search')) webRoutes.get(path, cachedRead({ scope: 'all', negotiated: true }), async (c) => {
   const words = await pageWords(c);
   const { selection, query, errors } = readSelection(new URL(c.req.url), PAGE_SIZE, words);
-  const results = query ? await markedTimelineOfAll(c.var.db, query) : null;
+  const results = query ? await markedTimelineOfAll(c.var.db, { ...query, language: words.language }) : null;
   const canonical = `${publicOrigin(c)}/search${selectionQuery(selection)}`;
   return c.html(<SearchPage {...{ words, selection, results, errors, canonical }} />, errors.length ? 400 : 200);
 });
@@ -196,8 +192,6 @@ for (const path of paths('/on-this-day/:day')) webRoutes.get(path, cachedRead({ 
 // Keyed by the day: without `asOf` the agreements' status is today's, and the chart runs to today.
 for (const path of paths(RELATION_PATH)) webRoutes.get(path, cachedRead({ scope: 'relation', dependsOnToday: () => true, negotiated: true }), async (c) => {
   const relation = c.req.param('relation') as string;
-  // A language named alone is its front page.
-  if (isLanguage(relation) && path === RELATION_PATH) return c.redirect(`/${relation}/`, 301);
   const refused = refuseRelation(c, relation);
   if (refused) return refused;
   const words = await pageWords(c);
@@ -205,7 +199,7 @@ for (const path of paths(RELATION_PATH)) webRoutes.get(path, cachedRead({ scope:
   const asOf = c.req.query('asOf') || today;
   if (!AsOf.safeParse(asOf).success) return messagePage(c, 400, 'notDate', { asOf });
   const { selection, query, errors } = readSelection(new URL(c.req.url), PAGE_SIZE, words);
-  const data = await relationPage(c.var.db, relation, asOf, query, PAGE_SIZE);
+  const data = await relationPage(c.var.db, relation, asOf, query && { ...query, language: words.language }, PAGE_SIZE);
   if (!data) return unknownRelation(c, relation);
   const name = words.relation(relation);
   const canonical = `${publicOrigin(c)}/${relation}${selectionQuery(selection)}`;

@@ -10,14 +10,14 @@ import type { PageWords } from './page-words';
 export interface FactTexts {
   headline: string;
   summary?: string | null;
-  /** The language of the texts, when it is not the one asked for (no translation). */
+  /** The language of the texts; none when read without a language: the log's own. */
   textLanguage?: Language;
 }
 
 export function Fact({ words, item, field, text }: { words: PageWords; item: FactTexts; field: 'headline' | 'summary'; text?: unknown }) {
   const shown = text ?? item[field];
-  const language = item.textLanguage;
-  return language && language !== words.language ? <span lang={language}>{shown}</span> : <>{shown}</>;
+  const language = item.textLanguage ?? LOG_LANGUAGE;
+  return language !== words.language ? <span lang={language}>{shown}</span> : <>{shown}</>;
 }
 
 /**

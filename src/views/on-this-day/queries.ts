@@ -55,25 +55,31 @@ interface AnniversaryRow {
   summary: string | null;
   source: Source;
   tags: string[];
-  text_language?: Language | null;
-  translator?: string | null;
+  /** Its item in the language read, when that is not the log's (`textIn`). */
+  text?: string | null;
 }
 
 /**
- * The text columns of a fact in `language`, from its item in that language (`l`, joined by `LANGUAGE_ITEM`) or,
- * in the log's language or before the rebuild gave it one, from its timeline row.
+ * The text columns of a fact `t` in `language`: its own, and in a language other than the log's its item in that
+ * language (`text`, from `view_timeline_languages`, whose placeholder is `at`), which `inLanguage` reads.
  */
-export function textColumns(language: Language): string {
-  if (language === LOG_LANGUAGE) return 't.occurred_in_words, t.headline, t.summary';
-  return `COALESCE(json_extract(l.item, '$.occurredInWords'), t.occurred_in_words) AS occurred_in_words,
-    COALESCE(json_extract(l.item, '$.headline'), t.headline) AS headline,
-    CASE WHEN l.item IS NULL THEN t.summary ELSE json_extract(l.item, '$.summary') END AS summary,
-    json_extract(l.item, '$.textLanguage') AS text_language, json_extract(l.item, '$.translator') AS translator`;
-}
+export const textIn = (language: Language, at: string) => language === LOG_LANGUAGE
+  ? { columns: 't.occurred_in_words, t.headline, t.summary', join: '' }
+  : {
+    columns: 't.occurred_in_words, t.headline, t.summary, l.item AS text',
+    join: `LEFT JOIN view_timeline_languages l ON l.event_id = t.event_id AND l.language = ${at}`,
+  };
 
-/** The join of a fact's item in a language (its placeholder `language`) to its timeline row `t`. */
-export const languageItem = (language: string) =>
-  `LEFT JOIN view_timeline_languages l ON l.event_id = t.event_id AND l.language = ${language}`;
+/** A row's text in the language it was read in: from its item in that language, if it has one (until the rebuild). */
+export function inLanguage<R extends { occurred_in_words: string | null; headline: string; summary?: string | null; text?: string | null }>(
+  row: R,
+): R & { textLanguage?: Language; translator?: string | null } {
+  if (row.text === undefined) return row;
+  const item = row.text ? JSON.parse(row.text) : null;
+  return item
+    ? { ...row, occurred_in_words: item.occurredInWords, headline: item.headline, summary: item.summary, textLanguage: item.textLanguage, translator: item.translator }
+    : { ...row, textLanguage: LOG_LANGUAGE, translator: null };
+}
 
 /** A lookup by the (month, day) index, oldest first: the SQL and its parameters. */
 export function anniversariesSql(query: AnniversaryQuery, page?: { after?: [number, number]; limit: number }) {
@@ -92,9 +98,9 @@ export function anniversariesSql(query: AnniversaryQuery, page?: { after?: [numb
   if (page?.after) where.push(`(o.year, o.position) > (${bind(page.after[0])}, ${bind(page.after[1])})`);
   const limit = page ? ` LIMIT ${bind(page.limit + 1)}` : '';
   const language = query.language ?? LOG_LANGUAGE;
-  const inLanguage = language === LOG_LANGUAGE ? '' : languageItem(bind(language));
-  const sql = `SELECT o.event_id, o.relation, o.year, o.position, t.type, t.occurred, ${textColumns(language)}, t.source, t.tags
-     FROM view_on_this_day o JOIN view_timeline t ON t.event_id = o.event_id ${inLanguage}
+  const text = textIn(language, language === LOG_LANGUAGE ? '' : bind(language));
+  const sql = `SELECT o.event_id, o.relation, o.year, o.position, t.type, t.occurred, ${text.columns}, t.source, t.tags
+     FROM view_on_this_day o JOIN view_timeline t ON t.event_id = o.event_id ${text.join}
      WHERE ${where.join(' AND ')} ORDER BY o.year, o.position${limit}`;
   return { sql, params };
 }
@@ -107,8 +113,8 @@ export function anniversariesStatement(db: Db, query: AnniversaryQuery, page?: {
 
 /** A row of the lookup as the anniversary it is in `year`, in the language it was read in. */
 export function anniversaryOfRow(columns: Row, year: number, language: Language = LOG_LANGUAGE): Anniversary {
-  const row = fromColumns<AnniversaryRow>(columns);
-  const translated = language === LOG_LANGUAGE ? {} : { textLanguage: row.text_language ?? LOG_LANGUAGE, translator: row.translator ?? null };
+  const row = inLanguage(fromColumns<AnniversaryRow>(columns));
+  const translated = row.textLanguage ? { textLanguage: row.textLanguage, translator: row.translator } : {};
   return {
     id: row.event_id,
     relation: row.relation,

@@ -8,7 +8,7 @@ import { Uuid } from '../../domain/uuid';
 import type { Db } from '../../store/db';
 import { LanguageCode, LOG_LANGUAGE, type Language } from '../../i18n/languages';
 import { readRelationViews } from '../freshness';
-import { languageItem, textColumns } from '../on-this-day/queries';
+import { inLanguage, textIn } from '../on-this-day/queries';
 import { inWords } from '../timeline/item';
 
 /** Relation status, read side: whether relations were open on a day, what qualifies it, and the periods over time. */
@@ -36,14 +36,15 @@ interface FactRow {
   latest: string | null;
   sort_day: string;
   headline: string;
-  text_language?: Language | null;
+  text?: string | null;
 }
 
 type ChangeRow = FactRow & { change: RelationChange };
 type QualifierRow = FactRow & { qualifier: RelationQualifier };
 
-function datedFact(row: FactRow, language: Language) {
-  const translated = language === LOG_LANGUAGE ? {} : { textLanguage: row.text_language ?? LOG_LANGUAGE };
+function datedFact(read: FactRow, language: Language) {
+  const row = inLanguage(read);
+  const translated = row.textLanguage ? { textLanguage: row.textLanguage } : {};
   return {
     occurred: row.occurred,
     earliest: row.earliest,
@@ -69,9 +70,11 @@ const statusQualifier = (language: Language) => (row: QualifierRow): StatusQuali
 type StatusTable = 'view_relation_status' | 'view_relation_qualifiers';
 
 /** The rows of one of the view's tables, each with its fact's timeline columns, its text in `language` (placeholder `at`). */
-const withTheirFacts = (table: StatusTable, column: 'change' | 'qualifier', language: Language, at: string) =>
-  `SELECT v.event_id, v.relation, v.${column}, v.position, t.type, t.occurred, t.earliest, t.latest, t.sort_day, ${textColumns(language)}
-   FROM ${table} v JOIN view_timeline t ON t.event_id = v.event_id ${language === LOG_LANGUAGE ? '' : languageItem(at)}`;
+function withTheirFacts(table: StatusTable, column: 'change' | 'qualifier', language: Language, at: string) {
+  const text = textIn(language, at);
+  return `SELECT v.event_id, v.relation, v.${column}, v.position, t.type, t.occurred, t.earliest, t.latest, t.sort_day, ${text.columns}
+   FROM ${table} v JOIN view_timeline t ON t.event_id = v.event_id ${text.join}`;
+}
 
 /** The rows of one of the view's tables for a relation, oldest first. */
 function ofRelation(db: Db, table: StatusTable, column: 'change' | 'qualifier', relation: string, language: Language) {

@@ -1,5 +1,6 @@
 import { createScheduledController, env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isAmendment } from '../src/domain/catalog';
 import worker from '../src/index';
 import { webhookSettings } from '../src/webhooks/settings';
 import { SOURCE } from './setup/client';
@@ -128,7 +129,7 @@ describe('the links of every output of the seed data', () => {
     expect(broken).toEqual([]);
     // Every fact of the seed has a page, and the crawl reached each one.
     const facts = (await (await SELF.fetch(`${ORIGIN}/v1/relations/${RELATION}/events?limit=500`)).json<any>()).events
-      .filter((event: any) => !['EventCorrected', 'EventRetracted'].includes(event.type));
+      .filter((event: any) => !isAmendment(event.type));
     for (const fact of facts) expect(fetched.has(`/${RELATION}/events/${fact.id}`), fact.id).toBe(true);
     expect(visited).toBeGreaterThan(facts.length);
     for (const language of ['en', 'es', 'ru']) {

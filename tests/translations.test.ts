@@ -110,10 +110,42 @@ describe('a translation that cannot be recorded', () => {
 });
 
 describe('lang', () => {
-  it('is one of the languages of the service', async () => {
+  it('is one of the languages of the service, on every view of text for people', async () => {
     const relation = freshRelation();
     await record(relation, [noted()]);
-    expect(await badParameter(`/v1/relations/${relation}/timeline?lang=fr`)).toEqual(['lang']);
-    expect(await badParameter(`/v1/relations/${relation}/timeline?lang=ES`)).toEqual(['lang']);
+    for (const path of [`/v1/relations/${relation}/timeline`, `/v1/relations/${relation}/on-this-day`, '/v1/on-this-day',
+      `/v1/relations/${relation}/status`, `/v1/relations/${relation}/agreements`]) {
+      expect(await badParameter(`${path}?lang=fr`)).toEqual(['lang']);
+      expect(await badParameter(`${path}?lang=ES`)).toEqual(['lang']);
+    }
+  });
+
+  it('gives on this day, the status of relations and the agreements in the language asked for', async () => {
+    const relation = freshRelation();
+    const [established, signed] = await record(relation, [
+      { type: 'RelationsEstablished', occurred: '1890-12-01', headline: 'Relations established', source: SOURCE, data: {} },
+      { type: 'AgreementSigned', occurred: '1975-12-01', headline: 'Agreement signed', source: SOURCE,
+        data: { agreementId: 'a-1975', title: 'Agreement', kind: 'agreement', parties: ['A', 'B'], validUntil: null } },
+    ]);
+    await record(relation, [translate(established, 'ru', { headline: 'Установлены отношения' })]);
+
+    const english = await view(`/v1/relations/${relation}/on-this-day?date=12-01&year=2000`);
+    expect(english.items[0]).not.toHaveProperty('textLanguage');
+    const russian = await view(`/v1/relations/${relation}/on-this-day?date=12-01&year=2000&lang=ru`);
+    expect(russian.items.map((a: any) => [a.headline, a.occurredInWords, a.textLanguage, a.links.page])).toEqual([
+      ['Установлены отношения', '1 декабря 1890 г.', 'ru', `/ru/${relation}/events/${established}`],
+      ['Agreement signed', '1 декабря 1975 г.', 'en', `/ru/${relation}/events/${signed}`],
+    ]);
+    const all = await view('/v1/on-this-day?date=12-01&year=2000&lang=ru');
+    expect(all.items.find((a: any) => a.id === established)).toMatchObject({ headline: 'Установлены отношения', translator: 'the relations log project' });
+
+    const status = await view(`/v1/relations/${relation}/status?on=1900-01-01&lang=ru`);
+    expect(status.event).toMatchObject({ headline: 'Установлены отношения', occurredInWords: '1 декабря 1890 г.', textLanguage: 'ru' });
+    expect((await view(`/v1/relations/${relation}/status?on=1900-01-01`)).event).toMatchObject({ headline: 'Relations established' });
+
+    const agreements = await view(`/v1/relations/${relation}/agreements?lang=es`);
+    expect(agreements.items[0].links.page).toBe(`/es/${relation}/events/${signed}`);
+    const one = await view(`/v1/relations/${relation}/agreements/a-1975?lang=es`);
+    expect(one.history).toMatchObject([{ id: signed, occurredInWords: '1 de diciembre de 1975', textLanguage: 'en' }]);
   });
 });

@@ -31,8 +31,6 @@ export interface TimelineQuery {
   language?: Language;
 }
 
-/** Rows of view_timeline: read each with `timelineItem` (./item.ts). */
-export const SELECT_TIMELINE_ROWS = `SELECT ${itemSelection('view_timeline')} FROM view_timeline`;
 
 /**
  * Where a page starts: after this item, in the order of the page. A page in the order things happened

@@ -166,7 +166,7 @@ const MONTH_DAY = /^(\d{2})-(\d{2})$/;
 async function dayPage(c: Context<AppEnv>, month: number, day: number) {
   const words = await pageWords(c);
   const year = Number(todayUtc().slice(0, 4));
-  const anniversaries = isDayOfYear(year, month, day) ? await anniversariesOn(c.var.db, { year, month, day }) : null;
+  const anniversaries = isDayOfYear(year, month, day) ? await anniversariesOn(c.var.db, { year, month, day, language: words.language }) : null;
   const canonical = `${publicOrigin(c)}${onThisDayPath(month, day)}`;
   return c.html(<OnThisDayPage {...{ words, month, day, year, anniversaries, canonical }} />);
 }

@@ -35,7 +35,7 @@ describe('the counts of a relation', () => {
     const { relation } = await amendedRelation();
     const listed = (await (await get('/v1/relations')).json<any>()).relations.find((entry: any) => entry.relation === relation);
     expect(listed).toMatchObject({ events: 5, facts: 2 });
-    const words = 'the log holds 5 events: 3 facts as recorded, 1 of them since retracted, and 2 corrections and retractions';
+    const words = 'the log holds 5 events: 3 facts as recorded, 1 of them since retracted, and 2 corrections, retractions and translations';
     const page = await text(`/${relation}`);
     expect(page).toContain(`2 facts on record, each with its source; ${words}.`);
     const home = await text('/');

@@ -56,8 +56,10 @@ for (const language of ['es', 'ru']) {
         .map((element) => element.textContent.slice(0, 60)));
       assert.deepEqual(overflowing, []);
       mkdirSync(SCREENSHOTS, { recursive: true });
-      await page.screenshot({ path: join(SCREENSHOTS, `relation-${language}-${width}.png`), fullPage: width < 400 });
+      await page.screenshot({ path: join(SCREENSHOTS, `relation-${language}-${width}.png`) });
       await page.locator('figure.chart').screenshot({ path: join(SCREENSHOTS, `chart-${language}-${width}.png`) });
+      await page.locator('#timeline form').screenshot({ path: join(SCREENSHOTS, `search-${language}-${width}.png`) });
+      await page.locator('#agreements').screenshot({ path: join(SCREENSHOTS, `agreements-${language}-${width}.png`) });
       assert.deepEqual(await violations(page), []);
       await page.close();
     });

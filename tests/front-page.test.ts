@@ -97,7 +97,7 @@ describe('finding and sharing', () => {
     const response = await get('/sitemap.xml');
     expect(response.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     const sitemap = await response.text();
-    const lastmod = (loc: string) => new RegExp(`<url><loc>${loc.replaceAll('.', '\\.')}</loc><lastmod>([^<]+)</lastmod></url>`).exec(sitemap)?.[1];
+    const lastmod = (loc: string) => new RegExp(`<url><loc>${loc.replaceAll('.', '\\.')}</loc><lastmod>([^<]+)</lastmod>`).exec(sitemap)?.[1];
     const log = (await (await get(`/v1/relations/${relation}/events`)).json<any>()).events;
     const recorded = (index: number) => `${log[index].recorded.slice(0, 19)}Z`;
     expect(lastmod('https://relations.test/')).toBeDefined();

@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:test';
+import { env, SELF } from 'cloudflare:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, LOG_LANGUAGE } from '../src/i18n/languages';
@@ -111,14 +111,14 @@ describe('the pages in each language', () => {
     expect(spanish).toContain(`href="/v1/relations/${relation}/feed.atom?lang=es"`);
   });
 
-  it('mark a fact whose text has no translation as English, and a language alone is its front page', async () => {
+  it('mark a fact whose text has no translation as English, and a language alone leads to its front page', async () => {
     const { relation } = await relationWithFacts();
     const html = await (await get(`/es/${relation}`)).text();
     expect(html).toMatch(/<span lang="en">An untranslated fact<\/span>/);
     expect(await (await get(`/${relation}`)).text()).not.toContain('<span lang="en">An untranslated fact');
-    const bare = await get('/ru');
-    expect(bare.status).toBe(200);
-    expect(await bare.text()).toMatch(/<html lang="ru">.*<link rel="canonical" href="https:\/\/relations.test\/ru\/"/s);
+    const bare = await SELF.fetch('https://relations.test/ru', { redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe('/ru/');
   });
 
   it('answer errors in the language of the page', async () => {
@@ -213,5 +213,23 @@ describe('the feeds, the chart and the exports in each language', () => {
       const response = await get(topic);
       expect(response.headers.get('link'), topic).toContain(`<https://relations.test${topic}>; rel="self"`);
     }
+  });
+});
+
+describe('discovery in every language', () => {
+  it('lists each page in the sitemap with its address in every language, and every feed of every language in the OPML list', async () => {
+    const { relation, ids } = await relationWithFacts();
+    const sitemap = await (await get('/sitemap.xml')).text();
+    expect(XMLValidator.validate(sitemap)).toBe(true);
+    for (const path of [`/${relation}`, `/${relation}/events/${ids[0]}`]) {
+      const entry = new RegExp(`<url><loc>https://relations.test${path}</loc><lastmod>[^<]+</lastmod>(.*?)</url>`).exec(sitemap)![1];
+      const alternates = [...entry.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map(([, lang, href]) => [lang, href]);
+      expect(alternates).toEqual([...LANGUAGES.map((l) => [l, `https://relations.test/${l}${path}`]), ['x-default', `https://relations.test${path}`]]);
+    }
+    const opml = await (await get('/feeds.opml')).text();
+    expect(XMLValidator.validate(opml)).toBe(true);
+    expect(opml).toContain(`xmlUrl="https://relations.test/v1/relations/${relation}/feed.atom?lang=ru" htmlUrl="https://relations.test/ru/${relation}"`);
+    expect(opml).toContain('xmlUrl="https://relations.test/feed.json?lang=es" htmlUrl="https://relations.test/es/"');
+    expect(opml).toContain('title="Todas las relaciones (RSS)"');
   });
 });

@@ -15,7 +15,7 @@ import { SearchPage } from '../web/search-page';
 import { selectionQuery } from '../web/timeline-search';
 import { TimelineJsPage } from '../web/timelinejs-page';
 import { topicLinkHeader } from '../websub/topics';
-import { LanguageCode } from '../i18n/languages';
+import { isLanguage, LanguageCode } from '../i18n/languages';
 import { publicRoute, type RouteDefinition } from './documented-route';
 import { messagePage } from './error-pages';
 import { publicOrigin } from './origin';
@@ -106,6 +106,7 @@ const PAGES: Omit<RouteDefinition, 'method'>[] = [
     request: { params: Relation, query: SearchQuery.extend({ asOf: AsOf.optional().describe('YYYY-MM-DD, default today (UTC)') }) },
     responses: {
       200: html('The page'),
+      301: { description: 'A language named alone (`/es`): its front page, `/es/` (Location)' },
       ...notModified,
       400: pageBadRequest('asOf is not a day from 0001-01-01 to 9999-12-31, or the search cannot be read'),
       404: html('Not a relation, or one with no events'),
@@ -192,6 +193,8 @@ for (const path of paths('/on-this-day/:day')) webRoutes.get(path, cachedRead({ 
 // Keyed by the day: without `asOf` the agreements' status is today's, and the chart runs to today.
 for (const path of paths(RELATION_PATH)) webRoutes.get(path, cachedRead({ scope: 'relation', dependsOnToday: () => true, negotiated: true }), async (c) => {
   const relation = c.req.param('relation') as string;
+  // A language named alone is its front page.
+  if (isLanguage(relation) && path === RELATION_PATH) return c.redirect(`/${relation}/`, 301);
   const refused = refuseRelation(c, relation);
   if (refused) return refused;
   const words = await pageWords(c);

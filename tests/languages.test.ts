@@ -1,7 +1,11 @@
 import { env, SELF } from 'cloudflare:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { AGREEMENT_STATUSES } from '../src/domain/agreements';
+import { EVENT_TYPES } from '../src/domain/catalog';
+import { PRECISIONS } from '../src/domain/dates';
 import { LANGUAGES, LOG_LANGUAGE } from '../src/i18n/languages';
+import { LEGEND_KEYS } from '../src/web/chart/legend';
 import { freshRelation, get, noted, post, SOURCE } from './setup/client';
 
 /** The pages, feeds, chart and exports in each language; the catalogs each language's words come from. */
@@ -48,6 +52,15 @@ describe('the catalogs', () => {
         expect(same.length, `${language}: ${same.join(', ')}`).toBeLessThan(Object.keys(english).length / 20);
       }
     }
+  });
+
+  it('name every type of event, legend key, precision and status of an agreement', async () => {
+    const english = await catalogOf(LOG_LANGUAGE);
+    const keys = [
+      ...EVENT_TYPES.map((type) => `type.${type}`), ...LEGEND_KEYS.map((key) => `legend.${key}`),
+      ...PRECISIONS.map((precision) => `precision.${precision}`), ...AGREEMENT_STATUSES.map((status) => `agreement.status.${status}`),
+    ];
+    expect(keys.filter((key) => !(key in english))).toEqual([]);
   });
 });
 

@@ -20,7 +20,7 @@ export interface FeedItem {
   recorded: string;
   /** Who recorded it: the name on the editor's key (`admin` for the ADMIN_TOKEN). */
   author: string;
-  kind: 'fact' | 'correction' | 'retraction';
+  kind: 'fact' | 'correction' | 'retraction' | 'translation';
   /** The event a correction or retraction amends. */
   amends: { id: string; eventUrl: string } | null;
   categories: string[];
@@ -40,9 +40,14 @@ export interface FeedPlaces {
   pages: string;
 }
 
+/** What an amendment is, by its type. */
+const AMENDMENT_KINDS: Partial<Record<string, FeedItem['kind']>> = {
+  EventCorrected: 'correction', EventRetracted: 'retraction', EventTranslated: 'translation',
+};
+
 export function feedItem(entry: FeedEntry, { origin, pages }: FeedPlaces, words: Words): FeedItem {
   const { t } = words;
-  const kind = entry.type === 'EventCorrected' ? 'correction' : entry.type === 'EventRetracted' ? 'retraction' : 'fact';
+  const kind = AMENDMENT_KINDS[entry.type] ?? 'fact';
   const targetId = (entry.data as { eventId?: string }).eventId;
   const paragraphs = [
     ...amendmentParagraphs(words, entry, kind, pages),
@@ -83,16 +88,19 @@ function joined(...parts: Paragraph[]): Paragraph {
   return { html: parts.map((part) => part.html).join(''), text: parts.map((part) => part.text).join('') };
 }
 
-/** A correction or retraction says so first, and links to the entry it amends. */
+/** A correction, a retraction or a translation says so first, and links to the entry it amends. */
 function amendmentParagraphs(words: Words, entry: FeedEntry, kind: FeedItem['kind'], pages: string): Paragraph[] {
   if (kind === 'fact') return [];
   const { t } = words;
-  const data = entry.data as { eventId: string; reason: string; changes?: Record<string, unknown> };
+  const data = entry.data as { eventId: string; reason?: string; changes?: Record<string, unknown>; language?: string; translator?: string };
   const target = entry.amends ?? ({ id: data.eventId, occurred: '', headline: data.eventId } as AmendedEvent);
   const targetWords = target.occurred ? entryTitle(words, target) : target.headline;
-  const lead = words.parts(`feed.${kind}`, { entry: link(`${pages}${factPagePath(entry.relation, data.eventId)}`, `“${targetWords}”`) }, { id: data.eventId })
+  const language = data.language ? new Intl.DisplayNames([words.language], { type: 'language' }).of(data.language) ?? data.language : '';
+  const lead = words.parts(`feed.${kind}`, { entry: link(`${pages}${factPagePath(entry.relation, data.eventId)}`, `“${targetWords}”`) }, { id: data.eventId, language })
     .map((part) => (typeof part === 'string' ? text(part) : part));
-  const paragraphs = [joined(...lead), text(t('feed.reason', { reason: data.reason }))];
+  const paragraphs = [joined(...lead)];
+  if (data.reason) paragraphs.push(text(t('feed.reason', { reason: data.reason })));
+  if (data.translator) paragraphs.push(text(t('feed.translator', { translator: data.translator })));
   if (data.changes) paragraphs.push(text(t('feed.corrected', { fields: Object.keys(data.changes).join(', ') })));
   return paragraphs;
 }

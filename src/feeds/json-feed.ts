@@ -18,7 +18,7 @@ const JsonFeedItem = z.object({
   authors: Authors.describe('the editor who recorded it'),
   tags: z.array(z.string()),
   _relations_log: z.object({
-    kind: z.enum(['fact', 'correction', 'retraction']),
+    kind: z.enum(['fact', 'correction', 'retraction', 'translation']),
     event_url: z.string().describe('the event as JSON'),
     amends: z.string().optional().describe('urn:uuid: of the event a correction or retraction amends'),
     amends_url: z.string().optional(),

@@ -11,8 +11,8 @@ import { pageWordsOf, type PageWords } from '../web/page-words';
  * the same language).
  */
 
-/** Where a language's pages are: `/es/…`, one prefix per language of the list. */
-export const LANGUAGE_PREFIX = `/:lang{${LANGUAGES.join('|')}}`;
+/** Where a language's pages are: `/es/…`, one prefix per language of the list (grouped: the router anchors the group as a whole). */
+export const LANGUAGE_PREFIX = `/:lang{(?:${LANGUAGES.join('|')})}`;
 
 /** The language a path names by its first segment, or null. */
 export function prefixLanguage(path: string): Language | null {

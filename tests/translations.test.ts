@@ -141,10 +141,14 @@ describe('lang', () => {
 
     const status = await view(`/v1/relations/${relation}/status?on=1900-01-01&lang=ru`);
     expect(status.event).toMatchObject({ headline: 'Установлены отношения', occurredInWords: '1 декабря 1890 г.', textLanguage: 'ru' });
+    // The reason in words is English alone for now, and says so.
+    expect(status.reasonLanguage).toBe('en');
     expect((await view(`/v1/relations/${relation}/status?on=1900-01-01`)).event).toMatchObject({ headline: 'Relations established' });
 
     const agreements = await view(`/v1/relations/${relation}/agreements?lang=es`);
     expect(agreements.items[0].links.page).toBe(`/es/${relation}/events/${signed}`);
+    expect(agreements.items[0].reasonLanguage).toBe('en');
+    expect((await view(`/v1/relations/${relation}/agreements`)).items[0]).not.toHaveProperty('reasonLanguage');
     const one = await view(`/v1/relations/${relation}/agreements/a-1975?lang=es`);
     expect(one.history).toMatchObject([{ id: signed, occurredInWords: '1 de diciembre de 1975', textLanguage: 'en' }]);
   });

@@ -27,7 +27,7 @@ export const AgreementView = z.object({
   validUntil: z.string().nullable().describe('a day, "indefinite", or null when the source does not say'),
   status: z.enum(AGREEMENT_STATUSES),
   reason: z.string().describe('why it has that status, in words'),
-  reasonLanguage: LanguageCode.optional().describe('with lang=es, ru: en, the reason being in English alone for now'),
+  reasonLanguage: LanguageCode.optional().describe("in another language than the log's: the reason's, which is the log's alone for now"),
   ended: z.object({ occurred: z.string(), reason: z.string().nullable(), event: z.string() }).nullable(),
   links: z.object({ agreement: z.string(), signing: z.string(), page: z.string().describe("the signing's page, for people") }),
 });

@@ -21,7 +21,7 @@ export const StatusEvent = z.object({
   occurredInWords: z.string(),
   headline: z.string(),
   links: z.object({ event: z.string(), page: z.string().describe("the fact's page, for people") }),
-  textLanguage: LanguageCode.optional().describe('with lang=es, ru: the language of the headline (en: untranslated)'),
+  textLanguage: LanguageCode.optional().describe("in another language than the log's: that of the headline (the log's: untranslated)"),
 });
 export type StatusEvent = z.output<typeof StatusEvent>;
 
@@ -130,7 +130,7 @@ export const RelationStatusReport = z.object({
   on: z.string(),
   status: z.enum(RELATION_STATES),
   reason: z.string(),
-  reasonLanguage: LanguageCode.optional().describe('with lang=es, ru: en, the reason being in English alone for now'),
+  reasonLanguage: LanguageCode.optional().describe("in another language than the log's: the reason's, which is the log's alone for now"),
   event: StatusEvent.nullable(),
   possibleChange: StatusEvent.nullable(),
   qualifiers: z.array(StatusQualifierView).describe('what the sources say of relations on that day without changing their status'),

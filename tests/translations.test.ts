@@ -136,15 +136,23 @@ describe('lang', () => {
       ['Установлены отношения', '1 декабря 1890 г.', 'ru', `/ru/${relation}/events/${established}`],
       ['Agreement signed', '1 декабря 1975 г.', 'en', `/ru/${relation}/events/${signed}`],
     ]);
+    expect(russian.february29.description).toBe('в невисокосный год события 29 февраля вспоминаются 28 февраля');
+    expect(english.february29.description).toBe('in a common year, facts of 29 February are remembered on 28 February');
+    expect((await view(`/v1/relations/${relation}/on-this-day?date=02-28&year=2001&february29=mar1&lang=es`)).february29)
+      .toEqual({ rule: 'mar1', description: 'en un año común, los hechos del 29 de febrero se recuerdan el 1 de marzo', applied: false });
     const all = await view('/v1/on-this-day?date=12-01&year=2000&lang=ru');
     expect(all.items.find((a: any) => a.id === established)).toMatchObject({ headline: 'Установлены отношения', translator: 'the relations log project' });
 
     const status = await view(`/v1/relations/${relation}/status?on=1900-01-01&lang=ru`);
     expect(status.event).toMatchObject({ headline: 'Установлены отношения', occurredInWords: '1 декабря 1890 г.', textLanguage: 'ru' });
+    // The reason in words is English alone for now, and says so.
+    expect(status.reasonLanguage).toBe('en');
     expect((await view(`/v1/relations/${relation}/status?on=1900-01-01`)).event).toMatchObject({ headline: 'Relations established' });
 
     const agreements = await view(`/v1/relations/${relation}/agreements?lang=es`);
     expect(agreements.items[0].links.page).toBe(`/es/${relation}/events/${signed}`);
+    expect(agreements.items[0].reasonLanguage).toBe('en');
+    expect((await view(`/v1/relations/${relation}/agreements`)).items[0]).not.toHaveProperty('reasonLanguage');
     const one = await view(`/v1/relations/${relation}/agreements/a-1975?lang=es`);
     expect(one.history).toMatchObject([{ id: signed, occurredInWords: '1 de diciembre de 1975', textLanguage: 'en' }]);
   });

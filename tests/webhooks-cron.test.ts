@@ -115,6 +115,7 @@ describe('anniversary.today', () => {
     await cron(at(2026, 12, 1));
 
     const [message] = await eventually(() => received(name), (entries) => succeeded(entries).length === 1);
+    expect((message.body as any).data.february29.description).toMatch(/^в невисокосный год/);
     const established = (message.body as any).data.anniversaries.find((a: any) => a.type === 'RelationsEstablished');
     const translation = fixtures.flatMap((fixture) => fixture.events)
       .find((e: any) => e.type === 'EventTranslated' && e.data.eventId === established.id && e.data.language === 'ru') as any;

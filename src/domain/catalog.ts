@@ -142,7 +142,7 @@ function changeable<S extends Record<string, z.ZodType>>(shape: S): Changeable<S
 /** The languages a fact's text is translated into: every language of the service but the log's own. */
 export const TRANSLATION_LANGUAGES = LANGUAGES.filter((language) => language !== LOG_LANGUAGE) as [Language, ...Language[]];
 const TranslationLanguage = z.enum(TRANSLATION_LANGUAGES)
-  .describe("a language but the log's (en)");
+  .describe("a language but the log's");
 
 /** The text of a fact a translation gives in its language: the fields of the same name, at the same lengths. */
 const TranslatedText = {

@@ -1,4 +1,5 @@
 import { LOG_LANGUAGE, type Language } from '../i18n/languages';
+import { isAmendment } from './catalog';
 
 /**
  * Where a fact is shown to people: the path of its page, in a language. Every output that links a page (the
@@ -36,15 +37,13 @@ export interface LinkedEvent {
   data: unknown;
 }
 
-const AMENDING = new Set(['EventCorrected', 'EventRetracted', 'EventTranslated']);
-
 /**
  * The page that shows an event: a fact's own page; for a correction, a retraction or a translation, the page of
  * the fact it amends, at its entry in that fact's history.
  */
 export function eventPagePath(event: LinkedEvent, language: Language = LOG_LANGUAGE): string {
   const amended = (event.data as { eventId?: unknown } | null)?.eventId;
-  if (AMENDING.has(event.type) && typeof amended === 'string') {
+  if (isAmendment(event.type) && typeof amended === 'string') {
     return `${factPagePath(event.relation, amended, language)}#${amendmentAnchor(event.id)}`;
   }
   return factPagePath(event.relation, event.id, language);

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { isAmendment, RecordedEvent } from '../domain/catalog';
+import { isAmendment, RecordedEvent, TRANSLATION_LANGUAGES } from '../domain/catalog';
 import { factHistory } from '../domain/fact-history';
 import { LANGUAGES } from '../i18n/languages';
 import { Uuid } from '../domain/uuid';
@@ -27,7 +27,8 @@ const append = editorRoute('events:write', {
   operationId: 'appendEvents',
   tags: ['Log'],
   summary: 'Record events',
-  description: 'Appends 1 to 100 events in one transaction, attributed to the editor of the key. Posting events whose ids are already in the log is a no-op that answers 200 with their original positions.',
+  description: 'Appends 1 to 100 events in one transaction, attributed to the editor of the key. Posting events whose ids are already in the log is a no-op that answers 200 with their original positions. ' +
+    `EventCorrected, EventRetracted and EventTranslated (a fact's headline and summary in ${TRANSLATION_LANGUAGES.join(' or ')}, and whose translation it is) amend a fact (\`data.eventId\`); a translation is corrected by an EventCorrected of \`changes.translations\`.`,
   request: {
     params: RelationParam,
     body: { required: true, content: { 'application/json': { schema: AppendBody } } },

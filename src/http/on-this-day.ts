@@ -117,7 +117,7 @@ function pageQuery(asked: { month: number; day: number; year: number }, query: Q
 /** What the answer says of the day beside its anniversaries: whose today, and the rule for 29 February. */
 const dayNotes = (asked: { month: number; day: number; year: number }, query: Query) => ({
   timeZone: zoneOf(query.tz),
-  february29: february29Note(query.february29, asked.year, asked.month, asked.day),
+  february29: february29Note(query.february29, asked.year, asked.month, asked.day, query.lang),
 });
 
 const monthDayText = ({ month, day }: { month: number; day: number }) =>

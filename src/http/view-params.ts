@@ -19,7 +19,7 @@ export const listOf = (allowed: readonly string[], what: string) =>
 export const splitList = (value: string | undefined) => (value === undefined ? undefined : value.split(','));
 
 /** The language of a view's text for people (its headlines, summaries, dates in words), by its code. */
-export const Lang = LanguageCode.default(LOG_LANGUAGE).describe(`${LANGUAGES.join(', ')}: the language of text for people (untranslated: textLanguage en)`);
+export const Lang = LanguageCode.default(LOG_LANGUAGE).describe(`${LANGUAGES.join(', ')}: the language of text for people (untranslated: textLanguage ${LOG_LANGUAGE})`);
 
 /** Today in UTC, read by the handler: the domain and the views take the day as an argument. */
 export const todayUtc = () => new Date().toISOString().slice(0, 10);

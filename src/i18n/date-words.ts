@@ -32,6 +32,8 @@ export interface DatePatterns {
   by: string;
   from: string;
   orLater: string;
+  /** What each rule for 29 February does in a common year (src/domain/anniversaries.ts). */
+  february29: { feb28: string; mar1: string; skip: string };
 }
 
 export const DATE_PATTERNS: Record<Language, DatePatterns> = {
@@ -55,6 +57,11 @@ export const DATE_PATTERNS: Record<Language, DatePatterns> = {
     by: 'by {end}',
     from: 'from {start}',
     orLater: '{start} or later',
+    february29: {
+      feb28: 'in a common year, facts of 29 February are remembered on 28 February',
+      mar1: 'in a common year, facts of 29 February are remembered on 1 March',
+      skip: 'in a common year, facts of 29 February are not remembered: they come round in leap years only',
+    },
   },
   es: {
     locale: 'es',
@@ -76,6 +83,11 @@ export const DATE_PATTERNS: Record<Language, DatePatterns> = {
     by: '{end} o antes',
     from: 'desde {start}',
     orLater: '{start} o después',
+    february29: {
+      feb28: 'en un año común, los hechos del 29 de febrero se recuerdan el 28 de febrero',
+      mar1: 'en un año común, los hechos del 29 de febrero se recuerdan el 1 de marzo',
+      skip: 'en un año común, los hechos del 29 de febrero no se recuerdan: vuelven solo en los años bisiestos',
+    },
   },
   ru: {
     locale: 'ru',
@@ -97,6 +109,11 @@ export const DATE_PATTERNS: Record<Language, DatePatterns> = {
     by: '{end} или ранее',
     from: '{start} – …',
     orLater: '{start} или позже',
+    february29: {
+      feb28: 'в невисокосный год события 29 февраля вспоминаются 28 февраля',
+      mar1: 'в невисокосный год события 29 февраля вспоминаются 1 марта',
+      skip: 'в невисокосный год события 29 февраля не вспоминаются: они приходят только в високосные годы',
+    },
   },
 };
 

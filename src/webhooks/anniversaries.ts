@@ -97,7 +97,7 @@ export async function anniversaryDeliveries(
       .filter((a) => matchesFilters({ relation: a.relation, types: [a.type], tags: a.tags }, filtersOfKey(audience.filter_key)));
     if (!items.length) continue;
     const body = anniversaryMessage(
-      audience.day, now.toISOString(), february29Note(audience.rule, year, month, day), items.map((a) => anniversaryItem(a, audience.origin)),
+      audience.day, now.toISOString(), february29Note(audience.rule, year, month, day, audience.language), items.map((a) => anniversaryItem(a, audience.origin)),
     );
     // The log's language adds nothing to the id: a message made before languages keeps its id.
     const inLanguage = audience.language === LOG_LANGUAGE ? [] : [audience.language];

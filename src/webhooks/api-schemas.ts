@@ -43,7 +43,7 @@ const AnniversaryOptions = z.strictObject({
   timeZone: TimeZone.optional().describe('default UTC'),
   hour: Hour.nullable().optional().describe('the local hour (default, null: ANNIVERSARY_HOUR)'),
   february29: February29Rule.optional().describe('default feb28'),
-  language: LanguageCode.optional().describe('of its texts and links (default en)'),
+  language: LanguageCode.optional().describe("of its texts and links (default: the log's)"),
 });
 
 export const CreateSubscription = z.strictObject({

@@ -47,7 +47,7 @@ export const AnniversaryItem = z.object({
   tags: z.array(z.string()),
   citation: Source,
   links: FactLinks,
-  textLanguage: LanguageCode.optional().describe("in a subscription's language other than en: that of headline and summary (en: untranslated)"),
+  textLanguage: LanguageCode.optional().describe("in a subscription's language other than the log's: that of headline and summary (the log's: untranslated)"),
 });
 
 export const February29 = z.object({

@@ -3,7 +3,7 @@ import { AGREEMENT_STATUSES, agreementStatusOn, type AgreementStatus } from '../
 import { Level } from '../../domain/catalog';
 import { factPagePath } from '../../domain/pages';
 import type { Db } from '../../store/db';
-import { LOG_LANGUAGE, type Language } from '../../i18n/languages';
+import { LanguageCode, LOG_LANGUAGE, type Language } from '../../i18n/languages';
 import { readRelationViews } from '../freshness';
 import { itemSelection, languageJoin, timelineItem, type TimelineItem } from '../timeline/item';
 
@@ -27,6 +27,7 @@ export const AgreementView = z.object({
   validUntil: z.string().nullable().describe('a day, "indefinite", or null when the source does not say'),
   status: z.enum(AGREEMENT_STATUSES),
   reason: z.string().describe('why it has that status, in words'),
+  reasonLanguage: LanguageCode.optional().describe("in another language than the log's: the reason's, which is the log's alone for now"),
   ended: z.object({ occurred: z.string(), reason: z.string().nullable(), event: z.string() }).nullable(),
   links: z.object({ agreement: z.string(), signing: z.string(), page: z.string().describe("the signing's page, for people") }),
 });
@@ -109,6 +110,7 @@ function agreementView(relation: string, signing: SigningRow, endings: EndingRow
     validUntil: signing.valid_until,
     status,
     reason,
+    ...(language === LOG_LANGUAGE ? {} : { reasonLanguage: LOG_LANGUAGE }),
     ended: ending ? { occurred: ending.occurred, reason: ending.reason, event: `/v1/events/${ending.event_id}` } : null,
     links: {
       agreement: `/v1/relations/${relation}/agreements/${signing.agreement_id}`,

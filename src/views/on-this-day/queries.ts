@@ -38,8 +38,8 @@ export const Anniversary = z.object({
   source: Source,
   tags: z.array(z.string()),
   links: z.object({ event: z.string(), page: z.string().describe("the fact's page, for people") }),
-  textLanguage: LanguageCode.optional().describe('with lang=es, ru: the language of headline and summary (en: untranslated)'),
-  translator: z.string().nullable().optional().describe('with lang=es, ru: whose translation it is'),
+  textLanguage: LanguageCode.optional().describe("in another language than the log's: that of headline and summary (the log's: untranslated)"),
+  translator: z.string().nullable().optional().describe("in another language than the log's: whose translation it is"),
 });
 export type Anniversary = z.output<typeof Anniversary>;
 

@@ -21,7 +21,7 @@ export const StatusEvent = z.object({
   occurredInWords: z.string(),
   headline: z.string(),
   links: z.object({ event: z.string(), page: z.string().describe("the fact's page, for people") }),
-  textLanguage: LanguageCode.optional().describe('with lang=es, ru: the language of the headline (en: untranslated)'),
+  textLanguage: LanguageCode.optional().describe("in another language than the log's: that of the headline (the log's: untranslated)"),
 });
 export type StatusEvent = z.output<typeof StatusEvent>;
 
@@ -130,6 +130,7 @@ export const RelationStatusReport = z.object({
   on: z.string(),
   status: z.enum(RELATION_STATES),
   reason: z.string(),
+  reasonLanguage: LanguageCode.optional().describe("in another language than the log's: the reason's, which is the log's alone for now"),
   event: StatusEvent.nullable(),
   possibleChange: StatusEvent.nullable(),
   qualifiers: z.array(StatusQualifierView).describe('what the sources say of relations on that day without changing their status'),
@@ -141,14 +142,15 @@ export const RelationStatusReport = z.object({
     qualifiers: z.array(StatusQualifierView).describe('the qualifiers that hold on some day of the period'),
   })),
 });
-export type RelationStatusReport = RelationStatusOn<StatusEvent> & { on: string; periods: StatusPeriod<StatusEvent>[] };
+export type RelationStatusReport = RelationStatusOn<StatusEvent> & { on: string; periods: StatusPeriod<StatusEvent>[]; reasonLanguage?: Language };
 
 /** Whether relations were established, severed or restored on `day`, what qualifies it, and the periods over time; null for an unknown relation. One D1 call. */
 export async function relationStatusReport(
   db: Db, relation: string, day: string, language: Language = LOG_LANGUAGE,
 ): Promise<RelationStatusReport | null> {
   const read = await readRelationViews(db, relation, [statusChangesQuery(db, relation, language), statusQualifiersQuery(db, relation, language)]);
-  return read && statusReport(statusChangesFrom(read[0], language), statusQualifiersFrom(read[1], language), day);
+  const report = read && statusReport(statusChangesFrom(read[0], language), statusQualifiersFrom(read[1], language), day);
+  return report && language !== LOG_LANGUAGE ? { ...report, reasonLanguage: LOG_LANGUAGE } : report;
 }
 
 export function statusReport(

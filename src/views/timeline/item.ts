@@ -19,8 +19,8 @@ export const TimelineItem = EventContent.extend({
     event: z.string().describe('the event in the log, as JSON'),
     page: z.string().optional().describe("the fact's page, for people (on items projected before it, until the rebuild)"),
   }),
-  textLanguage: LanguageCode.optional().describe('with lang=es, ru: the language of headline and summary (en: untranslated)'),
-  translator: z.string().nullable().optional().describe('with lang=es, ru: whose translation it is'),
+  textLanguage: LanguageCode.optional().describe("in another language than the log's: that of headline and summary (the log's: untranslated)"),
+  translator: z.string().nullable().optional().describe("in another language than the log's: whose translation it is"),
 });
 export type TimelineItem = z.output<typeof TimelineItem>;
 

@@ -47,8 +47,8 @@ describe('the page of a fact', () => {
     expect(html).toContain(`href="/${relation}?from=1976-06-01#event-${id}"`);
     const timeline = await page(`/${relation}?from=1976-06-01`);
     expect(timeline.html).toContain(`id="event-${id}"`);
-    expect(html).toContain(`<link rel="canonical" href="https://relations.test/en/${relation}/events/${id}"/>`);
-    expect(html).toContain(`<meta property="og:url" content="https://relations.test/en/${relation}/events/${id}"/>`);
+    expect(html).toContain(`<link rel="canonical" href="https://relations.test/${relation}/events/${id}"/>`);
+    expect(html).toContain(`<meta property="og:url" content="https://relations.test/${relation}/events/${id}"/>`);
     expect(html).toContain('<meta property="og:type" content="article"/>');
     expect(html).toContain('<meta name="twitter:card" content="summary"/>');
     // The plain-text citation names the log, the fact, when it happened and was recorded, and the page.

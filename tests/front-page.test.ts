@@ -73,7 +73,7 @@ describe('on this day', () => {
     expect(chosen.status).toBe(200);
     expect(chosen.url).toBe('https://relations.test/on-this-day/06-01');
     const today = new Date().toISOString().slice(5, 10);
-    expect(await text('/on-this-day')).toContain(`<link rel="canonical" href="https://relations.test/en/on-this-day/${today}"/>`);
+    expect(await text('/on-this-day')).toContain(`<link rel="canonical" href="https://relations.test/on-this-day/${today}"/>`);
     await text('/on-this-day/02-30', 404);
     await text('/on-this-day?month=02&day=30', 400);
   });

@@ -116,7 +116,10 @@ describe('the pages in each language', () => {
       expect(response.headers.get('vary'), header).toMatch(/accept-language/i);
       const html = await response.text();
       expect(html, header).toContain(`<html lang="${language}">`);
-      expect(html, header).toContain(`<link rel="canonical" href="https://relations.test/${language}/${relation}"`);
+      // Canonical for itself, the x-default of the pages in each language, which it links.
+      expect(html, header).toContain(`<link rel="canonical" href="https://relations.test/${relation}"`);
+      expect(html, header).toContain(`<link rel="alternate" hreflang="x-default" href="https://relations.test/${relation}"`);
+      expect(html, header).toContain(`<link rel="alternate" hreflang="${language}" href="https://relations.test/${language}/${relation}"`);
       expect(html, header).toContain(`href="/${relation}/timelinejs"`);
     }
     const spanish = await (await get(`/es/${relation}`)).text();

@@ -10,8 +10,8 @@ import { languageAlternates, type PageWords } from './page-words';
 /** How a page is found and shared. */
 export interface Sharing {
   /**
-   * The page's own absolute URL without a language prefix; none for an error page. The URL to cite and share
-   * is the one of the page's language (`/es/…`), and the page links each of its languages (hreflang).
+   * The page's own absolute URL without a language prefix; none for an error page. A page under a language's
+   * prefix is canonical at that address (`/es/…`), and every page links each of its languages (hreflang).
    */
   canonical?: string;
   /** `article` for the page of one fact; `website` otherwise. */
@@ -31,7 +31,9 @@ interface DocumentProps extends Sharing {
 
 export function Document({ words, title, description, head, children, canonical, kind = 'website', noindex }: DocumentProps) {
   const alternates = canonical ? languageAlternates(canonical) : [];
-  const own = alternates.find((alternate) => alternate.hreflang === words.language)?.href;
+  // Each address is canonical for itself: the page of a language, and the page without a prefix (x-default), which
+  // answers by Accept-Language; never one language's page for another's (search engines and Lighthouse ask so).
+  const own = words.prefixed ? alternates.find((alternate) => alternate.hreflang === words.language)?.href : canonical;
   const site = words.t('site.name');
   return (
     <>

@@ -92,8 +92,10 @@ describe('the seed fixtures', () => {
       MissionOpened: 4,
       // The two embassy openings, and the two notes on the revolutions.
       EventRetracted: 4,
-      // Knorozov's headline, the quote of the Crimea note, who inaugurated the consulate in Puebla.
-      EventCorrected: 3,
+      // Knorozov's headline, the quote of the Crimea note, who inaugurated the consulate in Puebla; the quotes of
+      // the three cultural events of 2021 (the sentence saying Russia was their guest country), and the quote and
+      // summary of the Aguascalientes meeting (an interest in acquiring Sputnik V doses).
+      EventCorrected: 7,
       RelationsEstablished: 2,
       RelationsSevered: 1,
       RelationsRestored: 1,
@@ -205,6 +207,16 @@ describe('what outside readers found in the seed fixtures, mended as the log men
     expect(knorozov.headline).toContain('played an extremely important role in the decipherment of the Maya script');
     const puebla = timeline.find((item) => item.type === 'MissionOpened' && item.occurred === '2021-10')!;
     expect(puebla.headline).toBe('The Honorary Consulate of the Russian Federation in Puebla was inaugurated');
+    const aguascalientes = timeline.find((item) => item.headline.startsWith('The Governor of Aguascalientes'))!;
+    expect(aguascalientes.summary).toContain('especially the interest in the acquisition of doses');
+  });
+
+  it('quote in every citation of CEMERI the words that state the fact', () => {
+    const guests = timeline.filter((item) => item.headline.startsWith('Russia was a guest country'));
+    expect(guests).toHaveLength(3);
+    for (const guest of guests) expect(guest.source.quote).toMatch(/^In the cultural field, various events were held where Russia was a guest country\./);
+    const aguascalientes = timeline.find((item) => item.headline.startsWith('The Governor of Aguascalientes'))!;
+    expect(aguascalientes.source.quote).toContain('especially the interest in the acquisition of doses of the Sputnik V vaccine');
   });
 
   it('quote in every citation of the article the words that date the fact', () => {

@@ -1,7 +1,8 @@
 // Builds the static assets the Worker serves (wrangler.toml `[assets]`): the files of public/; the OpenAPI
 // document, generated from the Worker's own code (scripts/openapi-document.mjs), which the Worker answers
 // `/openapi.json` with; and, from the exact versions package-lock.json installed, what the pages need of
-// Swagger UI (swagger-ui-dist) and TimelineJS (@knight-lab/timelinejs), and Unicode's table of confusable
+// Swagger UI (swagger-ui-dist) and TimelineJS (@knight-lab/timelinejs, with its words in each language of
+// public/i18n), and Unicode's table of confusable
 // characters (UTS #39) as the `unhomoglyph` package ships it, which the Worker reads when a key is made
 // (src/editors/lookalikes.ts) without carrying it in its bundle. Nothing else of those packages is copied: not
 // TimelineJS's font stylesheets, which load fonts from another origin, nor source maps. Run by wrangler itself
@@ -34,6 +35,12 @@ const VENDORED = [
   [join(UNHOMOGLYPH, 'LICENSE'), 'static/confusables/LICENSE'],
 ];
 
+/** TimelineJS's own words in each language the service speaks (a catalog of public/i18n): English is built into it. */
+const timelineLocales = () => readdirSync(join(PUBLIC, 'i18n'))
+  .map((file) => file.replace(/\.json$/, ''))
+  .filter((language) => existsSync(join(TIMELINEJS, 'js', 'locale', `${language}.json`)))
+  .map((language) => [join(TIMELINEJS, 'js', 'locale', `${language}.json`), `static/timelinejs/js/locale/${language}.json`]);
+
 /** Every file under `dir`, as paths relative to it. */
 function filesUnder(dir) {
   return readdirSync(dir, { recursive: true }).map(String).filter((path) => statSync(join(dir, path)).isFile());
@@ -61,7 +68,7 @@ export function buildAssets() {
     wanted.add(path);
     put(path, readFileSync(join(PUBLIC, path)));
   }
-  for (const [from, to] of VENDORED) {
+  for (const [from, to] of [...VENDORED, ...timelineLocales()]) {
     wanted.add(to);
     put(to, /\.(js|css)$/.test(from) ? withoutSourceMap(from) : readFileSync(from));
   }

@@ -63,7 +63,7 @@ app.use(pageSecurityHeaders);
 app.use(async (c, next) => {
   const start = sessionStartOf(c.req.raw);
   if (start instanceof Response) {
-    return isPagePath(c.req.path) ? messagePage(c, 400, 'Bad request', `The ${BOOKMARK_HEADER} header is not a D1 bookmark.`) : start;
+    return isPagePath(c.req.path) ? messagePage(c, 400, 'bookmark', { header: BOOKMARK_HEADER }) : start;
   }
   const db = new Db(c.env.DB, start);
   c.set('db', db);
@@ -103,18 +103,18 @@ app.route('/', webRoutes);
 
 app.notFound(answerUnservedMethod(app, (c) => {
   const path = new URL(c.req.url).pathname;
-  if (isPagePath(path)) return messagePage(c, 404, 'No such page', `There is nothing at ${path}.`);
+  if (isPagePath(path)) return messagePage(c, 404, 'noPage', { path });
   return problemResponse({ title: 'Not Found', status: 404, detail: `nothing at ${path}` });
 }));
 
-app.onError((error, c) => {
+app.onError(async (error, c) => {
   const page = isPagePath(c.req.path);
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
-    if (page) return messagePage(c, status, error.message || 'Bad request', 'The address or its parameters are not valid.');
+    if (page) return messagePage(c, status, 'badRequest');
     return problemResponse({ title: error.message || 'Bad Request', status, detail: error.message });
   }
   console.error(`${c.req.method} ${c.req.path}`, error);
-  if (page) return messagePage(c, 500, 'Something went wrong', 'The page could not be made; please try again later.');
+  if (page) return messagePage(c, 500, 'failed');
   return problemResponse({ title: 'Internal Server Error', status: 500, detail: 'the request failed; nothing was written' });
 });

@@ -57,6 +57,7 @@ async function publicPaths(fetcher: Fetcher): Promise<string[]> {
     id: [log.events[0].id, log.events[40].id, log.events.at(-1).id, CORRECTED],
     agreementId: [agreements.items[0].agreementId],
     day: ['12-01', '06-30'],
+    lang: ['es', 'ru'],
   };
   const paths: string[] = [];
   for (const [template, operations] of Object.entries<any>(doc.paths)) {

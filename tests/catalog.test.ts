@@ -26,9 +26,9 @@ const errorsOf = (value: unknown) => {
 };
 
 describe('the event catalog', () => {
-  it('names the types DESIGN.md lists, facts and amendments', () => {
-    expect([...EVENT_TYPES].sort()).toEqual([...Object.keys(minimal), 'EventCorrected', 'EventRetracted'].sort());
-    expect(EVENT_TYPES.filter(isAmendment)).toEqual(['EventCorrected', 'EventRetracted']);
+  it('names the types DESIGN.md lists, facts and amendments, and the translation of a fact', () => {
+    expect([...EVENT_TYPES].sort()).toEqual([...Object.keys(minimal), 'EventCorrected', 'EventRetracted', 'EventTranslated'].sort());
+    expect(EVENT_TYPES.filter(isAmendment)).toEqual(['EventCorrected', 'EventRetracted', 'EventTranslated']);
   });
 
   it('accepts a minimal event of every fact type and fills in the defaults', () => {

@@ -136,12 +136,12 @@ const EVERY_ROUTE = 30_000;
 const UNCACHED = new Set(['/healthz', '/openapi.json', '/docs', '/robots.txt', '/v1/webhooks/kinds']);
 
 /** What a route reads only when asked for it: the search page without words is its empty form. */
-const QUERIES: Record<string, string> = { '/search': '?q=relations' };
+const QUERIES: Record<string, string> = { '/search': '?q=relations', '/{lang}/search': '?q=relations' };
 
 /** Every cached public GET of the document, its parameters filled in for one relation with an agreement (so routes added later are covered). */
 async function cachedReads(): Promise<string[]> {
   const { relation, event } = await relationWithAnAgreement();
-  const values: Record<string, string> = { relation, id: event, eventId: event, agreementId: 'air-transport', day: '12-01' };
+  const values: Record<string, string> = { relation, id: event, eventId: event, agreementId: 'air-transport', day: '12-01', lang: 'es' };
   const doc = await (await get('/openapi.json')).json<{ paths: Record<string, Record<string, { security?: unknown[] }>> }>();
   return Object.entries(doc.paths)
     .filter(([path, operations]) => operations.get && operations.get.security?.length === 0 && !UNCACHED.has(path))

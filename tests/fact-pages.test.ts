@@ -52,7 +52,7 @@ describe('the page of a fact', () => {
     expect(html).toContain('<meta property="og:type" content="article"/>');
     expect(html).toContain('<meta name="twitter:card" content="summary"/>');
     // The plain-text citation names the log, the fact, when it happened and was recorded, and the page.
-    expect(html).toMatch(new RegExp(`Relations log\\. “An air transport agreement was signed\\.” [^<]+ relations, event of June 1976\\. Recorded \\d+ \\w+ \\d{4}\\. https://relations\\.test/${relation}/events/${id} \\(accessed`));
+    expect(html).toMatch(new RegExp(`Relations log\\. “An air transport agreement was signed\\.” [^<]+ relations, event of June 1976\\. Recorded \\d+ \\w+ \\d{4}\\. https://relations\\.test/en/${relation}/events/${id} \\(accessed`));
   });
 
   it('shows each correction with what it changed, at once, and a retraction at the top: the fact is then not presented as true', async () => {

@@ -15,8 +15,9 @@ function vevents(ics: string): Record<string, string>[] {
   return unfold(ics).split('BEGIN:VEVENT\r\n').slice(1).map((block) =>
     Object.fromEntries(
       block.split('END:VEVENT')[0].split('\r\n').filter(Boolean).map((line) => {
+        // A property's name, without the language its text is in (`SUMMARY;LANGUAGE=en`: RFC 5545 §3.2.10).
         const colon = line.indexOf(':');
-        return [line.slice(0, colon), line.slice(colon + 1)];
+        return [line.slice(0, colon).replace(/;LANGUAGE=[^;:]*/, ''), line.slice(colon + 1)];
       }),
     ),
   );
@@ -108,7 +109,7 @@ describe('the anniversaries calendar', () => {
       const ics = await (await get(`/v1/relations/${relation}/anniversaries.ics${query}`)).text();
       const [event] = vevents(ics);
       expect(event.UID).toBe(leap);
-      const description = /^X-WR-CALDESC:(.*)$/m.exec(ics.replaceAll('\r\n ', ''))![1];
+      const description = /^X-WR-CALDESC(?:;[^:]*)?:(.*)$/m.exec(ics.replaceAll('\r\n ', ''))![1];
       return { rrule: event.RRULE, description, event: event.DESCRIPTION };
     };
     const feb28 = await calendar('');

@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 import { beforeAll, describe, expect, it } from 'vitest';
 import { get, post } from './setup/client';
+import { isAmendment, TRANSLATION_LANGUAGES } from '../src/domain/catalog';
 import { totalEvents } from './setup/log-state';
 
 interface FixtureEvent {
@@ -69,7 +70,12 @@ describe('the seed fixtures', () => {
     expect(first.events.map((e) => e.id)).toEqual(fixtureEvents.map(({ event }) => event.id));
     const stored = await storedFixtureEvents();
     expect(stored.size).toBe(fixtureEvents.length);
-    expect(countByType([...stored.values()])).toEqual({
+    const counts = countByType([...stored.values()]);
+    const retracted = [...stored.values()].filter((e) => e.type === 'EventRetracted').length;
+    const facts = [...stored.values()].filter((e) => !isAmendment(e.type)).length;
+    // A translation of every live fact into every language of the service but the log's own.
+    expect(counts.EventTranslated).toBe((facts - retracted) * TRANSLATION_LANGUAGES.length);
+    expect(countByType([...stored.values()].filter((e) => e.type !== 'EventTranslated'))).toEqual({
       // 28 notes (two of them, on the revolutions, retracted since), the embassies the article shows at work in 1945
       // (Soviet, in Mexico) and 1994 (Mexican, in Moscow), Alaska settled from the 1780s, and CEMERI's continuity of
       // treaties after the USSR.
@@ -98,6 +104,24 @@ describe('the seed fixtures', () => {
     });
     const agreements = [...stored.values()].filter((e) => e.type === 'AgreementSigned');
     expect(countByType(agreements.map((e) => ({ type: e.level ?? 'federal' })))).toEqual({ federal: 17, subnational: 11 });
+  });
+
+  it('translate every live fact into each language, citing its source, as the project\'s own translation', async () => {
+    const stored = [...(await storedFixtureEvents()).values()];
+    const retracted = new Set(stored.filter((e) => e.type === 'EventRetracted').map((e) => e.data.eventId));
+    const live = stored.filter((e) => !isAmendment(e.type) && !retracted.has(e.id));
+    const translations = stored.filter((e) => e.type === 'EventTranslated');
+    const { items } = await (await get('/v1/relations/mx-ru/timeline?limit=200')).json<{ items: FixtureEvent[] }>();
+    const current = new Map(items.map((item) => [item.id, item.source]));
+    for (const language of TRANSLATION_LANGUAGES) {
+      const into = translations.filter((e) => e.data.language === language);
+      expect(into.map((e) => e.data.eventId).sort()).toEqual(live.map((e) => e.id).sort());
+      for (const translation of into) {
+        // The source of the fact as it stands, its corrections applied.
+        expect(translation.source).toEqual(current.get(translation.data.eventId as string));
+        expect(translation.data.translator).toMatch(/the project's own translation/);
+      }
+    }
   });
 
   it('load twice without writing anything the second time', async () => {

@@ -35,7 +35,7 @@ describe('the counts of a relation', () => {
     const { relation } = await amendedRelation();
     const listed = (await (await get('/v1/relations')).json<any>()).relations.find((entry: any) => entry.relation === relation);
     expect(listed).toMatchObject({ events: 5, facts: 2 });
-    const words = 'the log holds 5 events: 3 facts as recorded, 1 of them since retracted, and 2 corrections and retractions';
+    const words = 'the log holds 5 events: 3 facts as recorded, 1 of them since retracted, and 2 corrections, retractions and translations';
     const page = await text(`/${relation}`);
     expect(page).toContain(`2 facts on record, each with its source; ${words}.`);
     const home = await text('/');
@@ -97,7 +97,7 @@ describe('finding and sharing', () => {
     const response = await get('/sitemap.xml');
     expect(response.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     const sitemap = await response.text();
-    const lastmod = (loc: string) => new RegExp(`<url><loc>${loc.replaceAll('.', '\\.')}</loc><lastmod>([^<]+)</lastmod></url>`).exec(sitemap)?.[1];
+    const lastmod = (loc: string) => new RegExp(`<url><loc>${loc.replaceAll('.', '\\.')}</loc><lastmod>([^<]+)</lastmod>`).exec(sitemap)?.[1];
     const log = (await (await get(`/v1/relations/${relation}/events`)).json<any>()).events;
     const recorded = (index: number) => `${log[index].recorded.slice(0, 19)}Z`;
     expect(lastmod('https://relations.test/')).toBeDefined();

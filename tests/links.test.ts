@@ -1,5 +1,6 @@
 import { createScheduledController, env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isAmendment } from '../src/domain/catalog';
 import worker from '../src/index';
 import { webhookSettings } from '../src/webhooks/settings';
 import { SOURCE } from './setup/client';
@@ -74,14 +75,22 @@ function linksIn(path: string, { type, body }: Fetched): string[] {
 
 /** Whether a link leads into the seed relation (or to no relation at all), so the crawl stays within the seed data. */
 function ofTheSeed(link: string): boolean {
+  const language = /^\/(en|es|ru)(\/[^?#]*)/.exec(link);
+  // The pages of a fact in each language are the English one's, in other words: tests/languages.test.ts has them.
+  if (language) return language[2] === '/' || language[2] === `/${RELATION}`;
   const first = link.split(/[/?#]/)[1] ?? '';
   if (/^[a-z]{2}-[a-z]{2}$/.test(first)) return first === RELATION;
   const relation = /^\/v1\/relations\/([a-z]{2}-[a-z]{2})\//.exec(link)?.[1];
   return relation === undefined || relation === RELATION;
 }
 
-/** Outputs whose links are followed further: the seed relation's pages, feeds, exports and chart. */
+/**
+ * Outputs whose links are followed further: the seed relation's pages, feeds, exports and chart. Of the outputs in
+ * a language (`/es/…`, `?lang=es`), which have the links of the English ones in the same places, the front page and
+ * the relation's page of each language are fetched, and what they link too, but no further.
+ */
 function isCrawled(path: string): boolean {
+  if (/^\/(en|es|ru)\//.test(path) || /[?&]lang=/.test(path)) return false;
   if (/^\/on-this-day\//.test(path) || path.startsWith('/static/') || path.startsWith('/search')) return false;
   if (/^\/v1\/events\//.test(path) || /\/agreements\//.test(path) || /\/timeline(\?|$)/.test(path)) return false;
   return ofTheSeed(path);
@@ -122,10 +131,11 @@ describe('the links of every output of the seed data', () => {
     expect(broken).toEqual([]);
     // Every fact of the seed has a page, and the crawl reached each one.
     const facts = (await (await SELF.fetch(`${ORIGIN}/v1/relations/${RELATION}/events?limit=500`)).json<any>()).events
-      .filter((event: any) => !['EventCorrected', 'EventRetracted'].includes(event.type));
+      .filter((event: any) => !isAmendment(event.type));
     for (const fact of facts) expect(fetched.has(`/${RELATION}/events/${fact.id}`), fact.id).toBe(true);
     expect(visited).toBeGreaterThan(facts.length);
-  }, 180_000);
+    for (const language of ['en', 'es', 'ru']) expect(fetched.has(`/${language}/${RELATION}`), language).toBe(true);
+  }, 300_000);
 
   it('in the webhook messages: event.recorded (a fact, its correction and its retraction) and anniversary.today', async () => {
     const relation = webhookRelation();

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isAmendment } from '../src/domain/catalog';
 import { anniversariesSql } from '../src/views/on-this-day/queries';
 import { freshRelation, get } from './setup/client';
 import { badParameter, fixtureEvents, loadFixtures, view, wholeTimeline } from './views-helpers';
@@ -17,7 +18,7 @@ const mxRu = fixtureEvents.filter((event) => event.relation === 'mx-ru');
 const fixtureIds = new Set(mxRu.map((event) => event.id));
 // The facts the views show: every fixture fact but the retracted ones.
 const retracted = new Set(mxRu.filter((event) => event.type === 'EventRetracted').map((event) => event.data.eventId));
-const liveFacts = mxRu.filter((event) => !['EventCorrected', 'EventRetracted'].includes(event.type) && !retracted.has(event.id));
+const liveFacts = mxRu.filter((event) => !isAmendment(event.type) && !retracted.has(event.id));
 const byHeadline = (headline: string) => mxRu.find((event) => event.headline.startsWith(headline))!;
 
 beforeAll(loadFixtures);

@@ -8,12 +8,14 @@ const TABLES = [
   'view_timeline', 'view_agreements', 'view_agreement_endings', 'view_relation_status', 'view_relation_qualifiers', 'view_on_this_day', 'view_search',
 ];
 
-/** Every row of every view for one relation, in a stable order (the search index's rowid too). */
+/** Every row of every view for one relation, in a stable order (the search index's rowid too), and of its facts in other languages. */
 async function viewRows(relation: string): Promise<Record<string, unknown[]>> {
-  const results = await env.DB.batch(
-    TABLES.map((table) => env.DB.prepare(`SELECT rowid AS _rowid, * FROM ${table} WHERE relation = ?1 ORDER BY event_id`).bind(relation)),
-  );
-  return Object.fromEntries(TABLES.map((table, index) => [table, results[index].results]));
+  const results = await env.DB.batch([
+    ...TABLES.map((table) => env.DB.prepare(`SELECT rowid AS _rowid, * FROM ${table} WHERE relation = ?1 ORDER BY event_id`).bind(relation)),
+    env.DB.prepare(`SELECT * FROM view_timeline_languages WHERE event_id IN (SELECT event_id FROM view_timeline WHERE relation = ?1)
+      ORDER BY event_id, language`).bind(relation),
+  ]);
+  return Object.fromEntries([...TABLES, 'view_timeline_languages'].map((table, index) => [table, results[index].results]));
 }
 
 /** FTS5's own check that the search index holds exactly the words of its rows: throws if not. */
@@ -106,12 +108,14 @@ const fact = fc.constantFrom(...FACT_TYPES).chain((type) => fc.record({
   data: dataFor[type],
 }));
 const amendment = fc.record({
-  kind: fc.constantFrom('correct' as const, 'retract' as const),
+  kind: fc.constantFrom('correct' as const, 'retract' as const, 'translate' as const),
   target: fc.nat(),
+  language: fc.constantFrom('es', 'ru'),
   changes: fc.record(
     {
       occurred, headline: fc.constant('Corrected'), tags: fc.subarray(['trade', 'culture']), level: fc.constantFrom('federal', 'subnational'),
       summary: fc.constant('Now with a summary'), places: fc.subarray(['Tlatelolco']), data: fc.record(dataFor),
+      translation: fc.constantFrom('es', 'ru'),
     },
     { requiredKeys: [] },
   ),
@@ -120,7 +124,7 @@ const batches = fc.array(fc.array(fc.oneof({ weight: 3, arbitrary: fact }, { wei
 
 /** Turns generated steps into events; amendments point at an earlier fact (of this or an earlier batch). */
 function toEvents(steps: any[][]) {
-  const facts: { id: string; type: string }[] = [];
+  const facts: { id: string; type: string; retracted?: boolean; languages: Set<string> }[] = [];
   return steps.map((batch: any[]) => batch.map((step) => {
     const id = crypto.randomUUID();
     if (step.kind === 'fact' || facts.length === 0) {
@@ -128,15 +132,23 @@ function toEvents(steps: any[][]) {
       const { type, occurred, headline, tags, places, participants, level, data } = step.kind === 'fact'
         ? step
         : { type: 'EventNoted', occurred: '1999', headline: 'A thing', tags: [], places: [], participants: [], level: 'federal', data: {} };
-      facts.push({ id, type });
+      facts.push({ id, type, languages: new Set() });
       return { id, type, occurred, headline, tags, places, participants, level, data, source: SOURCE };
     }
     const target = facts[step.target % facts.length];
     if (step.kind === 'retract') {
+      target.retracted = true;
       return { id, type: 'EventRetracted', headline: 'Retracted', source: SOURCE, data: { eventId: target.id, reason: 'unsupported' } };
     }
-    const { data, ...changes } = step.changes;
+    if (step.kind === 'translate' && !target.retracted) {
+      target.languages.add(step.language);
+      const text = { headline: `Titular ${step.language}`, ...(step.target % 2 ? { summary: 'Resumen' } : {}), translator: 'the project' };
+      return { id, type: 'EventTranslated', headline: 'Translated', source: SOURCE, data: { eventId: target.id, language: step.language, ...text } };
+    }
+    // A correction (or a translation of a retracted fact, which is refused, recorded as a correction instead).
+    const { data, translation, ...changes } = step.changes;
     if (data) changes.data = data[target.type];
+    if (translation && target.languages.has(translation)) changes.translations = { [translation]: { headline: 'Corregido' } };
     if (!Object.keys(changes).length) changes.headline = 'Corrected';
     return { id, type: 'EventCorrected', headline: 'Corrected', source: SOURCE, data: { eventId: target.id, reason: 'misread', changes } };
   }));

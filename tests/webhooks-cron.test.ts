@@ -4,7 +4,7 @@ import worker from '../src/index';
 import { webhookSettings } from '../src/webhooks/settings';
 import { TOKEN } from './setup/client';
 import {
-  deliveries, endpoint, endpointName, eventually, hookUrl, received, subscribe, succeeded, webhookRelation,
+  api, deliveries, endpoint, endpointName, eventually, hookUrl, received, subscribe, succeeded, webhookRelation,
 } from './webhooks-helpers';
 
 interface Fixture {
@@ -104,6 +104,38 @@ describe('anniversary.today', () => {
     await eventually(() => received(name), (entries) => succeeded(entries).length === 1);
     expect((await deliveries(subscription.id)).map((d) => d.type)).toEqual(['anniversary.today']);
   }, 30_000);
+
+  it("carries the texts in the subscription's language, and links that language's pages", async () => {
+    const name = endpointName('in-russian');
+    const subscription = await subscribe({
+      url: hookUrl(name), events: ['anniversary.today'], relations: ['mx-ru'], anniversary: { language: 'ru' },
+    });
+    expect(subscription.anniversary.language).toBe('ru');
+    await endpoint(name, { secrets: [subscription.secret] });
+    await cron(at(2026, 12, 1));
+
+    const [message] = await eventually(() => received(name), (entries) => succeeded(entries).length === 1);
+    expect((message.body as any).data.february29.description).toMatch(/^в невисокосный год/);
+    const established = (message.body as any).data.anniversaries.find((a: any) => a.type === 'RelationsEstablished');
+    const translation = fixtures.flatMap((fixture) => fixture.events)
+      .find((e: any) => e.type === 'EventTranslated' && e.data.eventId === established.id && e.data.language === 'ru') as any;
+    expect(established).toMatchObject({
+      headline: translation.data.headline,
+      dateInWords: '1 декабря 1890 г.',
+      textLanguage: 'ru',
+      links: { event: `https://relations.test/v1/events/${established.id}`, page: `https://relations.test/ru/mx-ru/events/${established.id}` },
+    });
+  }, 30_000);
+
+  it('takes a language of the service, and keeps English for a subscription that chose none', async () => {
+    const refused = await api('POST', '/v1/webhooks', { url: hookUrl('x'), events: ['anniversary.today'], anniversary: { language: 'fr' } });
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(await refused.json())).toContain('/anniversary/language');
+    const { subscription } = await anniversarySubscription('english');
+    expect(subscription.anniversary.language).toBe('en');
+    const changed = await api('PATCH', `/v1/webhooks/${subscription.id}`, { anniversary: { language: 'es' } });
+    expect(await changed.json()).toMatchObject({ anniversary: { language: 'es', timeZone: 'UTC', february29: 'feb28' } });
+  });
 });
 
 describe('the sweep', () => {

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import fc from 'fast-check';
+import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
 import { webhookUrlProblem } from '../src/webhooks/url-guard';
 import { api, subscribe, webhookRelation } from './webhooks-helpers';
@@ -94,6 +95,20 @@ describe('the URL guard', () => {
       const mapped = `[::ffff:${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}]`;
       expect(webhookUrlProblem(`https://${mapped}/x`, false) === null).toBe(verdict);
     }), { numRuns: 500 });
+  });
+
+  it('judges every address as the ranges of ipaddr.js do (the registries the guard keeps)', () => {
+    fc.assert(fc.property(fc.ipV4(), (ip) => {
+      expect(webhookUrlProblem(`https://${ip}/x`, false) === null, ip).toBe(ipaddr.IPv4.parse(ip).range() === 'unicast');
+    }), { numRuns: 2000 });
+    const carriesIPv4 = ['ipv4Mapped', 'rfc6052', '6to4'];
+    fc.assert(fc.property(fc.ipV6(), (ip) => {
+      const address = ipaddr.IPv6.parse(ip);
+      const range = address.range() as string;
+      fc.pre(!carriesIPv4.includes(range) && !address.parts.slice(0, 6).every((part) => part === 0));
+      const global = range === 'unicast' && (address.parts[0] & 0xe000) === 0x2000;
+      expect(webhookUrlProblem(`https://[${ip}]/x`, false) === null, ip).toBe(global);
+    }), { numRuns: 2000 });
   });
 
   it('accepts public https URLs and, only when allowed, http on the local machine', () => {

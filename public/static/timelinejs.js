@@ -5,5 +5,6 @@ window.timeline = new TL.Timeline(element, element.dataset.source, {
   // TimelineJS would otherwise load its files, and a font stylesheet, from Knight Lab's CDN.
   script_path: new URL('/static/timelinejs/js/', window.location.href).href,
   font: null,
-  language: 'en',
+  // The page's language: TimelineJS reads its own words for it from locale/<language>.json (English is built in).
+  language: element.dataset.language || 'en',
 });

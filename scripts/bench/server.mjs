@@ -31,8 +31,16 @@ function wranglerEnv(dir) {
   };
 }
 
-/** `count` distinct ports free on 127.0.0.1 (all held open at once, so none is handed out twice). */
+/**
+ * `count` distinct ports free on 127.0.0.1 (all held open at once, so none is handed out twice); or, on a machine
+ * whose ports are shared out, the first of `BENCH_PORTS` (comma-separated) not yet handed out.
+ */
+const givenPorts = (process.env.BENCH_PORTS ?? '').split(',').filter(Boolean).map(Number);
 export async function freePorts(count) {
+  if (givenPorts.length) {
+    if (givenPorts.length < count) throw new Error(`BENCH_PORTS has ${givenPorts.length} ports left, ${count} wanted`);
+    return givenPorts.splice(0, count);
+  }
   const servers = await Promise.all(Array.from({ length: count }, () => new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -13,13 +13,26 @@ const NO_STORE = { 'cache-control': 'no-store' };
 /** The views and the page, each with what it answers (checked before it is measured). */
 export const VIEWS = [
   { path: `/v1/relations/${SEEDED}/timeline?limit=50`, check: (body) => body.items.length === 50 && `${body.items.length} items` },
+  // The same in the other languages: each item's text and date made at projection time, read in the one call.
+  ...['es', 'ru'].map((lang) => ({
+    path: `/v1/relations/${SEEDED}/timeline?limit=50&lang=${lang}`,
+    check: (body) => body.items.length === 50 && body.items.every((item) => item.textLanguage === lang) && `50 items in ${lang}`,
+  })),
   { path: `/v1/relations/${SEEDED}/agreements?asOf=2015-01-01`, check: (body) => body.items.length > 0 && `${body.items.length} agreements` },
   {
     path: `/v1/relations/${SEEDED}/agreements/mx-ru-1976-air-transportation?asOf=2015-01-01`,
     check: (body) => Boolean(body.agreement) && `1 agreement, ${body.history.length} events`,
   },
   { path: `/v1/relations/${SEEDED}/status?on=1935-05-01`, check: (body) => body.periods.length > 0 && `${body.periods.length} periods` },
+  {
+    path: `/v1/relations/${SEEDED}/status?on=1935-05-01&lang=ru`,
+    check: (body) => body.event?.textLanguage === 'ru' && `${body.periods.length} periods in ru`,
+  },
   { path: `/v1/relations/${SEEDED}/on-this-day?date=12-01&year=2026`, check: (body) => body.items.length > 0 && `${body.items.length} anniversaries` },
+  {
+    path: `/v1/relations/${SEEDED}/on-this-day?date=12-01&year=2026&lang=es`,
+    check: (body) => body.items.length > 0 && body.items.every((item) => item.textLanguage === 'es') && `${body.items.length} in es`,
+  },
   { path: '/v1/on-this-day?date=12-01&year=2026', check: (body) => body.items.length > 0 && `${body.items.length}, every relation` },
   { path: `/${SEEDED}?asOf=2015-01-01`, check: (text) => text.includes('<table') && 'the page', html: true },
 ];

@@ -1,3 +1,6 @@
+import { DATE_PATTERNS } from '../i18n/date-words';
+import { LOG_LANGUAGE, type Language } from '../i18n/languages';
+
 /** Anniversaries: which recorded days fall on a day of a given year. Pure: the year comes in. */
 
 export function isLeapYear(year: number): boolean {
@@ -17,12 +20,6 @@ export function isDayOfYear(year: number, month: number, day: number): boolean {
 export const FEBRUARY_29_RULES = ['feb28', 'mar1', 'skip'] as const;
 export type February29Rule = (typeof FEBRUARY_29_RULES)[number];
 
-const RULE_WORDS: Record<February29Rule, string> = {
-  feb28: 'in a common year, facts of 29 February are remembered on 28 February',
-  mar1: 'in a common year, facts of 29 February are remembered on 1 March',
-  skip: 'in a common year, facts of 29 February are not remembered: they come round in leap years only',
-};
-
 /** The day of a common year on which a rule acts: where it moves the facts of 29 February, or leaves them out. */
 const RULE_DAY: Record<February29Rule, { month: number; day: number }> = {
   feb28: { month: 2, day: 28 },
@@ -38,9 +35,10 @@ export interface February29Note {
   applied: boolean;
 }
 
-export function february29Note(rule: February29Rule, year: number, month: number, day: number): February29Note {
+/** The note of a rule on a day, its words in `language` (the log's by default; src/i18n/date-words.ts). */
+export function february29Note(rule: February29Rule, year: number, month: number, day: number, language: Language = LOG_LANGUAGE): February29Note {
   const acts = RULE_DAY[rule];
-  return { rule, description: RULE_WORDS[rule], applied: !isLeapYear(year) && acts.month === month && acts.day === day };
+  return { rule, description: DATE_PATTERNS[language].february29[rule], applied: !isLeapYear(year) && acts.month === month && acts.day === day };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES, LOG_LANGUAGE, type Language } from '../i18n/languages';
 import { CalendarDay, EDTF_SYNTAX, InvalidDate, parseOccurred } from './dates';
 import { RELATION_QUALIFIERS } from './relation-status';
 import { httpUrl, text } from './text';
@@ -121,7 +122,7 @@ export const dataSchemas = {
 
 export type FactType = keyof typeof dataSchemas;
 export const FACT_TYPES = Object.keys(dataSchemas) as FactType[];
-export const AMENDMENT_TYPES = ['EventCorrected', 'EventRetracted'] as const;
+export const AMENDMENT_TYPES = ['EventCorrected', 'EventRetracted', 'EventTranslated'] as const;
 export type AmendmentType = (typeof AMENDMENT_TYPES)[number];
 export type EventType = FactType | AmendmentType;
 export const EVENT_TYPES: readonly EventType[] = [...FACT_TYPES, ...AMENDMENT_TYPES];
@@ -138,11 +139,33 @@ function changeable<S extends Record<string, z.ZodType>>(shape: S): Changeable<S
   return Object.fromEntries(fields) as Changeable<S>;
 }
 
-/** What a correction may change: any field of the event it points at, but not its type. */
+/** The languages a fact's text is translated into: every language of the service but the log's own. */
+export const TRANSLATION_LANGUAGES = LANGUAGES.filter((language) => language !== LOG_LANGUAGE) as [Language, ...Language[]];
+const TranslationLanguage = z.enum(TRANSLATION_LANGUAGES)
+  .describe("a language but the log's");
+
+/** The text of a fact a translation gives in its language: the fields of the same name, at the same lengths. */
+const TranslatedText = {
+  headline: EventFields.headline,
+  summary: EventFields.summary,
+  translator: text(200, 'whose translation it is'),
+};
+
+/** A correction of a translation: the text it changes, in the language it is of. */
+const TranslationChange = z.strictObject(changeable(TranslatedText))
+  .refine((change) => Object.keys(change).length > 0, { message: 'changes at least one field' });
+const TranslationChanges = z.strictObject(
+  Object.fromEntries(TRANSLATION_LANGUAGES.map((language) => [language, TranslationChange.optional()])) as
+    Record<Language, z.ZodOptional<typeof TranslationChange>>,
+).refine((changes) => Object.keys(changes).length > 0, { message: 'changes at least one' })
+  .describe('by language, each recorded by an EventTranslated');
+
+/** What a correction may change: any field of the event it points at, but not its type; or its translations. */
 const Changes = z
   .strictObject({
     ...changeable(EventFields),
     data: z.record(z.string(), z.unknown()).optional().describe('the whole corrected data of the event'),
+    translations: TranslationChanges.optional(),
   })
   .refine((changes) => Object.keys(changes).length > 0, { message: 'a correction changes at least one field' });
 export type Changes = z.output<typeof Changes>;
@@ -168,10 +191,22 @@ export const EventRetracted = z.strictObject({
   data: z.strictObject({ eventId: Uuid, reason: text(1000) }),
 });
 
+/**
+ * A translation of a fact's headline and summary into a language of the service, and whose it is. Like a
+ * correction it amends the fact without changing it: its other fields, its citation and its source's quote stay
+ * as recorded. The event cites the source of the fact it translates.
+ */
+export const EventTranslated = z.strictObject({
+  type: z.literal('EventTranslated'),
+  ...amendmentFields,
+  data: z.strictObject({ eventId: Uuid, language: TranslationLanguage, ...TranslatedText }),
+});
+
 export const NewEvent = z.discriminatedUnion('type', [
   ...(FACT_TYPES.map(factEvent) as [FactEvent, ...FactEvent[]]),
   EventCorrected,
   EventRetracted,
+  EventTranslated,
 ]);
 /** An event as submitted, after validation and defaults. */
 export type NewEvent = z.output<typeof NewEvent>;

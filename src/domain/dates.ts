@@ -3,6 +3,8 @@ import type { ParsedDate } from 'edtf';
 // (about 2.5 KiB gzip of the bundle), which the service never uses. Typed in edtf.d.ts.
 import { parse } from '../../node_modules/edtf/src/parser.js';
 import { z } from 'zod';
+import { DATE_PATTERNS, fill, type DatePatterns } from '../i18n/date-words';
+import { LOG_LANGUAGE, type Language } from '../i18n/languages';
 
 /**
  * EDTF (ISO 8601-2) level 0 and 1, as the `edtf` package reads it → precision, the first and last day
@@ -57,18 +59,66 @@ export const CalendarDay = z.iso.date()
   .meta({ pattern: '^(?!0000)[0-9]{4}-[0-9]{2}-[0-9]{2}$' })
   .describe(`a day of the calendar, YYYY-MM-DD, from ${String(FIRST_YEAR).padStart(4, '0')}-01-01 to ${LAST_YEAR}-12-31`);
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
-
 /** EDTF level 1 seasons (21–24), each the three months the `edtf` package gives it, within its year. */
-const SEASONS: Record<number, { name: string; firstMonth: number }> = {
-  21: { name: 'spring', firstMonth: 1 },
-  22: { name: 'summer', firstMonth: 4 },
-  23: { name: 'autumn', firstMonth: 7 },
-  24: { name: 'winter', firstMonth: 10 },
-};
+const SEASON_FIRST_MONTHS: Record<number, number> = { 21: 1, 22: 4, 23: 7, 24: 10 };
+
+/** The month names of a language, from the runtime's Intl: as a day uses them (`1 декабря`) and alone (`декабрь`). */
+interface MonthNames {
+  inDate: string[];
+  alone: string[];
+}
+const monthNamesOf = new Map<Language, MonthNames>();
+
+function monthNames(language: Language): MonthNames {
+  const known = monthNamesOf.get(language);
+  if (known) return known;
+  const { locale } = DATE_PATTERNS[language];
+  const inDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' });
+  const alone = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
+  const months = Array.from({ length: 12 }, (_, index) => new Date(Date.UTC(2001, index, 1)));
+  const names = {
+    inDate: months.map((month) => inDate.formatToParts(month).find((part) => part.type === 'month')!.value),
+    alone: months.map((month) => alone.format(month)),
+  };
+  monthNamesOf.set(language, names);
+  return names;
+}
+
+/**
+ * What a date says, to be put in words in a language: a day, a month or a year; the ten years of `197X` or the
+ * years of `19XX`; a season; a year or month with digits unspecified.
+ */
+type Wording =
+  | { form: 'day'; year: number; month: number; day: number }
+  | { form: 'month' | 'dayUnspecified'; year: number; month: number }
+  | { form: 'year' | 'monthUnspecified' | 'monthAndDayUnspecified'; year: number }
+  | { form: 'decade'; first: number }
+  | { form: 'years'; first: number; last: number }
+  | { form: 'season'; year: number; code: number };
+
+function formInWords(wording: Wording, patterns: DatePatterns, names: MonthNames): string {
+  switch (wording.form) {
+    case 'day': return fill(patterns.day, { day: wording.day, month: names.inDate[wording.month - 1], year: wording.year });
+    case 'month': return fill(patterns.month, { month: names.alone[wording.month - 1], year: wording.year });
+    case 'dayUnspecified': return fill(patterns.dayUnspecified, { month: formInWords({ ...wording, form: 'month' }, patterns, names) });
+    case 'decade': return fill(patterns.decade, { decade: wording.first });
+    case 'years': return fill(patterns.years, wording);
+    case 'season': {
+      const first = SEASON_FIRST_MONTHS[wording.code];
+      const season = patterns.seasons[wording.code - 21];
+      return fill(patterns.season, { season, year: wording.year, first: names.alone[first - 1], last: names.alone[first + 1] });
+    }
+    default: return fill(patterns[wording.form], wording);
+  }
+}
+
+/** A date read, in words in `language`, with its qualifiers. */
+function readInWords(date: ReadDate, language: Language): string {
+  const patterns = DATE_PATTERNS[language];
+  const words = formInWords(date.wording, patterns, monthNames(language));
+  const about = date.approximate ? fill(patterns.approximate, { words }) : words;
+  return date.uncertain ? fill(patterns.uncertain, { words: about }) : about;
+}
 
 // The `edtf` package marks unspecified digits (X) in a bitmask over YYYYMMDD, the first digit lowest.
 const YEAR_DIGITS = [0b1, 0b10, 0b100, 0b1000];
@@ -99,7 +149,7 @@ interface ReadDate {
   latest: string;
   unit: Unit;
   precision: Precision;
-  words: string;
+  wording: Wording;
   approximate: boolean;
   uncertain: boolean;
 }
@@ -138,33 +188,41 @@ function readAfresh(edtf: string, as: 'new' | 'stored'): Occurred {
   return { edtf, precision, earliest, latest, approximate, uncertain };
 }
 
-/** A month (1 to 12) in words: "December". */
-export const monthInWords = (month: number): string => MONTHS[month - 1];
+/** A month (1 to 12) in words, as it is named alone: "December", "diciembre", "декабрь". */
+export const monthInWords = (month: number, language: Language = LOG_LANGUAGE): string => monthNames(language).alone[month - 1];
 
-/** A day of the year in words, whatever the year: "1 December". */
-export const dayOfYearInWords = (month: number, day: number): string => `${day} ${MONTHS[month - 1]}`;
+/** A day of the year in words, whatever the year: "1 December", "1 de diciembre", "1 декабря". */
+export const dayOfYearInWords = (month: number, day: number, language: Language = LOG_LANGUAGE): string =>
+  fill(DATE_PATTERNS[language].dayOfYear, { day, month: monthNames(language).inDate[month - 1] });
 
-/** The date as a person writes it: "1 December 1890", "June 1943", "the 1970s", "spring 1943 (January–March)", "1910–1920", "about 2012". */
-export function occurredInWords(edtf: string): string {
-  return remembered(datesInWords, edtf, () => inWordsAfresh(edtf));
+/**
+ * The date as a person writes it in `language` (the log's own by default): "1 December 1890", "June 1943",
+ * "the 1970s", "spring 1943 (January–March)", "1910–1920", "about 2012"; "1 de diciembre de 1890",
+ * "la década de 1970"; "1 декабря 1890 г.", "1970-е годы".
+ */
+export function occurredInWords(edtf: string, language: Language = LOG_LANGUAGE): string {
+  return remembered(datesInWords, `${language} ${edtf}`, () => inWordsAfresh(edtf, language));
 }
 
-function inWordsAfresh(edtf: string): string {
+function inWordsAfresh(edtf: string, language: Language): string {
   const parsed = parseEdtf(edtf);
-  if (parsed.type !== 'Interval') return readDate(parsed).words;
+  if (parsed.type !== 'Interval') return readInWords(readDate(parsed), language);
   const { start, end } = intervalEnds(edtf, parsed.values);
-  if (start && end) return `${start.words}–${end.words}`;
-  if (end) return edtf.startsWith('..') ? `until ${end.words}` : `by ${end.words}`;
-  return edtf.endsWith('..') ? `from ${start!.words}` : `${start!.words} or later`;
+  const patterns = DATE_PATTERNS[language];
+  const [from, to] = [start && readInWords(start, language), end && readInWords(end, language)];
+  if (from && to) return fill(patterns.interval, { start: from, end: to });
+  if (to) return fill(edtf.startsWith('..') ? patterns.until : patterns.by, { end: to });
+  return fill(edtf.endsWith('..') ? patterns.from : patterns.orLater, { start: from! });
 }
 
 /**
  * A day the log holds (`YYYY-MM-DD`) in words: "31 December 2014". Read as written, so that a day recorded
  * before a rule refused it (an agreement valid until 0000-12-31) still reads.
  */
-export function dayInWords(day: string): string {
+export function dayInWords(day: string, language: Language = LOG_LANGUAGE): string {
   const [year, month, date] = day.split('-').map(Number);
-  return MONTHS[month - 1] && date ? `${date} ${MONTHS[month - 1]} ${year}` : day;
+  if (!(month >= 1 && month <= 12) || !date) return day;
+  return formInWords({ form: 'day', year, month, day: date }, DATE_PATTERNS[language], monthNames(language));
 }
 
 /**
@@ -257,7 +315,7 @@ function readDate(date: ParsedDate): ReadDate {
   if (first < FIRST_YEAR || Number(read.latest.slice(0, 4)) > LAST_YEAR) {
     throw new InvalidDate(`the year must be one of the ${YEARS}`);
   }
-  return { ...read, ...qualifiers, words: qualified(read.words, qualifiers) };
+  return { ...read, ...qualifiers };
 }
 
 type Dated = Omit<ReadDate, 'approximate' | 'uncertain'>;
@@ -270,7 +328,7 @@ function specifiedDate({ values: [year, month, day] }: ParsedDate): Dated {
   if (day === undefined) return { ...monthOf(year, month + 1), precision: 'month' };
   if (day > last) throw new InvalidDate(`${y}-${m} has ${last} days`);
   const dayOf = `${y}-${m}-${pad(day)}`;
-  return { earliest: dayOf, latest: dayOf, unit: 'day', precision: 'day', words: `${day} ${MONTHS[month]} ${year}` };
+  return { earliest: dayOf, latest: dayOf, unit: 'day', precision: 'day', wording: { form: 'day', year, month: month + 1, day } };
 }
 
 /**
@@ -289,20 +347,19 @@ function unspecifiedDate({ values: [year, month], unspecified = 0 }: ParsedDate)
       latest: `${pad(last, 4)}-12-31`,
       unit: 'year',
       precision: 'interval',
-      words: yearDigits === 1 ? `the ${first}s` : `${first}–${last}`,
+      wording: yearDigits === 1 ? { form: 'decade', first } : { form: 'years', first, last },
     };
   }
   if (unspecified & UNSPECIFIED_MONTH) {
-    const unknown = unspecified & UNSPECIFIED_DAY ? 'month and day' : 'month';
-    return { ...yearOf(year), precision: 'year', words: `${year} (${unknown} unspecified)` };
+    const form = unspecified & UNSPECIFIED_DAY ? 'monthAndDayUnspecified' : 'monthUnspecified';
+    return { ...yearOf(year), precision: 'year', wording: { form, year } };
   }
-  const read = monthOf(year, month + 1);
-  return { ...read, precision: 'month', words: `${read.words} (day unspecified)` };
+  return { ...monthOf(year, month + 1), precision: 'month', wording: { form: 'dayUnspecified', year, month: month + 1 } };
 }
 
 function yearOf(year: number): Omit<Dated, 'precision'> {
   const y = pad(year, 4);
-  return { earliest: `${y}-01-01`, latest: `${y}-12-31`, unit: 'year', words: String(year) };
+  return { earliest: `${y}-01-01`, latest: `${y}-12-31`, unit: 'year', wording: { form: 'year', year } };
 }
 
 /** `month` from 1 to 12. */
@@ -312,28 +369,16 @@ function monthOf(year: number, month: number): Omit<Dated, 'precision'> {
     earliest: `${y}-${m}-01`,
     latest: `${y}-${m}-${pad(daysInMonth(year, month))}`,
     unit: 'month',
-    words: `${MONTHS[month - 1]} ${year}`,
+    wording: { form: 'month', year, month },
   };
 }
 
 function seasonOf(year: number, code: number): Dated {
-  const season = SEASONS[code];
-  if (!season) throw new InvalidDate(`only the seasons 21 to 24 (spring, summer, autumn, winter) are supported: ${SUPPORTED}`);
+  const firstMonth = SEASON_FIRST_MONTHS[code];
+  if (!firstMonth) throw new InvalidDate(`only the seasons 21 to 24 (spring, summer, autumn, winter) are supported: ${SUPPORTED}`);
   if (year < FIRST_YEAR || year > LAST_YEAR) throw new InvalidDate(`the year must be one of the ${YEARS}`);
-  const { firstMonth, name } = season;
   const [first, last] = [monthOf(year, firstMonth), monthOf(year, firstMonth + 2)];
-  return {
-    earliest: first.earliest,
-    latest: last.latest,
-    unit: 'month',
-    precision: 'season',
-    words: `${name} ${year} (${MONTHS[firstMonth - 1]}–${MONTHS[firstMonth + 1]})`,
-  };
-}
-
-function qualified(words: string, { approximate, uncertain }: { approximate: boolean; uncertain: boolean }): string {
-  const about = approximate ? `about ${words}` : words;
-  return uncertain ? `${about} (uncertain)` : about;
+  return { earliest: first.earliest, latest: last.latest, unit: 'month', precision: 'season', wording: { form: 'season', year, code } };
 }
 
 /** A day cut to the unit a date is known to: `1943-06-30` as a month is June 1943. */

@@ -1,4 +1,4 @@
-import { archiveLinks, AUTHOR, type Feed } from './feed';
+import { archiveLinks, AUTHOR, editionLinks, type Feed } from './feed';
 import type { FeedItem } from './item';
 import { element, emptyElement, XML_DECLARATION } from './xml';
 
@@ -6,7 +6,7 @@ import { element, emptyElement, XML_DECLARATION } from './xml';
 export function atomFeed(feed: Feed): string {
   return [
     XML_DECLARATION,
-    '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:fh="http://purl.org/syndication/history/1.0" xmlns:thr="http://purl.org/syndication/thread/1.0">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:fh="http://purl.org/syndication/history/1.0" xmlns:thr="http://purl.org/syndication/thread/1.0" xml:lang="${feed.language}">`,
     element('id', feed.currentUrl),
     element('title', feed.title),
     element('subtitle', feed.description),
@@ -16,6 +16,7 @@ export function atomFeed(feed: Feed): string {
     emptyElement('link', { rel: 'self', type: 'application/atom+xml', href: feed.selfUrl }),
     feed.hubUrl ? emptyElement('link', { rel: 'hub', href: feed.hubUrl }) : '',
     emptyElement('link', { rel: 'alternate', type: 'text/html', href: feed.homeUrl }),
+    ...editionLinks('link', 'application/atom+xml', feed),
     ...archiveLinks('link', 'application/atom+xml', feed),
     element('generator', AUTHOR),
     ...feed.items.map(atomEntry),

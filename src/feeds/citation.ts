@@ -2,6 +2,7 @@ import type { Source } from '../domain/catalog';
 import { citationDetails } from '../domain/citation';
 import { linkable } from '../domain/text';
 import { occurredInWords, occurredSpan, readOccurred, type DateParts } from '../domain/dates';
+import type { Words } from '../i18n/words';
 
 /**
  * How a reader cites one record of the log: as plain text, as CSL-JSON (what Zotero, Mendeley and pandoc
@@ -42,11 +43,16 @@ function note(fact: CitedFact): string {
   return `Event of ${occurredInWords(fact.occurred)}, ${fact.relationName} relations. Source: ${sourceInWords(fact.source)}.${retracted}`;
 }
 
-/** Relations log. “Headline.” Mexico–Russia relations, event of 1 December 1890. Recorded 3 December 2026. URL (accessed 4 December 2026). */
-export function plainCitation(fact: CitedFact): string {
-  const retracted = fact.retracted ? ` Retracted ${dayInWords(fact.retracted)}.` : '';
-  return `${PUBLISHER}. “${fact.headline}.” ${fact.relationName} relations, event of ${occurredInWords(fact.occurred)}. ` +
-    `Recorded ${dayInWords(fact.recorded)}.${retracted} ${fact.url} (accessed ${occurredInWords(fact.accessed)}).`;
+/**
+ * Relations log. “Headline.” Mexico–Russia relations, event of 1 December 1890. Recorded 3 December 2026. URL
+ * (accessed 4 December 2026): in the words of the page it is read on.
+ */
+export function plainCitation(fact: CitedFact, words: Words): string {
+  const retracted = fact.retracted ? ` ${words.t('cite.retracted', { day: words.day(day(fact.retracted)) })}` : '';
+  return words.t('cite.plain', {
+    publisher: words.t('site.name'), headline: fact.headline, name: fact.relationName, when: words.date(fact.occurred),
+    recorded: words.day(day(fact.recorded)), retracted, url: fact.url, accessed: words.day(fact.accessed),
+  });
 }
 
 /** A day (or month, or year) as CSL's date-parts. */

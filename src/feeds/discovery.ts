@@ -9,13 +9,18 @@ export interface SitemapUrl {
   loc: string;
   /** An ISO instant: when its content last changed. */
   lastmod: string;
+  /** The same page in each language (and `x-default`), as Google's sitemaps extension for localized pages lists them. */
+  alternates?: { hreflang: string; href: string }[];
 }
+
+const alternateLinks = (url: SitemapUrl) => (url.alternates ?? [])
+  .map(({ hreflang, href }) => `<xhtml:link rel="alternate" hreflang="${hreflang}" href="${escapeXml(href)}"/>`).join('');
 
 const lastmod = (instant: string) => `${instant.slice(0, 19)}Z`;
 
 export function urlSet(urls: SitemapUrl[]): string {
-  const entries = urls.map((url) => `<url><loc>${escapeXml(url.loc)}</loc><lastmod>${lastmod(url.lastmod)}</lastmod></url>`);
-  return `${XML_DECLARATION}\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`;
+  const entries = urls.map((url) => `<url><loc>${escapeXml(url.loc)}</loc><lastmod>${lastmod(url.lastmod)}</lastmod>${alternateLinks(url)}</url>`);
+  return `${XML_DECLARATION}\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join('\n')}\n</urlset>\n`;
 }
 
 export function sitemapIndex(sitemaps: SitemapUrl[]): string {

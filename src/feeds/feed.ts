@@ -3,6 +3,9 @@ import { emptyElement } from './xml';
 
 /** A feed document in any format: one page of entries and the links around it (RFC 5005). */
 export interface Feed {
+  /** The language of its words (BCP 47), and the same feed in each language, this one included. */
+  language: string;
+  editions: { language: string; url: string }[];
   title: string;
   description: string;
   /** The web page the feed is about. */
@@ -45,4 +48,10 @@ export function archiveLinks(link: 'link' | 'atom:link', type: string, feed: Fee
     ...(feed.newerUrl ? [emptyElement(link, { rel: 'next-archive', type, href: feed.newerUrl })] : []),
     ...(feed.archive ? ['<fh:archive/>'] : []),
   ];
+}
+
+/** The same feed in the other languages (RFC 4287 §4.2.7.2 `hreflang`), as `<link>` (Atom) or `<atom:link>` (RSS). */
+export function editionLinks(link: 'link' | 'atom:link', type: string, feed: Feed): string[] {
+  return feed.editions.filter((edition) => edition.language !== feed.language)
+    .map((edition) => emptyElement(link, { rel: 'alternate', type, hreflang: edition.language, href: edition.url }));
 }

@@ -1,6 +1,8 @@
-import { february29Note, type February29Rule } from '../domain/anniversaries';
+import type { February29Rule } from '../domain/anniversaries';
 import { citationDetails } from '../domain/citation';
 import { linkable } from '../domain/text';
+import { LOG_LANGUAGE } from '../i18n/languages';
+import type { Words } from '../i18n/words';
 import type { TimelineItem } from '../views/timeline/item';
 
 /**
@@ -9,6 +11,8 @@ import type { TimelineItem } from '../views/timeline/item';
  */
 
 export interface AnniversaryCalendar {
+  /** The calendar's language: its name, description and each event's words. */
+  words: Words;
   name: string;
   /** Events dated to an exact day, not approximate or uncertain. */
   items: TimelineItem[];
@@ -31,8 +35,8 @@ const LEAP_DAY_RULES: Record<February29Rule, string> = {
   skip: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29',
 };
 
-// The rule in words, the same in every year: the words of a day that is not the one it acts on.
-const ruleInWords = (rule: February29Rule) => february29Note(rule, 2000, 1, 1).description;
+// The rule in words, the same in every year.
+const ruleInWords = (words: Words, rule: February29Rule) => words.t(`ics.february29.${rule}`);
 
 const encoder = new TextEncoder();
 
@@ -79,11 +83,14 @@ function anniversary(item: TimelineItem, calendar: AnniversaryCalendar): string[
   const leapDay = day.endsWith('-02-29');
   const rule = leapDay ? LEAP_DAY_RULES[calendar.february29] : 'FREQ=YEARLY';
   const url = item.source.url ? linkable(item.source.url) : null;
+  const { words } = calendar;
+  // A fact not translated yet has its text in the log's language, and is labelled so.
+  const textLanguage = (item as { textLanguage?: string }).textLanguage ?? LOG_LANGUAGE;
   const description = [
-    `${item.occurredInWords}: ${item.headline}`,
+    `${words.date(item.occurred)}: ${item.headline}`,
     item.summary,
-    leapDay ? `${ruleInWords(calendar.february29)} (rule ${calendar.february29}).` : null,
-    `Source: ${item.source.title} (${citationDetails(item.source)})${url ? ` ${url}` : ''}`,
+    leapDay ? words.t('ics.rule', { words: ruleInWords(words, calendar.february29), rule: calendar.february29 }) : null,
+    `${words.t('facts.source')} ${item.source.title} (${citationDetails(item.source)})${url ? ` ${url}` : ''}`,
   ].filter(Boolean).join('\n\n');
   return [
     'BEGIN:VEVENT',
@@ -93,8 +100,9 @@ function anniversary(item: TimelineItem, calendar: AnniversaryCalendar): string[
     `DTSTART;VALUE=DATE:${compactDay(day)}`,
     `DTEND;VALUE=DATE:${compactDay(nextDay(day))}`,
     `RRULE:${rule}`,
-    `SUMMARY:${escapeText(`${item.headline} (${day.slice(0, 4)})`)}`,
-    `DESCRIPTION:${escapeText(description)}`,
+    `SUMMARY;LANGUAGE=${textLanguage}:${escapeText(`${item.headline} (${day.slice(0, 4)})`)}`,
+    // Its words in the calendar's language around a headline in another: no one language to name.
+    `DESCRIPTION${textLanguage === words.language ? `;LANGUAGE=${textLanguage}` : ''}:${escapeText(description)}`,
     `URL:${calendar.eventUrl(item.id)}`,
     ...(item.tags.length ? [`CATEGORIES:${item.tags.map(escapeText).join(',')}`] : []),
     'TRANSP:TRANSPARENT',
@@ -103,14 +111,17 @@ function anniversary(item: TimelineItem, calendar: AnniversaryCalendar): string[
 }
 
 export function anniversariesCalendar(calendar: AnniversaryCalendar): string {
+  const { words } = calendar;
+  // RFC 5545 §3.2.10: the language of the text of the calendar's properties.
+  const language = `;LANGUAGE=${words.language}`;
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Relations log//Anniversaries//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(`${calendar.name} relations: anniversaries`)}`,
-    `X-WR-CALDESC:${escapeText(`Anniversaries of the facts dated to an exact day; ${ruleInWords(calendar.february29)} (rule ${calendar.february29}).`)}`,
+    `X-WR-CALNAME${language}:${escapeText(words.t('ics.name', { name: calendar.name }))}`,
+    `X-WR-CALDESC${language}:${escapeText(words.t('ics.description', { words: ruleInWords(words, calendar.february29), rule: calendar.february29 }))}`,
     'REFRESH-INTERVAL;VALUE=DURATION:P1D',
     'X-PUBLISHED-TTL:P1D',
     ...calendar.items.flatMap((item) => anniversary(item, calendar)),

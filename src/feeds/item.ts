@@ -1,12 +1,12 @@
 import type { Source } from '../domain/catalog';
 import { citationDetails } from '../domain/citation';
-import { occurredInWords } from '../domain/dates';
 import { eventPagePath, factPagePath } from '../domain/pages';
 import { linkable } from '../domain/text';
+import type { Words } from '../i18n/words';
 import type { AmendedEvent, FeedEntry } from '../store/feed-entries';
 import { escapeXml } from './xml';
 
-/** One entry of a feed, whatever the format: everything a renderer needs, already worded. */
+/** One entry of a feed, whatever the format: everything a renderer needs, already worded in the feed's language. */
 export interface FeedItem {
   /** `urn:uuid:<event id>`: stable forever. */
   id: string;
@@ -20,7 +20,7 @@ export interface FeedItem {
   recorded: string;
   /** Who recorded it: the name on the editor's key (`admin` for the ADMIN_TOKEN). */
   author: string;
-  kind: 'fact' | 'correction' | 'retraction';
+  kind: 'fact' | 'correction' | 'retraction' | 'translation';
   /** The event a correction or retraction amends. */
   amends: { id: string; eventUrl: string } | null;
   categories: string[];
@@ -30,24 +30,36 @@ export interface FeedItem {
 }
 
 /** "1 December 1890 — headline": the historical date in words, never a day the source does not give. */
-export function entryTitle(event: { occurred: string; headline: string }): string {
-  return `${occurredInWords(event.occurred)} — ${event.headline}`;
+function entryTitle(words: Words, event: { occurred: string; headline: string }): string {
+  return `${words.date(event.occurred)} — ${event.headline}`;
 }
 
-export function feedItem(entry: FeedEntry, origin: string): FeedItem {
-  const kind = entry.type === 'EventCorrected' ? 'correction' : entry.type === 'EventRetracted' ? 'retraction' : 'fact';
+/** Where the entry's links go: the pages of the feed's language (`origin/es`), or those without a prefix. */
+export interface FeedPlaces {
+  origin: string;
+  pages: string;
+}
+
+/** What an amendment is, by its type. */
+const AMENDMENT_KINDS: Partial<Record<string, FeedItem['kind']>> = {
+  EventCorrected: 'correction', EventRetracted: 'retraction', EventTranslated: 'translation',
+};
+
+export function feedItem(entry: FeedEntry, { origin, pages }: FeedPlaces, words: Words): FeedItem {
+  const { t } = words;
+  const kind = AMENDMENT_KINDS[entry.type] ?? 'fact';
   const targetId = (entry.data as { eventId?: string }).eventId;
   const paragraphs = [
-    ...amendmentParagraphs(entry, kind, origin),
+    ...amendmentParagraphs(words, entry, kind, pages),
     ...(entry.summary ? [text(entry.summary)] : []),
-    ...(entry.participants.length ? [text(`Participants: ${entry.participants.join(', ')}`)] : []),
-    ...(entry.places.length ? [text(`Places: ${entry.places.join(', ')}`)] : []),
-    citation(entry.source),
+    ...(entry.participants.length ? [text(t('feed.participants', { list: entry.participants.join(', ') }))] : []),
+    ...(entry.places.length ? [text(t('feed.places', { list: entry.places.join(', ') }))] : []),
+    citation(words, entry.source),
   ];
   return {
     id: `urn:uuid:${entry.id}`,
-    title: entryTitle(entry),
-    url: `${origin}${eventPagePath(entry)}`,
+    title: entryTitle(words, entry),
+    url: `${pages}${eventPagePath(entry)}`,
     eventUrl: `${origin}/v1/events/${entry.id}`,
     sourceUrl: entry.source.url ? linkable(entry.source.url) : null,
     recorded: entry.recorded,
@@ -76,24 +88,26 @@ function joined(...parts: Paragraph[]): Paragraph {
   return { html: parts.map((part) => part.html).join(''), text: parts.map((part) => part.text).join('') };
 }
 
-/** A correction or retraction says so first, and links to the entry it amends. */
-function amendmentParagraphs(entry: FeedEntry, kind: FeedItem['kind'], origin: string): Paragraph[] {
+/** A correction, a retraction or a translation says so first, and links to the entry it amends. */
+function amendmentParagraphs(words: Words, entry: FeedEntry, kind: FeedItem['kind'], pages: string): Paragraph[] {
   if (kind === 'fact') return [];
-  const data = entry.data as { eventId: string; reason: string; changes?: Record<string, unknown> };
+  const { t } = words;
+  const data = entry.data as { eventId: string; reason?: string; changes?: Record<string, unknown>; language?: string; translator?: string };
   const target = entry.amends ?? ({ id: data.eventId, occurred: '', headline: data.eventId } as AmendedEvent);
-  const targetWords = target.occurred ? entryTitle(target) : target.headline;
-  const lead = kind === 'correction' ? 'Correction of the entry ' : 'Retraction: this withdraws the entry ';
-  const paragraphs = [
-    joined(text(lead), link(`${origin}${factPagePath(entry.relation, data.eventId)}`, `“${targetWords}”`), text(` (urn:uuid:${data.eventId}).`)),
-    text(`Reason: ${data.reason}`),
-  ];
-  if (data.changes) paragraphs.push(text(`Corrected: ${Object.keys(data.changes).join(', ')}.`));
+  const targetWords = target.occurred ? entryTitle(words, target) : target.headline;
+  const language = data.language ? new Intl.DisplayNames([words.language], { type: 'language' }).of(data.language) ?? data.language : '';
+  const lead = words.parts(`feed.${kind}`, { entry: link(`${pages}${factPagePath(entry.relation, data.eventId)}`, `“${targetWords}”`) }, { id: data.eventId, language })
+    .map((part) => (typeof part === 'string' ? text(part) : part));
+  const paragraphs = [joined(...lead)];
+  if (data.reason) paragraphs.push(text(t('feed.reason', { reason: data.reason })));
+  if (data.translator) paragraphs.push(text(t('feed.translator', { translator: data.translator })));
+  if (data.changes) paragraphs.push(text(t('feed.corrected', { fields: Object.keys(data.changes).join(', ') })));
   return paragraphs;
 }
 
-function citation(source: Source): Paragraph {
+function citation(words: Words, source: Source): Paragraph {
   const details = citationDetails(source);
   const url = source.url ? linkable(source.url) : null;
   const title = url ? link(url, source.title) : text(source.title);
-  return joined(text('Source: '), title, text(details ? ` (${details})` : ''));
+  return joined(text(`${words.t('facts.source')} `), title, text(details ? ` (${details})` : ''));
 }

@@ -18,7 +18,7 @@ const JsonFeedItem = z.object({
   authors: Authors.describe('the editor who recorded it'),
   tags: z.array(z.string()),
   _relations_log: z.object({
-    kind: z.enum(['fact', 'correction', 'retraction']),
+    kind: z.enum(['fact', 'correction', 'retraction', 'translation']),
     event_url: z.string().describe('the event as JSON'),
     amends: z.string().optional().describe('urn:uuid: of the event a correction or retraction amends'),
     amends_url: z.string().optional(),
@@ -39,6 +39,8 @@ export const JsonFeedDocument = z.object({
   items: z.array(JsonFeedItem),
   _relations_log: z.object({
     rights: z.string().describe('what a reader may do with the entries: their sources, and the licence of text taken from Wikipedia'),
+    editions: z.array(z.object({ language: z.string(), feed_url: z.string() }))
+      .describe('the same feed in each language of the service, this one included'),
   }).describe('what the log says of the feed (a JSON Feed extension)'),
 });
 
@@ -49,13 +51,13 @@ export function jsonFeed(feed: Feed): string {
     home_page_url: feed.homeUrl,
     feed_url: feed.currentUrl,
     description: feed.description,
-    language: 'en',
+    language: feed.language,
     authors: [{ name: AUTHOR }],
     ...(feed.olderUrl ? { next_url: feed.olderUrl } : {}),
     ...(feed.hubUrl ? { hubs: [{ type: 'WebSub' as const, url: feed.hubUrl }] } : {}),
     items: feed.items.map(jsonItem),
     // JSON Feed has no field for rights; extensions begin with an underscore.
-    _relations_log: { rights: feed.rights },
+    _relations_log: { rights: feed.rights, editions: feed.editions.map(({ language, url }) => ({ language, feed_url: url })) },
   };
   return JSON.stringify(document);
 }

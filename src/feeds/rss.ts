@@ -1,4 +1,4 @@
-import { archiveLinks, AUTHOR, TTL_MINUTES, type Feed } from './feed';
+import { archiveLinks, AUTHOR, editionLinks, TTL_MINUTES, type Feed } from './feed';
 import type { FeedItem } from './item';
 import { element, emptyElement, XML_DECLARATION } from './xml';
 
@@ -14,7 +14,7 @@ export function rssFeed(feed: Feed): string {
     element('title', feed.title),
     element('link', feed.homeUrl),
     element('description', feed.description),
-    element('language', 'en'),
+    element('language', feed.language),
     element('copyright', feed.rights),
     element('lastBuildDate', rfc822(feed.updated)),
     element('generator', AUTHOR),
@@ -22,6 +22,7 @@ export function rssFeed(feed: Feed): string {
     element('ttl', String(TTL_MINUTES)),
     emptyElement('atom:link', { rel: 'self', type: 'application/rss+xml', href: feed.selfUrl }),
     feed.hubUrl ? emptyElement('atom:link', { rel: 'hub', href: feed.hubUrl }) : '',
+    ...editionLinks('atom:link', 'application/rss+xml', feed),
     ...archiveLinks('atom:link', 'application/rss+xml', feed),
     ...feed.items.map(rssItem),
     '</channel>',

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { FactType } from '../domain/catalog';
 import { citationDetails } from '../domain/citation';
-import { occurredInWords, occurredSpan } from '../domain/dates';
+import { occurredSpan } from '../domain/dates';
 import { linkable } from '../domain/text';
-import { PERIOD_NAMES, type StatusPeriod } from '../domain/relation-status';
+import type { StatusPeriod } from '../domain/relation-status';
+import type { Words } from '../i18n/words';
 import type { TimelineItem } from '../views/timeline/item';
 import { escapeXml } from './xml';
 
@@ -36,6 +37,8 @@ export const TimelineJs = z.object({
 export type TimelineJs = z.infer<typeof TimelineJs>;
 
 export interface TimelineJsInput {
+  /** The language of its words, and of the pages it links. */
+  words: Words;
   name: string;
   items: TimelineItem[];
   periods: StatusPeriod<{ occurredInWords: string }>[];
@@ -52,52 +55,58 @@ function span(edtf: string): { start: TimelineJsDate; end?: TimelineJsDate } {
   return { start, ...(end ? { end } : {}) };
 }
 
-/** The row of the timeline each type of fact is drawn on. */
+/** The row of the timeline each type of fact is drawn on (its name: the catalog's `tljs.group.<row>`). */
 const GROUPS: Record<FactType, string> = {
-  RelationsEstablished: 'Relations', RelationsSevered: 'Relations', RelationsRestored: 'Relations', RelationsQualified: 'Relations',
-  VisitMade: 'Visits', AgreementSigned: 'Agreements', AgreementEnded: 'Agreements',
-  MissionOpened: 'Missions', AmbassadorAppointed: 'Missions', TradeReported: 'Trade', EventNoted: 'Events',
+  RelationsEstablished: 'relations', RelationsSevered: 'relations', RelationsRestored: 'relations', RelationsQualified: 'relations',
+  VisitMade: 'visits', AgreementSigned: 'agreements', AgreementEnded: 'agreements',
+  MissionOpened: 'missions', AmbassadorAppointed: 'missions', TradeReported: 'trade', EventNoted: 'events',
 };
 
-function slide(item: TimelineItem, factUrl: (id: string) => string): TimelineJsSlide {
+function slide(words: Words, item: TimelineItem, factUrl: (id: string) => string): TimelineJsSlide {
+  const { t } = words;
   const { start, end } = span(item.occurred);
+  const when = words.date(item.occurred);
   const paragraphs = [
     item.summary,
-    item.participants.length ? `Participants: ${item.participants.join(', ')}` : null,
+    item.participants.length ? t('feed.participants', { list: item.participants.join(', ') }) : null,
   ].filter((text): text is string => Boolean(text)).map((text) => `<p>${escapeXml(text)}</p>`);
   const url = item.source.url ? linkable(item.source.url) : null;
   const source = url
     ? `<a href="${escapeXml(url)}">${escapeXml(item.source.title)}</a>`
     : escapeXml(item.source.title);
-  paragraphs.push(`<p>Source: ${source} (${escapeXml(citationDetails(item.source))})</p>`);
+  paragraphs.push(`<p>${escapeXml(t('facts.source'))} ${source} (${escapeXml(citationDetails(item.source))})</p>`);
   // Words, not the address, in the link: TimelineJS turns an address in text into a link of its own.
-  paragraphs.push(`<p><a href="${escapeXml(factUrl(item.id))}">The page of this fact</a>: its source, its history, how to cite it.</p>`);
+  const page = `<a href="${escapeXml(factUrl(item.id))}">${escapeXml(t('tljs.factPage'))}</a>`;
+  paragraphs.push(`<p>${words.parts('tljs.factPageLine', { page }).map((part) => (part === page ? part : escapeXml(part))).join('')}</p>`);
   return {
-    start_date: { ...start, display_date: item.occurredInWords },
+    start_date: { ...start, display_date: when },
     ...(end ? { end_date: end } : {}),
-    display_date: item.occurredInWords,
+    display_date: when,
     text: { headline: escapeXml(item.headline), text: paragraphs.join('') },
-    group: GROUPS[item.type],
+    group: t(`tljs.group.${GROUPS[item.type]}`),
     unique_id: `event-${item.id}`,
   };
 }
 
 /** The timeline as TimelineJS slides, with the periods of relations as its eras. */
 export function timelineJs(input: TimelineJsInput): TimelineJs {
+  const { words } = input;
+  const heading = words.t('relation.heading', { name: input.name });
+  // Words, not the address, in the link: TimelineJS turns an address in text into a link of its own.
+  const page = `<a href="${escapeXml(input.pageUrl)}">${escapeXml(heading)}</a>`;
   return {
     title: {
       text: {
-        headline: escapeXml(`${input.name} relations`),
-        // Words, not the address, in the link: TimelineJS turns an address in text into a link of its own.
-        text: `<p>A timeline from the relations log; the same events, as text: <a href="${escapeXml(input.pageUrl)}">${escapeXml(input.name)} relations</a>.</p>`,
+        headline: escapeXml(heading),
+        text: `<p>${words.parts('tljs.intro', { page }).map((part) => (part === page ? part : escapeXml(part))).join('')}</p>`,
       },
     },
-    events: input.items.map((item) => slide(item, input.factUrl)),
+    events: input.items.map((item) => slide(words, item, input.factUrl)),
     eras: input.periods.map((period) => ({
       start_date: span(period.from).start,
       end_date: period.until ? span(period.until).start : span(input.today).start,
       text: {
-        headline: `${PERIOD_NAMES[period.status]} (${occurredInWords(period.from)}–${period.until ? occurredInWords(period.until) : ''})`,
+        headline: `${words.t(`period.${period.status}`)} (${words.date(period.from)}–${period.until ? words.date(period.until) : ''})`,
       },
     })),
   };

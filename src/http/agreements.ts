@@ -8,7 +8,7 @@ import { TimelineItem } from '../views/timeline/item';
 import { publicRoute } from './documented-route';
 import { notFound, validationHook } from './problem';
 import { jsonContent, notModified, problemContent, RelationParam } from './schemas';
-import { CalendarDay, pageLimit, todayUtc } from './view-params';
+import { CalendarDay, Lang, pageLimit, todayUtc } from './view-params';
 import { cachedRead } from './response-cache';
 
 /** A relation's agreements with their status on a day, and one agreement with its history. */
@@ -39,6 +39,7 @@ const AgreementsQuery = z.object({
     .describe('the whole subject, any case: education (white space at either end is removed)'),
   limit: pageLimit(100, 500),
   cursor: z.string().max(100).refine((value) => decodeOffset(value) !== null, 'not a cursor of this list').optional(),
+  lang: Lang,
 });
 
 const list = publicRoute({
@@ -63,9 +64,9 @@ const list = publicRoute({
 
 agreementRoutes.openapi(list, async (c) => {
   const { relation } = c.req.valid('param');
-  const { asOf = todayUtc(), limit, cursor, ...filters } = c.req.valid('query');
+  const { asOf = todayUtc(), limit, cursor, lang, ...filters } = c.req.valid('query');
   const offset = cursor === undefined ? 0 : decodeOffset(cursor) ?? 0;
-  const page = await agreementsPage(c.var.db, relation, asOf, filters, { offset, limit });
+  const page = await agreementsPage(c.var.db, relation, asOf, filters, { offset, limit }, lang);
   if (!page) return notFound(c, `no events have been recorded for ${relation}`);
   const next = page.next === null ? null : encodeOffset(page.next);
   return c.json({ relation, asOf, items: page.items, next }, 200);
@@ -81,7 +82,7 @@ const one = publicRoute({
   summary: 'One agreement, its status on a day, and the events of its history',
   request: {
     params: RelationParam.extend({ agreementId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(120) }),
-    query: z.object({ asOf }),
+    query: z.object({ asOf, lang: Lang }),
   },
   responses: {
     200: jsonContent(
@@ -95,8 +96,8 @@ const one = publicRoute({
 
 agreementRoutes.openapi(one, async (c) => {
   const { relation, agreementId } = c.req.valid('param');
-  const { asOf = todayUtc() } = c.req.valid('query');
-  const found = await agreementWithHistory(c.var.db, relation, agreementId, asOf);
+  const { asOf = todayUtc(), lang } = c.req.valid('query');
+  const found = await agreementWithHistory(c.var.db, relation, agreementId, asOf, lang);
   if (!found) return notFound(c, `no events have been recorded for ${relation}`);
   if (!found.agreement) return notFound(c, `${relation} has no agreement ${agreementId}`);
   return c.json({ relation, asOf, agreement: found.agreement, history: found.history }, 200);

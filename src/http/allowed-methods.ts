@@ -17,9 +17,9 @@ interface Routed {
 }
 
 /** The handler of the app's not-found: the 405 or OPTIONS answer for a path it serves, else `fallback`'s. */
-export function answerUnservedMethod(app: Routed, fallback: (c: Context) => Response) {
+export function answerUnservedMethod(app: Routed, fallback: (c: Context) => Response | Promise<Response>) {
   let router: TrieRouter<string> | undefined;
-  return (c: Context): Response => {
+  return (c: Context): Response | Promise<Response> => {
     router ??= routerOf(app);
     const served = new Set(router.match(c.req.method, c.req.path)[0].map(([method]) => method));
     if (served.size === 0) return fallback(c);

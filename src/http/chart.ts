@@ -1,7 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Level, type FactType } from '../domain/catalog';
-import { relationCountries, relationDisplayName } from '../domain/relation';
+import { relationCountries } from '../domain/relation';
+import { LanguageCode } from '../i18n/languages';
 import type { AppEnv } from '../env';
 import { CHARTED_TYPES, chartData } from '../web/chart/rows';
 import { chartSvg } from '../web/chart/svg';
@@ -9,6 +10,7 @@ import { relationOverview } from '../views/relation-overview';
 import { withValidators } from './conditional';
 import { publicOrigin } from './origin';
 import { publicRoute } from './documented-route';
+import { askedWords } from './page-language';
 import { notFound, validationHook } from './problem';
 import { cachedRead } from './response-cache';
 import { notModified, problemContent, RelationParam } from './schemas';
@@ -25,6 +27,7 @@ const ChartQuery = z.object({
   level: Level.optional().describe('only federal or only subnational facts'),
   type: listOf(CHARTED_TYPES, 'a type the chart draws').optional()
     .describe(`draw only the rows of these types, comma-separated: ${CHARTED_TYPES.join(', ')}`),
+  lang: LanguageCode.optional().describe('the language of its words (title, legend, description, hover texts); English without it'),
 });
 
 const chart = publicRoute({
@@ -51,16 +54,18 @@ const chart = publicRoute({
 
 chartRoutes.openapi(chart, async (c) => {
   const { relation } = c.req.valid('param');
-  const { asOf: asked, level, type } = c.req.valid('query');
+  const { asOf: asked, level, type, lang } = c.req.valid('query');
   const today = todayUtc();
   const asOf = asked ?? today;
   const overview = await relationOverview(c.var.db, relation, asOf);
   if (!overview) return notFound(c, `no events have been recorded for ${relation}`);
   const filters = { level, types: splitList(type) as FactType[] | undefined };
+  const words = await askedWords(c, lang);
+  const pages = lang ? `${publicOrigin(c)}/${lang}` : publicOrigin(c);
   const { svg } = chartSvg(chartData(overview, filters), {
-    name: relationDisplayName(relation), relation, href: (path) => `${publicOrigin(c)}${path}`,
+    words, name: words.relation(relation), relation, href: (path) => `${pages}${path}`,
     countries: relationCountries(relation), today, asOf, filters,
-    maxWidth: MAX_WIDTH, embedding: 'document', source: `Relations log, ${publicOrigin(c)}/${relation}`,
+    maxWidth: MAX_WIDTH, embedding: 'document', source: `${words.t('site.name')}, ${pages}/${relation}`,
   });
   // Built by hand (an image, with its ETag), so its type is a plain Response.
   return (await withValidators(svg, 'image/svg+xml; charset=utf-8', null)) as never;

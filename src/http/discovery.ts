@@ -1,11 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { factPagePath } from '../domain/pages';
-import { relationDisplayName } from '../domain/relation';
 import type { AppEnv } from '../env';
 import { opml, robotsTxt, SITEMAP_LIMIT, sitemapIndex, urlSet, type SitemapUrl } from '../feeds/discovery';
 import { FEED_FILES, FEED_FORMATS } from '../feeds/formats';
+import { wordsIn } from '../i18n/catalog';
+import { LANGUAGES, LOG_LANGUAGE } from '../i18n/languages';
 import { listRelations } from '../store/relations';
+import { languageAlternates } from '../web/page-words';
 import { sitemapEntries } from '../store/sitemap-entries';
 import { publicRoute } from './documented-route';
 import { publicOrigin } from './origin';
@@ -53,11 +55,13 @@ discoveryRoutes.openapi(sitemap, async (c) => {
   const offset = page === undefined ? 0 : Math.max(0, page - 1) * perPage;
   const entries = await sitemapEntries(c.var.db, offset, page === 0 ? 0 : perPage);
   const newest = entries.relations.map((row) => row.lastmod).sort().at(-1) ?? new Date(0).toISOString();
+  // Each page once, at its address without a prefix, with its address in every language.
+  const inEveryLanguage = (loc: string, modified: string): SitemapUrl => ({ loc, lastmod: modified, alternates: languageAlternates(loc) });
   const pages: SitemapUrl[] = [
-    { loc: `${origin}/`, lastmod: newest },
-    ...entries.relations.map((row) => ({ loc: `${origin}/${row.relation}`, lastmod: row.lastmod })),
+    inEveryLanguage(`${origin}/`, newest),
+    ...entries.relations.map((row) => inEveryLanguage(`${origin}/${row.relation}`, row.lastmod)),
   ];
-  const facts = entries.facts.map((row) => ({ loc: `${origin}${factPagePath(row.relation, row.id)}`, lastmod: row.lastmod }));
+  const facts = entries.facts.map((row) => inEveryLanguage(`${origin}${factPagePath(row.relation, row.id)}`, row.lastmod));
   const xml = (body: string) => c.body(body, 200, { 'content-type': 'application/xml; charset=utf-8' });
   if (page === undefined) {
     if (pages.length + entries.total <= SITEMAP_LIMIT) return xml(urlSet([...pages, ...facts]));
@@ -83,16 +87,24 @@ const feeds = publicRoute({
 discoveryRoutes.openapi(feeds, async (c) => {
   const origin = publicOrigin(c);
   const relations = await listRelations(c.var.db);
+  const languages = await Promise.all(LANGUAGES.map((language) => wordsIn(c.env.ASSETS, language)));
+  // Each format's folder holds the feeds of every language, English's at the addresses they always had.
   const folders = FEED_FILES.map((file) => ({
     title: FEED_FORMATS[file].name,
-    feeds: [
-      { title: `All relations (${FEED_FORMATS[file].short})`, xmlUrl: `${origin}/${file}`, htmlUrl: `${origin}/` },
-      ...relations.map(({ relation }) => ({
-        title: `${relationDisplayName(relation)} relations (${FEED_FORMATS[file].short})`,
-        xmlUrl: `${origin}/v1/relations/${relation}/${file}`,
-        htmlUrl: `${origin}/${relation}`,
-      })),
-    ],
+    feeds: languages.flatMap((words) => {
+      const english = words.language === LOG_LANGUAGE;
+      const lang = english ? '' : `?lang=${words.language}`;
+      const pages = english ? origin : `${origin}/${words.language}`;
+      const title = (name: string) => words.t('feeds.title', { name, format: words.t(`format.${file}.short`) });
+      return [
+        { title: title(words.t('feeds.all')), xmlUrl: `${origin}/${file}${lang}`, htmlUrl: `${pages}/` },
+        ...relations.map(({ relation }) => ({
+          title: title(words.t('relation.heading', { name: words.relation(relation) })),
+          xmlUrl: `${origin}/v1/relations/${relation}/${file}${lang}`,
+          htmlUrl: `${pages}/${relation}`,
+        })),
+      ];
+    }),
   }));
   return c.body(opml('Relations log: every feed', folders), 200, { 'content-type': 'text/x-opml; charset=utf-8' });
 });

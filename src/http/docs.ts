@@ -1,6 +1,9 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env';
+import { wordsIn } from '../i18n/catalog';
+import { LOG_LANGUAGE } from '../i18n/languages';
 import { DocsPage } from '../web/docs-page';
+import { pageWordsOf } from '../web/page-words';
 
 /**
  * `/openapi.json`: the OpenAPI document the build generated from the zod schemas that validate the requests
@@ -14,5 +17,8 @@ export function mountDocs(app: OpenAPIHono<AppEnv>): void {
     if (!document.ok) throw new Error(`the OpenAPI document is missing from the static files (${document.status}): see scripts/build-assets.mjs`);
     return c.body(await document.arrayBuffer(), 200, { 'content-type': 'application/json' });
   });
-  app.get('/docs', (c) => c.html(DocsPage({ openapi: '/openapi.json' })));
+  app.get('/docs', async (c) => {
+    const words = pageWordsOf(await wordsIn(c.env.ASSETS, LOG_LANGUAGE), false);
+    return c.html(DocsPage({ words, openapi: '/openapi.json' }));
+  });
 }

@@ -8,12 +8,14 @@ import { eventPagePath, factPagePath } from '../domain/pages';
 import { relationDisplayName } from '../domain/relation';
 import { Uuid } from '../domain/uuid';
 import type { AppEnv } from '../env';
+import { LanguageCode } from '../i18n/languages';
 import { bibtex, cslJson, type CitedFact } from '../feeds/citation';
 import { eventWithAmendments } from '../store/fact-history';
 import { EventPage } from '../web/event-page';
 import { publicRoute } from './documented-route';
 import { messagePage } from './error-pages';
 import { publicOrigin } from './origin';
+import { LANGUAGE_PREFIX, pageWords } from './page-language';
 import { refuseRelation } from './page-answers';
 import { notFound, validationHook } from './problem';
 import { cachedRead } from './response-cache';
@@ -28,11 +30,11 @@ export const factPageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
 
 const EventParam = z.object({ id: Uuid });
 
-factPageRoutes.openAPIRegistry.registerPath(publicRoute({
-  method: 'get',
+const FACT_PAGE = {
+  method: 'get' as const,
   path: '/{relation}/events/{id}',
   operationId: 'getFactPage',
-  tags: ['Pages'],
+  tags: ['Pages'] as ['Pages'],
   description: 'The headline, the date in words with its precision, the data of its type, the summary, the citation with its quote, who recorded it and when, each correction with what it changed and the retraction with its reason, and a citation of the record (plain text, CSL-JSON, BibTeX).',
   summary: 'The web page of one fact: what it says, its source, who recorded it, its corrections and retraction, how to cite it',
   request: { params: z.object({ relation: z.string(), id: z.string() }) },
@@ -43,29 +45,41 @@ factPageRoutes.openAPIRegistry.registerPath(publicRoute({
     400: badBookmarkPage,
     404: html('No fact with this id'),
   },
+};
+factPageRoutes.openAPIRegistry.registerPath(publicRoute(FACT_PAGE));
+factPageRoutes.openAPIRegistry.registerPath(publicRoute({
+  ...FACT_PAGE,
+  path: '/{lang}/{relation}/events/{id}',
+  operationId: 'getFactPageInLanguage',
+  summary: `${FACT_PAGE.summary}, in one language`,
+  description: `${FACT_PAGE.description} In the language of the prefix; the same page without it follows Accept-Language.`,
+  request: { params: z.object({ lang: LanguageCode, relation: z.string(), id: z.string() }) },
 }));
 
 const today = () => true;
 
-factPageRoutes.get('/:relation/events/:id', cachedRead({ scope: 'relation', dependsOnToday: today }), async (c) => {
-  const relation = c.req.param('relation');
-  const refused = refuseRelation(c, relation);
-  if (refused) return refused;
-  const id = c.req.param('id');
-  const parsed = Uuid.safeParse(id);
-  if (!parsed.success) return messagePage(c, 404, 'No such event', `“${id}” is not the id of an event: ids are UUIDs.`);
-  const found = await eventWithAmendments(c.var.db, parsed.data);
-  if (!found) return messagePage(c, 404, 'No such event', `The log has no event ${parsed.data}.`);
-  const { event, amendments } = found;
-  const page = eventPagePath(event);
-  if (page !== factPagePath(relation, parsed.data)) return c.redirect(page, 301);
-  const history = factHistory(event, amendments);
-  const name = relationDisplayName(relation);
-  const cited = citedFact(c, name, history);
-  const { earliest, latest } = readOccurred(history.current.occurred);
-  const timelineHref = history.retraction ? null : `/${relation}?from=${earliest ?? latest}#event-${event.id}`;
-  return c.html(<EventPage {...{ relation, name, history, cited, timelineHref }} />);
-});
+for (const path of ['/:relation/events/:id', `${LANGUAGE_PREFIX}/:relation/events/:id`]) {
+  factPageRoutes.get(path, cachedRead({ scope: 'relation', dependsOnToday: today, negotiated: true }), async (c) => {
+    const relation = c.req.param('relation') as string;
+    const refused = refuseRelation(c, relation);
+    if (refused) return refused;
+    const id = c.req.param('id') as string;
+    const parsed = Uuid.safeParse(id);
+    if (!parsed.success) return messagePage(c, 404, 'notEventId', { id });
+    const found = await eventWithAmendments(c.var.db, parsed.data);
+    if (!found) return messagePage(c, 404, 'noEvent', { id: parsed.data });
+    const words = await pageWords(c);
+    const { event, amendments } = found;
+    const page = eventPagePath(event);
+    if (page !== factPagePath(relation, parsed.data)) return c.redirect(words.href(page), 301);
+    const history = factHistory(event, amendments);
+    const name = words.relation(relation);
+    const cited = citedFact(c, name, history);
+    const { earliest, latest } = readOccurred(history.current.occurred);
+    const timelineHref = history.retraction ? null : `${words.href(`/${relation}`)}?from=${earliest ?? latest}#event-${event.id}`;
+    return c.html(<EventPage {...{ words, relation, name, history, cited, timelineHref }} />);
+  });
+}
 
 function citedFact(c: Context<AppEnv>, relationName: string, history: FactHistory): CitedFact {
   const { recorded, current, retraction } = history;

@@ -1,10 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { relationDisplayName } from '../domain/relation';
 import type { AppEnv } from '../env';
 import type { Feed } from '../feeds/feed';
 import { FEED_FILES, FEED_FORMATS, type FeedFile, type FeedFormat } from '../feeds/formats';
 import { feedItem } from '../feeds/item';
+import { LANGUAGES, LOG_LANGUAGE } from '../i18n/languages';
+import type { Words } from '../i18n/words';
 import { DATA_RIGHTS } from '../rights';
 import { archivePageBefore, FEED_PAGE_SIZE, feedPage, type FeedPage } from '../store/feed-entries';
 import { hubUrl, topicLinkHeader } from '../websub/topics';
@@ -13,6 +14,7 @@ import { publicRoute } from './documented-route';
 import { ARCHIVED, cachedRead, type CachedReadOptions } from './response-cache';
 import { FeedQuery, feedPageUrl, filtersInWords, parseFeedRequest, type FeedRequest } from './feed-query';
 import { publicOrigin } from './origin';
+import { askedWords } from './page-language';
 import { notFound } from './problem';
 import { notModified, problemContent, RelationParam } from './schemas';
 
@@ -37,7 +39,7 @@ async function serveFeed(c: Context<AppEnv>, file: FeedFile, relation: string | 
   const page = await feedPage(c.var.db, { relation, filters: request.filters, page: request.page });
   if (page === 'no such relation') return notFound(c, `no events have been recorded for ${relation}`);
   if (page === 'no such page') return notFound(c, `page ${request.page} of this feed has no entries yet`);
-  const feed = feedDocument(publicOrigin(c), file, relation, request, page);
+  const feed = feedDocument(await askedWords(c, request.language), publicOrigin(c), file, relation, request, page);
   const format: FeedFormat = FEED_FORMATS[file];
   const response = await withValidators(format.render(feed), `${format.mediaType}; charset=utf-8`, page.entries[0]?.recorded ?? null);
   if (page.full) response.headers.set('cache-control', ARCHIVED);
@@ -56,15 +58,23 @@ async function redirectToNumberedPage(c: Context<AppEnv>, file: FeedFile, relati
 }
 
 function feedDocument(
-  origin: string, file: FeedFile, relation: string | null, request: FeedRequest, page: FeedPage,
+  words: Words, origin: string, file: FeedFile, relation: string | null, request: FeedRequest, page: FeedPage,
 ): Feed {
+  const { t } = words;
   const pageUrl = (number?: number) => feedPageUrl(origin, file, relation, request, number);
-  const subject = relation === null ? 'all relations' : `${relationDisplayName(relation)} relations`;
-  const narrowed = filtersInWords(request.filters);
+  // The feed asked in a language links that language's pages; the one without `lang`, the pages without a prefix.
+  const pages = request.language ? `${origin}/${request.language}` : origin;
+  const subject = relation === null ? t('feed.all') : t('relation.heading', { name: words.relation(relation) });
+  const narrowed = filtersInWords(words, request.filters);
+  const title = t('feed.title', { subject, filters: narrowed ? ` (${narrowed})` : '' });
   return {
-    title: `Relations log: ${subject}${narrowed ? ` (${narrowed})` : ''}${request.page ? ` — page ${request.page}` : ''}`,
-    description: `Events recorded in the log of ${subject}${narrowed ? `, ${narrowed}` : ''}, newest first, with corrections and retractions as entries of their own.`,
-    homeUrl: `${origin}/${relation ?? ''}`,
+    language: words.language,
+    editions: LANGUAGES.map((language) => ({
+      language, url: feedPageUrl(origin, file, relation, { ...request, language: language === LOG_LANGUAGE ? undefined : language }),
+    })),
+    title: request.page ? t('feed.page', { title, page: request.page }) : title,
+    description: t('feed.description', { subject, filters: narrowed ? `, ${narrowed}` : '' }),
+    homeUrl: `${pages}/${relation ?? ''}`,
     selfUrl: pageUrl(request.page),
     hubUrl: request.page === undefined ? hubUrl(origin) : null,
     currentUrl: pageUrl(),
@@ -74,7 +84,7 @@ function feedDocument(
     archive: page.full,
     updated: page.entries[0]?.recorded ?? page.created ?? new Date(0).toISOString(),
     rights: DATA_RIGHTS,
-    items: page.entries.map((entry) => feedItem(entry, origin)),
+    items: page.entries.map((entry) => feedItem(entry, { origin, pages }, words)),
   };
 }
 

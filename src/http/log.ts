@@ -1,10 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { RecordedEvent } from '../domain/catalog';
+import { isAmendment, RecordedEvent, TRANSLATION_LANGUAGES } from '../domain/catalog';
+import { factHistory } from '../domain/fact-history';
+import { LANGUAGES } from '../i18n/languages';
 import { Uuid } from '../domain/uuid';
 import type { AppEnv } from '../env';
 import { recordEvents } from '../recording';
-import { eventById, relationLogPage } from '../store/events';
+import { relationLogPage } from '../store/events';
+import { eventWithAmendments } from '../store/fact-history';
 import { afterAppendCommitted } from './after-commit';
 import { publicRoute } from './documented-route';
 import { editorRoute } from './editor-auth';
@@ -24,7 +27,8 @@ const append = editorRoute('events:write', {
   operationId: 'appendEvents',
   tags: ['Log'],
   summary: 'Record events',
-  description: 'Appends 1 to 100 events in one transaction, attributed to the editor of the key. Posting events whose ids are already in the log is a no-op that answers 200 with their original positions.',
+  description: 'Appends 1 to 100 events in one transaction, attributed to the editor of the key. Posting events whose ids are already in the log is a no-op that answers 200 with their original positions. ' +
+    `EventCorrected, EventRetracted and EventTranslated (a fact's headline and summary in ${TRANSLATION_LANGUAGES.join(' or ')}, and whose translation it is) amend a fact (\`data.eventId\`); a translation is corrected by an EventCorrected of \`changes.translations\`.`,
   request: {
     params: RelationParam,
     body: { required: true, content: { 'application/json': { schema: AppendBody } } },
@@ -131,24 +135,50 @@ logRoutes.openapi(replay, async (c) => {
   return c.json({ relation, events, next }, 200);
 });
 
+/** A fact with what became of it: its translations as they stand and its amendments in order; an amendment as recorded. */
+const EventWithHistory = RecordedEvent.extend({
+  translations: z.array(z.object({
+    language: z.enum(LANGUAGES),
+    headline: z.string(),
+    summary: z.string().nullable(),
+    translator: z.string(),
+    event: z.string(),
+    recorded: z.string(),
+    actor: z.string(),
+  })).optional(),
+  history: z.array(z.object({
+    id: z.string(),
+    kind: z.enum(['correction', 'retraction', 'translation']),
+    language: z.enum(LANGUAGES).nullable(),
+    recorded: z.string(),
+    actor: z.string(),
+    reason: z.string(),
+    changed: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+    links: z.object({ event: z.string() }),
+  })).optional(),
+});
+
 const oneEvent = publicRoute({
   method: 'get',
   path: '/v1/events/{id}',
   operationId: 'getEvent',
   tags: ['Log'],
-  description: 'The event as recorded: its content, where it stands in the log (position, version), when it was recorded and by whom. A corrected or retracted fact is answered as recorded: its amendments are events of their own.',
+  description: 'The event as recorded, where it stands in the log, when and by whom. A fact is answered as recorded, with `history`: its amendments in order, each with what it changed (a translation as `translations.es.headline`…), and `translations`, as they now stand.',
   middleware: [cachedRead({ scope: 'all' })] as const,
   summary: 'One event of the log',
   request: { params: z.object({ id: Uuid }) },
   responses: {
-    200: jsonContent(RecordedEvent, 'The event'),
+    200: jsonContent(EventWithHistory, 'The event'),
     ...notModified,
     404: problemContent('No such event'),
   },
 });
 
 logRoutes.openapi(oneEvent, async (c) => {
-  const event = await eventById(c.var.db, c.req.valid('param').id);
-  if (!event) return notFound(c, 'no event has this id');
-  return c.json(event, 200);
+  const found = await eventWithAmendments(c.var.db, c.req.valid('param').id);
+  if (!found) return notFound(c, 'no event has this id');
+  if (isAmendment(found.event.type)) return c.json(found.event, 200);
+  const { amendments, translations } = factHistory(found.event, found.amendments);
+  const history = amendments.map(({ id, ...step }) => ({ id, ...step, links: { event: `/v1/events/${id}` } }));
+  return c.json({ ...found.event, translations, history }, 200);
 });

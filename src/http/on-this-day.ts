@@ -9,7 +9,7 @@ import { anniversariesPage, Anniversary, decodeAnniversaryCursor } from '../view
 import { publicRoute } from './documented-route';
 import { notFound, problem, validationHook } from './problem';
 import { jsonContent, notModified, problemContent, RelationParam } from './schemas';
-import { listOf, pageLimit, splitList } from './view-params';
+import { Lang, listOf, pageLimit, splitList } from './view-params';
 import { cachedRead } from './response-cache';
 
 /** On this day: the anniversaries of a day, in one relation or in all. */
@@ -35,6 +35,7 @@ const OnThisDayQuery = z
     tag: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(,[a-z0-9]+(-[a-z0-9]+)*)*$/, 'tags are lower-case-kebab, comma-separated').optional(),
     limit: pageLimit(100, 500),
     cursor: z.string().max(100).refine((value) => decodeAnniversaryCursor(value) !== null, 'not a cursor of this list').optional(),
+    lang: Lang,
   });
 
 const description =
@@ -108,13 +109,15 @@ function badDate(c: Context, detail: string) {
 
 function pageQuery(asked: { month: number; day: number; year: number }, query: Query, relation?: string) {
   const { limit, cursor } = query;
-  return { ...asked, relation, limit, cursor, types: splitList(query.type), tags: splitList(query.tag), rule: query.february29 };
+  return {
+    ...asked, relation, limit, cursor, types: splitList(query.type), tags: splitList(query.tag), rule: query.february29, language: query.lang,
+  };
 }
 
 /** What the answer says of the day beside its anniversaries: whose today, and the rule for 29 February. */
 const dayNotes = (asked: { month: number; day: number; year: number }, query: Query) => ({
   timeZone: zoneOf(query.tz),
-  february29: february29Note(query.february29, asked.year, asked.month, asked.day),
+  february29: february29Note(query.february29, asked.year, asked.month, asked.day, query.lang),
 });
 
 const monthDayText = ({ month, day }: { month: number; day: number }) =>

@@ -5,7 +5,7 @@ import { RelationStatusReport, relationStatusReport } from '../views/relation-st
 import { publicRoute } from './documented-route';
 import { notFound, validationHook } from './problem';
 import { jsonContent, notModified, problemContent, RelationParam } from './schemas';
-import { CalendarDay, todayUtc } from './view-params';
+import { CalendarDay, Lang, todayUtc } from './view-params';
 import { cachedRead } from './response-cache';
 
 /** Whether relations were established, severed or restored on a day. */
@@ -25,7 +25,7 @@ const status = publicRoute({
     '`qualifiers` are what the sources say of relations that day without changing them (RelationsQualified: practically_non_existent, sources_differ); the `reason` says them in words, and each period lists its own.',
   request: {
     params: RelationParam,
-    query: z.object({ on: CalendarDay.optional().describe('YYYY-MM-DD (default: today, UTC)') }),
+    query: z.object({ on: CalendarDay.optional().describe('YYYY-MM-DD (default: today, UTC)'), lang: Lang }),
   },
   responses: {
     200: jsonContent(
@@ -39,8 +39,8 @@ const status = publicRoute({
 
 relationStatusRoutes.openapi(status, async (c) => {
   const { relation } = c.req.valid('param');
-  const { on = todayUtc() } = c.req.valid('query');
-  const report = await relationStatusReport(c.var.db, relation, on);
+  const { on = todayUtc(), lang } = c.req.valid('query');
+  const report = await relationStatusReport(c.var.db, relation, on, lang);
   if (!report) return notFound(c, `no events have been recorded for ${relation}`);
   return c.json({ relation, ...report }, 200);
 });

@@ -5,6 +5,7 @@ import { cacheOrigin } from './cache-origin';
 import { answerConditionally, etagOf } from './conditional';
 import { BOOKMARK_HEADER } from './d1-session';
 import { publicOrigin } from './origin';
+import { pageLanguage } from './page-language';
 
 /**
  * Every public read is served from the Workers Cache API, through one path: `cachedRead`, the middleware of
@@ -22,6 +23,8 @@ import { publicOrigin } from './origin';
  * every deploy), so that a deploy never serves what an older version made: a page whose stylesheet's hash
  * its new Content-Security-Policy no longer allows, a body of an older shape. (The generations are not:
  * an append makes every version's responses stale, while two versions serve side by side.)
+ * And by language: a URL names it (`/es/mx-ru`, `?lang=es`), or, for a page without a prefix, Accept-Language
+ * chooses it, and the key holds the language chosen, so that no reader is ever given another language's copy.
  */
 const CACHE_PATH = '/.response-cache';
 const STORED_SECONDS = 300;
@@ -44,6 +47,8 @@ export interface CachedReadOptions {
   dependsOnToday?: (query: URLSearchParams) => boolean | string;
   /** True when, for this request, the answer may be an archive page (a full one never changes). */
   mayBeArchived?: (query: URLSearchParams) => boolean;
+  /** A page whose language, without a prefix, Accept-Language chooses. */
+  negotiated?: boolean;
 }
 
 /** What a cached response depends on: one relation or all of them, and for some, the day. */
@@ -55,6 +60,8 @@ interface CacheScope {
   fresh: boolean;
   /** A request whose answer, once complete, never changes (an archive page): looked for apart from the generations first. */
   archive: boolean;
+  /** The language of a page that its URL does not name. */
+  language?: string;
 }
 
 const scopeName = ({ relation }: Pick<CacheScope, 'relation'>) => (relation === null ? 'all' : `relation/${relation}`);
@@ -125,7 +132,8 @@ function scopeOf(c: Context<AppEnv>, options: CachedReadOptions): CacheScope | n
   const query = new URL(c.req.url).searchParams;
   const today = options.dependsOnToday?.(query);
   const day = today === true ? new Date().toISOString().slice(0, 10) : today || undefined;
-  const common = { day, fresh: /\bno-cache\b/.test(asked), archive: options.mayBeArchived?.(query) ?? false };
+  const language = options.negotiated ? pageLanguage(c).language : undefined;
+  const common = { day, fresh: /\bno-cache\b/.test(asked), archive: options.mayBeArchived?.(query) ?? false, language };
   if (options.scope === 'all') return { relation: null, ...common };
   const relation = c.req.param('relation');
   return relation && relationNameProblem(relation) === null ? { relation, ...common } : null;
@@ -143,7 +151,8 @@ async function cachedResponse(c: Context<AppEnv>, scope: CacheScope, render: () 
   // The variant: what the request asked for, with the origin its links are made from, and the code that renders it.
   const { pathname, search } = new URL(request.url);
   const url = encodeURIComponent(`${publicOrigin(c)}${pathname}${search}`);
-  const variant = `url=${url}&version=${encodeURIComponent(c.env.CF_VERSION_METADATA.id)}`;
+  const language = scope.language ? `&lang=${scope.language}` : '';
+  const variant = `url=${url}&version=${encodeURIComponent(c.env.CF_VERSION_METADATA.id)}${language}`;
   const archivedKey = `${origin}${CACHE_PATH}/${name}/archived?${variant}`;
   if (scope.archive && !scope.fresh) {
     const archived = await caches.default.match(archivedKey);

@@ -1,11 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { relationDisplayName } from '../domain/relation';
 import type { AppEnv } from '../env';
+import type { Language } from '../i18n/languages';
 import { EXPORT_FILES, EXPORTS, type ExportFile, type ExportFormat } from '../feeds/exports';
 import { relationOverview } from '../views/relation-overview';
 import { withValidators } from './conditional';
 import { publicRoute } from './documented-route';
 import { publicOrigin } from './origin';
+import { askedWords } from './page-language';
 import { notFound, validationHook } from './problem';
 import { cachedRead } from './response-cache';
 import { notModified, problemContent, RelationParam } from './schemas';
@@ -42,8 +43,10 @@ for (const file of EXPORT_FILES) {
     const today = now.slice(0, 10);
     const overview = await relationOverview(c.var.db, relation, today);
     if (!overview) return notFound(c, `no events have been recorded for ${relation}`);
-    const query = c.req.valid('query');
-    const body = format.render({ relation, name: relationDisplayName(relation), origin, today, now, overview, query });
+    const query = c.req.valid('query') as { lang?: Language };
+    const words = await askedWords(c, query.lang);
+    const pages = query.lang ? `${origin}/${query.lang}` : origin;
+    const body = format.render({ words, relation, name: words.relation(relation), origin, pages, today, now, overview, query });
     // Built by hand (a format of its own, with its ETag), so its type is a plain Response, not c.json's.
     return (await withValidators(body, `${format.mediaType}; charset=utf-8`, null)) as never;
   });

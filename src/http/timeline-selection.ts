@@ -1,4 +1,5 @@
 import type { FactType, Level } from '../domain/catalog';
+import type { Words } from '../i18n/words';
 import type { TimelineQuery } from '../views/timeline/queries';
 import { isNarrowed, type TimelineSelection } from '../web/timeline-search';
 import { TimelineParams } from './timeline';
@@ -10,9 +11,8 @@ import { TimelineParams } from './timeline';
 
 const PARAMETERS = ['q', 'tag', 'level', 'from', 'to', 'sort', 'cursor'] as const;
 
-const NAMES: Record<string, string> = {
-  q: 'Words', type: 'Types', tag: 'Tag', level: 'Level', from: 'From', to: 'To', sort: 'Order', cursor: 'Page',
-};
+/** The label of each parameter's field in the form (the catalog's `searchForm.<key>`), which an error names. */
+const FIELDS: Record<string, string> = { q: 'q', type: 'types', tag: 'tag', level: 'level', from: 'from', to: 'to', sort: 'sort', cursor: 'page' };
 
 export interface ReadSelection {
   selection: TimelineSelection;
@@ -22,7 +22,7 @@ export interface ReadSelection {
   errors: string[];
 }
 
-export function readSelection(url: URL, limit: number): ReadSelection {
+export function readSelection(url: URL, limit: number, words: Words): ReadSelection {
   const raw: Record<string, string> = {};
   for (const name of PARAMETERS) {
     const value = url.searchParams.get(name)?.trim();
@@ -40,7 +40,8 @@ export function readSelection(url: URL, limit: number): ReadSelection {
   if (!Object.keys(raw).length) return { selection, query: null, errors: [] };
   const parsed = TimelineParams.safeParse({ ...raw, limit: String(limit) });
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => `${NAMES[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`);
+    const field = (name: string) => (FIELDS[name] ? words.t(`searchForm.${FIELDS[name]}`) : name);
+    const errors = parsed.error.issues.map((issue) => `${field(String(issue.path[0]))}: ${issue.message}`);
     return { selection, query: null, errors };
   }
   const { type, ...query } = parsed.data;

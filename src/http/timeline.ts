@@ -9,7 +9,7 @@ import { decodeCursor, TIMELINE_SORTS, timelinePage } from '../views/timeline/qu
 import { publicRoute } from './documented-route';
 import { notFound, validationHook } from './problem';
 import { jsonContent, notModified, problemContent, RelationParam } from './schemas';
-import { listOf, pageLimit, splitList } from './view-params';
+import { Lang, listOf, pageLimit, splitList } from './view-params';
 import { cachedRead } from './response-cache';
 
 /** A relation's timeline: filtered, in the order things happened, a page at a time. */
@@ -50,6 +50,7 @@ export const TimelineParams = z
     limit: pageLimit(50, 200),
     cursor: z.string().max(200).refine((value) => decodeCursor(value) !== null, 'not a cursor of this timeline').optional()
       .describe('the `next` of the previous page'),
+    lang: Lang,
   })
   .superRefine((query, ctx) => {
     const from = query.from && dayOf(query.from, 'earliest');
@@ -85,8 +86,8 @@ const timeline = publicRoute({
 
 timelineRoutes.openapi(timeline, async (c) => {
   const { relation } = c.req.valid('param');
-  const { type, ...query } = c.req.valid('query');
-  const page = await timelinePage(c.var.db, relation, { ...query, types: splitList(type) });
+  const { type, lang, ...query } = c.req.valid('query');
+  const page = await timelinePage(c.var.db, relation, { ...query, types: splitList(type), language: lang });
   if (!page) return notFound(c, `no events have been recorded for ${relation}`);
   // The items go out as their rows keep them, already JSON: only the envelope is written here.
   const body = `{"relation":${JSON.stringify(relation)},"items":[${page.items.join(',')}],"next":${JSON.stringify(page.next)}}`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarDay } from '../domain/dates';
+import { LanguageCode, LANGUAGES, LOG_LANGUAGE } from '../i18n/languages';
 
 /** Query parameters and shapes the view routes share. */
 
@@ -16,6 +17,9 @@ export const listOf = (allowed: readonly string[], what: string) =>
   });
 
 export const splitList = (value: string | undefined) => (value === undefined ? undefined : value.split(','));
+
+/** The language of a view's text for people (its headlines, summaries, dates in words), by its code. */
+export const Lang = LanguageCode.default(LOG_LANGUAGE).describe(`${LANGUAGES.join(', ')}: the language of text for people (untranslated: textLanguage ${LOG_LANGUAGE})`);
 
 /** Today in UTC, read by the handler: the domain and the views take the day as an argument. */
 export const todayUtc = () => new Date().toISOString().slice(0, 10);

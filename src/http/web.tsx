@@ -2,7 +2,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { isDayOfYear } from '../domain/anniversaries';
-import { relationDisplayName } from '../domain/relation';
 import type { AppEnv } from '../env';
 import { relationSummary } from '../store/relations';
 import { frontPage } from '../views/front-page';
@@ -16,21 +15,28 @@ import { SearchPage } from '../web/search-page';
 import { selectionQuery } from '../web/timeline-search';
 import { TimelineJsPage } from '../web/timelinejs-page';
 import { topicLinkHeader } from '../websub/topics';
+import { isLanguage, LanguageCode } from '../i18n/languages';
 import { publicRoute, type RouteDefinition } from './documented-route';
 import { messagePage } from './error-pages';
 import { publicOrigin } from './origin';
+import { LANGUAGE_PREFIX, pageWords } from './page-language';
 import { refuseRelation, unknownRelation } from './page-answers';
 import { cachedRead } from './response-cache';
 import { badBookmarkPage, htmlContent as html, notModified } from './schemas';
 import { readSelection } from './timeline-selection';
 import { CalendarDay, todayUtc } from './view-params';
 
-/** The pages for people: the front page, a search of every relation, a day's anniversaries, one page per relation. */
+/**
+ * The pages for people: the front page, a search of every relation, a day's anniversaries, one page per relation;
+ * each under its language's prefix (`/es/mx-ru`) and without one (`/mx-ru`: the language Accept-Language prefers).
+ */
 export const webRoutes = new OpenAPIHono<AppEnv>();
 
 // Any one segment: what is not a relation (`/0`, `/MX-RU`, `/mx-xx`) is a 404 page. /docs, /healthz,
 // /openapi.json, /search and /feed.xml are routes of their own, mounted or registered before these.
 const RELATION_PATH = '/:relation';
+
+const Lang = z.object({ lang: LanguageCode });
 
 /** The facts a page lists at a time: the timeline API's most. */
 const PAGE_SIZE = 100;
@@ -100,6 +106,7 @@ const PAGES: Omit<RouteDefinition, 'method'>[] = [
     request: { params: Relation, query: SearchQuery.extend({ asOf: AsOf.optional().describe('YYYY-MM-DD, default today (UTC)') }) },
     responses: {
       200: html('The page'),
+      301: { description: 'A language named alone (`/es`): its front page, `/es/` (Location)' },
       ...notModified,
       400: pageBadRequest('asOf is not a day from 0001-01-01 to 9999-12-31, or the search cannot be read'),
       404: html('Not a relation, or one with no events'),
@@ -115,77 +122,101 @@ const PAGES: Omit<RouteDefinition, 'method'>[] = [
     responses: { 200: html('The page'), ...notModified, 400: badBookmarkPage, 404: html('Not a relation, or one with no events') },
   },
 ];
-for (const page of PAGES) webRoutes.openAPIRegistry.registerPath(publicRoute({ method: 'get', ...page }));
+/** The same page under a language's prefix, in that language (`/{lang}/…`). */
+function inLanguage(page: Omit<RouteDefinition, 'method'>): Omit<RouteDefinition, 'method'> {
+  const { params } = (page.request ?? {}) as { params?: z.ZodObject };
+  return {
+    ...page,
+    path: `/{lang}${page.path === '/' ? '/' : page.path}`,
+    operationId: `${page.operationId}InLanguage`,
+    summary: `${page.summary}, in one language`,
+    description: `${page.description} In the language of the prefix; the same page without it follows Accept-Language.`,
+    request: { ...page.request, params: params ? Lang.extend(params.shape) : Lang },
+  };
+}
+for (const page of PAGES) {
+  webRoutes.openAPIRegistry.registerPath(publicRoute({ method: 'get', ...page }));
+  webRoutes.openAPIRegistry.registerPath(publicRoute({ method: 'get', ...inLanguage(page) }));
+}
 
 /** A page that changes with the log is a WebSub topic: its hub and its own URL in the Link header (§4). */
 const advertiseHub = (c: Context<AppEnv>, path: string) => c.header('link', topicLinkHeader(publicOrigin(c), `${publicOrigin(c)}${path}`));
 
+/** Each page's route, without a prefix and under every language's. */
+const paths = (path: string) => [path, `${LANGUAGE_PREFIX}${path}`];
+
 // Keyed by the day: today's anniversaries, and today's status of each relation.
-webRoutes.get('/', cachedRead({ scope: 'all', dependsOnToday: () => true }), async (c) => {
+for (const path of paths('/')) webRoutes.get(path, cachedRead({ scope: 'all', dependsOnToday: () => true, negotiated: true }), async (c) => {
   const today = todayUtc();
-  advertiseHub(c, '/');
-  return c.html(<HomePage data={await frontPage(c.var.db, today)} today={today} canonical={`${publicOrigin(c)}/`} />);
+  const words = await pageWords(c);
+  advertiseHub(c, c.req.path);
+  return c.html(<HomePage words={words} data={await frontPage(c.var.db, today)} today={today} canonical={`${publicOrigin(c)}/`} />);
 });
 
-webRoutes.get('/search', cachedRead({ scope: 'all' }), async (c) => {
-  const { selection, query, errors } = readSelection(new URL(c.req.url), PAGE_SIZE);
-  const results = query ? await markedTimelineOfAll(c.var.db, query) : null;
+for (const path of paths('/search')) webRoutes.get(path, cachedRead({ scope: 'all', negotiated: true }), async (c) => {
+  const words = await pageWords(c);
+  const { selection, query, errors } = readSelection(new URL(c.req.url), PAGE_SIZE, words);
+  const results = query ? await markedTimelineOfAll(c.var.db, { ...query, language: words.language }) : null;
   const canonical = `${publicOrigin(c)}/search${selectionQuery(selection)}`;
-  return c.html(<SearchPage {...{ selection, results, errors, canonical }} />, errors.length ? 400 : 200);
+  return c.html(<SearchPage {...{ words, selection, results, errors, canonical }} />, errors.length ? 400 : 200);
 });
 
 const MONTH_DAY = /^(\d{2})-(\d{2})$/;
 
 /** The page of a day of the year, its anniversaries counted in this year (UTC). */
 async function dayPage(c: Context<AppEnv>, month: number, day: number) {
+  const words = await pageWords(c);
   const year = Number(todayUtc().slice(0, 4));
-  const anniversaries = isDayOfYear(year, month, day) ? await anniversariesOn(c.var.db, { year, month, day }) : null;
+  const anniversaries = isDayOfYear(year, month, day) ? await anniversariesOn(c.var.db, { year, month, day, language: words.language }) : null;
   const canonical = `${publicOrigin(c)}${onThisDayPath(month, day)}`;
-  return c.html(<OnThisDayPage {...{ month, day, year, anniversaries, canonical }} />);
+  return c.html(<OnThisDayPage {...{ words, month, day, year, anniversaries, canonical }} />);
 }
 
 // Keyed by the day: today's page, and the years ago counted from this year.
-webRoutes.get('/on-this-day', cachedRead({ scope: 'all', dependsOnToday: () => true }), (c) => {
+for (const path of paths('/on-this-day')) webRoutes.get(path, cachedRead({ scope: 'all', dependsOnToday: () => true, negotiated: true }), async (c) => {
   if (c.req.query('month') === undefined && c.req.query('day') === undefined) {
     const today = todayUtc();
     return dayPage(c, Number(today.slice(5, 7)), Number(today.slice(8, 10)));
   }
   const [month, day] = [Number(c.req.query('month')), Number(c.req.query('day'))];
-  if (!isDayOfYear(2000, month, day)) return messagePage(c, 400, 'No such day', 'Choose a month and a day of it: there is no such day in any year.');
-  return c.redirect(onThisDayPath(month, day), 301);
+  if (!isDayOfYear(2000, month, day)) return messagePage(c, 400, 'noDay');
+  return c.redirect((await pageWords(c)).href(onThisDayPath(month, day)), 301);
 });
 
-webRoutes.get('/on-this-day/:day', cachedRead({ scope: 'all', dependsOnToday: () => true }), async (c) => {
-  const asked = MONTH_DAY.exec(c.req.param('day'));
+for (const path of paths('/on-this-day/:day')) webRoutes.get(path, cachedRead({ scope: 'all', dependsOnToday: () => true, negotiated: true }), async (c) => {
+  const asked = MONTH_DAY.exec(c.req.param('day') as string);
   const [month, day] = asked ? [Number(asked[1]), Number(asked[2])] : [0, 0];
-  if (!isDayOfYear(2000, month, day)) return messagePage(c, 404, 'No such day', 'A day of the year is its month and day, MM-DD: /on-this-day/12-01.');
+  if (!isDayOfYear(2000, month, day)) return messagePage(c, 404, 'noSuchDay');
   return dayPage(c, month, day);
 });
 
 // Keyed by the day: without `asOf` the agreements' status is today's, and the chart runs to today.
-webRoutes.get(RELATION_PATH, cachedRead({ scope: 'relation', dependsOnToday: () => true }), async (c) => {
-  const relation = c.req.param('relation');
+for (const path of paths(RELATION_PATH)) webRoutes.get(path, cachedRead({ scope: 'relation', dependsOnToday: () => true, negotiated: true }), async (c) => {
+  const relation = c.req.param('relation') as string;
+  // A language named alone is its front page.
+  if (isLanguage(relation) && path === RELATION_PATH) return c.redirect(`/${relation}/`, 301);
   const refused = refuseRelation(c, relation);
   if (refused) return refused;
+  const words = await pageWords(c);
   const today = todayUtc();
   const asOf = c.req.query('asOf') || today;
-  if (!AsOf.safeParse(asOf).success) {
-    return messagePage(c, 400, 'Not a date', `“${asOf}” is not a day this log can show: a day from 0001-01-01 to 9999-12-31, as YYYY-MM-DD (the form sends one).`);
-  }
-  const { selection, query, errors } = readSelection(new URL(c.req.url), PAGE_SIZE);
-  const data = await relationPage(c.var.db, relation, asOf, query, PAGE_SIZE);
+  if (!AsOf.safeParse(asOf).success) return messagePage(c, 400, 'notDate', { asOf });
+  const { selection, query, errors } = readSelection(new URL(c.req.url), PAGE_SIZE, words);
+  const data = await relationPage(c.var.db, relation, asOf, query && { ...query, language: words.language }, PAGE_SIZE);
   if (!data) return unknownRelation(c, relation);
-  const name = relationDisplayName(relation);
+  const name = words.relation(relation);
   const canonical = `${publicOrigin(c)}/${relation}${selectionQuery(selection)}`;
   // The page as a feed reader follows it: no day chosen, no search.
-  if (!new URL(c.req.url).search) advertiseHub(c, `/${relation}`);
-  return c.html(<RelationPage {...{ relation, name, asOf, today, selection, errors, canonical, ...data }} />, errors.length ? 400 : 200);
+  if (!new URL(c.req.url).search) advertiseHub(c, c.req.path);
+  return c.html(<RelationPage {...{ words, relation, name, asOf, today, selection, errors, canonical, ...data }} />, errors.length ? 400 : 200);
 });
 
-webRoutes.get(`${RELATION_PATH}/timelinejs`, cachedRead({ scope: 'relation' }), async (c) => {
-  const relation = c.req.param('relation');
+for (const path of paths(`${RELATION_PATH}/timelinejs`)) webRoutes.get(path, cachedRead({ scope: 'relation', negotiated: true }), async (c) => {
+  const relation = c.req.param('relation') as string;
   const refused = refuseRelation(c, relation);
   if (refused) return refused;
   if (!(await relationSummary(c.var.db, relation))) return unknownRelation(c, relation);
-  return c.html(<TimelineJsPage relation={relation} name={relationDisplayName(relation)} canonical={`${publicOrigin(c)}/${relation}/timelinejs`} />);
+  const words = await pageWords(c);
+  const canonical = `${publicOrigin(c)}/${relation}/timelinejs`;
+  return c.html(<TimelineJsPage words={words} relation={relation} name={words.relation(relation)} canonical={canonical} />);
 });

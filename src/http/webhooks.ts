@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { LOG_LANGUAGE } from '../i18n/languages';
 import type { AppEnv } from '../env';
 import { recoverFailed, retryDelivery, sendTestMessage } from '../webhooks/actions';
 import { nextLocalHour } from '../domain/local-time';
@@ -91,6 +92,7 @@ webhookRoutes.openapi(create, async (c) => {
       timeZone: input.anniversary?.timeZone ?? 'UTC',
       hour: input.anniversary?.hour ?? null,
       february29: input.anniversary?.february29 ?? 'feb28',
+      language: input.anniversary?.language ?? LOG_LANGUAGE,
     },
     signatureScheme: input.signatureScheme ?? 'v1',
   }, new Date().toISOString(), keyring, publicOrigin(c));

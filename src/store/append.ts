@@ -1,7 +1,7 @@
 import { isAmendment, keptFields, SCHEMA_VERSION, type NewEvent } from '../domain/catalog';
 import { parseOccurred } from '../domain/dates';
 import { sha256Hex } from '../digest';
-import { amendedIds, amendmentProblems, requireTarget, type FieldError } from './amendments';
+import { amendedIds, amendmentProblems, requireTarget, selectAmendmentsOf, type FieldError, type StoredAmendment } from './amendments';
 import type { Db } from './db';
 import { insertEvent, selectIdentities, type PendingEvent, type StoredIdentity } from './events';
 import { advanceVersion, openRelation, requireVersion, selectVersion } from './relations';
@@ -86,7 +86,7 @@ export function appendBatch(db: Db, request: AppendRequest, pending: PendingEven
   }
   const inserts: number[] = [];
   pending.forEach((event, index) => {
-    if (isAmendment(event.type)) statements.push(requireTarget(db, event));
+    if (isAmendment(event.type)) statements.push(...requireTarget(db, event));
     inserts.push(statements.length);
     statements.push(insertEvent(db, event, index + 1), ...alsoWrite(event));
   });
@@ -140,10 +140,11 @@ async function explainFailedAppend(
   pending: PendingEvent[],
 ): Promise<AppendOutcome | null> {
   const ids = pending.map((event) => event.id);
-  const [identities, version, restore] = await db.batch([
+  const [identities, version, restore, amendments] = await db.batch([
     selectIdentities(db, [...ids, ...amendedIds(pending)]),
     selectVersion(db, request.relation),
     selectActiveRestore(db),
+    selectAmendmentsOf(db, amendedIds(pending)),
   ]);
   const rows = identities.results as StoredIdentity[];
   const stored = new Map(rows.filter((row) => ids.includes(row.id)).map((row) => [row.id, row]));
@@ -160,7 +161,7 @@ async function explainFailedAppend(
     return { outcome: 'replayed', relation: request.relation, version: currentVersion, events };
   }
   if (restore.results.length) return { outcome: 'restoring' };
-  const errors = amendmentProblems(request.relation, pending, rows);
+  const errors = amendmentProblems(request.relation, pending, rows, amendments.results as unknown as StoredAmendment[]);
   if (errors.length) return { outcome: 'invalid', errors };
   if (request.expectedVersion !== undefined && request.expectedVersion !== currentVersion) {
     return { outcome: 'version-conflict', currentVersion };

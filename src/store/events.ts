@@ -59,10 +59,6 @@ export function selectIdentities(db: Db, ids: string[]): D1PreparedStatement {
   );
 }
 
-export async function eventById(db: Db, id: string): Promise<RecordedEvent | null> {
-  const row = await db.first<Record<string, unknown>>(db.prepare(`SELECT ${eventColumns()} FROM events WHERE id = ?1`, id));
-  return row && eventFromRow(row);
-}
 
 /**
  * The log of one relation in position order, after a position: what a replica or an auditor replays.

@@ -1,3 +1,4 @@
+import { AMENDMENT_TYPES_SQL } from './amendment-types';
 import type { RecordedEvent } from '../domain/catalog';
 import type { Db } from './db';
 import { eventColumns, eventFromRow } from './events';
@@ -6,7 +7,7 @@ import { eventColumns, eventFromRow } from './events';
 
 /** Found by the partial index `events_amending` (migrations/0018): the same expression and condition. */
 const AMENDMENTS = `SELECT ${eventColumns()} FROM events
-  WHERE type IN ('EventCorrected', 'EventRetracted') AND json_extract(data, '$.eventId') = ?1 ORDER BY position`;
+  WHERE type IN (${AMENDMENT_TYPES_SQL}) AND json_extract(data, '$.eventId') = ?1 ORDER BY position`;
 
 /**
  * The event with this id and the amendments that point at it, oldest first; null when the log has no

@@ -1,3 +1,4 @@
+import { AMENDMENT_TYPES_SQL } from './amendment-types';
 import type { EventType, Level, RecordedEvent } from '../domain/catalog';
 import type { Db } from './db';
 import { eventColumns, eventFromRow } from './events';
@@ -102,7 +103,7 @@ function scopeStatement(db: Db, relation: string | null): D1PreparedStatement {
 }
 
 // The event a correction or retraction amends: the filters match through it.
-const AMENDED = `LEFT JOIN events t ON e.type IN ('EventCorrected', 'EventRetracted') AND t.id = json_extract(e.data, '$.eventId')`;
+const AMENDED = `LEFT JOIN events t ON e.type IN (${AMENDMENT_TYPES_SQL}) AND t.id = json_extract(e.data, '$.eventId')`;
 
 /** The positions of a feed's entries, as a query: its scope and filters. */
 function sequence(query: FeedPageQuery, bind: (value: unknown) => string): string {

@@ -1,3 +1,4 @@
+import { AMENDMENT_TYPES_SQL } from './amendment-types';
 import { relationDisplayName } from '../domain/relation';
 import type { Db } from './db';
 
@@ -88,7 +89,7 @@ export interface LogCounts {
 export function logCountsQuery(db: Db, relation: string | null): D1PreparedStatement {
   return db.prepare(
     `SELECT r.relation, r.version AS events,
-       (SELECT COUNT(*) FROM events e WHERE e.relation = r.relation AND e.type IN ('EventCorrected', 'EventRetracted')) AS amendments
+       (SELECT COUNT(*) FROM events e WHERE e.relation = r.relation AND e.type IN (${AMENDMENT_TYPES_SQL})) AS amendments
      FROM relations r WHERE ?1 IS NULL OR r.relation = ?1 ORDER BY r.relation`,
     relation,
   );

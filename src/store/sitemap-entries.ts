@@ -1,3 +1,4 @@
+import { AMENDMENT_TYPES_SQL } from './amendment-types';
 import type { Db } from './db';
 
 /**
@@ -16,8 +17,8 @@ export interface SitemapEntries {
 const FACTS = `
   SELECT e.relation, e.id, MAX(e.recorded, COALESCE(
     (SELECT MAX(a.recorded) FROM events a
-     WHERE a.type IN ('EventCorrected', 'EventRetracted') AND json_extract(a.data, '$.eventId') = e.id), '')) AS lastmod
-  FROM events e WHERE e.type NOT IN ('EventCorrected', 'EventRetracted')
+     WHERE a.type IN (${AMENDMENT_TYPES_SQL}) AND json_extract(a.data, '$.eventId') = e.id), '')) AS lastmod
+  FROM events e WHERE e.type NOT IN (${AMENDMENT_TYPES_SQL})
   ORDER BY e.position LIMIT ?1 OFFSET ?2`;
 
 /** The relations, and `limit` facts from the `offset`-th, in log order. One D1 call. */
@@ -26,7 +27,7 @@ export async function sitemapEntries(db: Db, offset: number, limit: number): Pro
     db.prepare(`SELECT r.relation, (SELECT MAX(recorded) FROM events e WHERE e.relation = r.relation) AS lastmod
       FROM relations r ORDER BY r.relation`),
     db.prepare(FACTS, limit, offset),
-    db.prepare("SELECT COUNT(*) AS total FROM events WHERE type NOT IN ('EventCorrected', 'EventRetracted')"),
+    db.prepare(`SELECT COUNT(*) AS total FROM events WHERE type NOT IN (${AMENDMENT_TYPES_SQL})`),
   ]);
   return {
     relations: relations.results as SitemapEntries['relations'],

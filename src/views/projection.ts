@@ -1,4 +1,4 @@
-import type { EventContent, RecordedEvent } from '../domain/catalog';
+import { isAmendment, type EventContent, type RecordedEvent } from '../domain/catalog';
 import type { Db } from '../store/db';
 
 /** What a projector reads of an event: the same whether it is being appended or replayed. */
@@ -25,14 +25,14 @@ export interface Projector {
 
 /** The fact an amendment points at, or null for a fact. */
 export function amendedEventId(event: ProjectedEvent): string | null {
-  return event.type === 'EventCorrected' || event.type === 'EventRetracted' ? (event.data.eventId as string) : null;
+  return isAmendment(event.type) ? (event.data.eventId as string) : null;
 }
 
 /**
  * The statements of a view that copies one row per event from the timeline (where corrections are
  * already applied): a fact is copied when `copies` it; an amendment drops the rows of the event it
  * points at and, for a correction, copies it again. `rowsOf` is the condition that finds the rows of
- * an event, its id being `?1`.
+ * an event, its id being `?1`. A translation changes only the views that keep translated text (`translated`).
  */
 export function copiedFromTimeline(
   db: Db,
@@ -41,9 +41,11 @@ export function copiedFromTimeline(
   copies: boolean,
   copy: (eventId: string) => D1PreparedStatement[],
   rowsOf = 'event_id = ?1',
+  translated = false,
 ): D1PreparedStatement[] {
   const target = amendedEventId(event);
   if (target === null) return copies ? copy(event.id) : [];
+  if (event.type === 'EventTranslated' && !translated) return [];
   const forget = tables.map((table) => db.prepare(`DELETE FROM ${table} WHERE ${rowsOf}`, target));
   return event.type === 'EventRetracted' ? forget : [...forget, ...copy(target)];
 }

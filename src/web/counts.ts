@@ -1,3 +1,4 @@
+import type { Words } from '../i18n/words';
 import type { LogCounts } from '../store/relations';
 
 /**
@@ -6,13 +7,16 @@ import type { LogCounts } from '../store/relations';
  * and retractions themselves.
  */
 
-export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-
 /** "the log holds 90 events: 88 facts as recorded, 2 of them since retracted, and 2 corrections and retractions". */
-export function logInWords(facts: number, log: LogCounts): string {
+export function logInWords({ t }: Words, facts: number, log: LogCounts): string {
   const recorded = log.events - log.amendments;
   const withdrawn = recorded - facts;
-  if (log.amendments === 0) return `the log holds ${plural(log.events, 'event')}, all of them facts on record`;
-  return `the log holds ${plural(log.events, 'event')}: ${plural(recorded, 'fact')} as recorded${withdrawn ? `, ${withdrawn} of them since retracted,` : ''}` +
-    ` and ${plural(log.amendments, 'correction or retraction', 'corrections and retractions')}`;
+  const events = t('count.events', { count: log.events });
+  if (log.amendments === 0) return t('log.allFacts', { events });
+  return t(withdrawn ? 'log.withRetracted' : 'log.amended', {
+    events,
+    recorded: t('count.facts', { count: recorded }),
+    withdrawn,
+    amendments: t('count.amendments', { count: log.amendments }),
+  });
 }

@@ -1,52 +1,44 @@
 import { citationDetails } from '../domain/citation';
 import { factPagePath } from '../domain/pages';
-import { relationDisplayName } from '../domain/relation';
 import type { TimelineItem } from '../views/timeline/item';
 import type { MarkedTimelinePage } from '../views/timeline/queries';
+import { Fact } from './fact-text';
 import { Marked } from './marked';
 import { Occurred } from './occurred';
+import type { PageWords } from './page-words';
 import { SourceLink } from './source-link';
 
 /** A list of facts, each linked to its page, its matched words marked; and the link to the next page of them. */
 
-const WORDS = {
-  source: 'Source:',
-  next: 'Next facts',
-  first: 'Back to the first facts',
-  matches: (count: number) => `${count} ${count === 1 ? 'fact matches' : 'facts match'} this search.`,
-  nothing: 'No fact matches this search. Try fewer words or filters, or the start of a word.',
-  showing: (count: number, total: number) => `Showing ${count} of ${total}.`,
-  errors: 'The search could not be read:',
-};
-
 /** How many facts a search found, and how many of them the page shows; or that it found none. */
-export function SearchSummary({ total, shown }: { total: number; shown: number }) {
+export function SearchSummary({ words, total, shown }: { words: PageWords; total: number; shown: number }) {
   return (
     <p id="search-summary" role="status">
-      {total ? WORDS.matches(total) : WORDS.nothing}
-      {total > shown ? ` ${WORDS.showing(shown, total)}` : ''}
+      {total ? words.t('search.matches', { count: total }) : words.t('search.nothing')}
+      {total > shown ? ` ${words.t('search.showing', { count: shown, total })}` : ''}
     </p>
   );
 }
 
 /** Why a search cannot be read, each naming the field of its form. */
-export function SearchErrors({ errors }: { errors: string[] }) {
+export function SearchErrors({ words, errors }: { words: PageWords; errors: string[] }) {
   return (
     <div class="notice" role="alert" id="search-errors">
-      <p>{WORDS.errors}</p>
+      <p>{words.t('search.errors')}</p>
       <ul>{errors.map((error) => <li>{error}</li>)}</ul>
     </div>
   );
 }
 
 interface FactListProps {
+  words: PageWords;
   items: TimelineItem[];
   /** The relation of every item; or, for a search of every relation, each item's relation by its id (named beside it). */
   relation: string | Map<string, string>;
   marked?: MarkedTimelinePage['marked'];
 }
 
-export function FactList({ items, relation, marked }: FactListProps) {
+export function FactList({ words, items, relation, marked }: FactListProps) {
   return (
     <ol class="events">
       {items.map((item) => {
@@ -54,11 +46,20 @@ export function FactList({ items, relation, marked }: FactListProps) {
         const marks = marked?.get(item.id);
         return (
           <li id={`event-${item.id}`}>
-            <p class="when"><Occurred edtf={item.occurred} />{typeof relation === 'string' ? null : <> · <a href={`/${own}`}>{relationDisplayName(own)}</a></>}</p>
-            <p class="headline"><a href={factPagePath(own, item.id)}>{marks ? <Marked text={marks.headline} /> : item.headline}</a></p>
-            {item.summary ? <p class="summary">{marks?.summary ? <Marked text={marks.summary} /> : item.summary}</p> : null}
+            <p class="when">
+              <Occurred words={words} edtf={item.occurred} />
+              {typeof relation === 'string' ? null : <> · <a href={words.href(`/${own}`)}>{words.relation(own)}</a></>}
+            </p>
+            <p class="headline">
+              <a href={words.href(factPagePath(own, item.id))}>
+                <Fact words={words} item={item} field="headline" text={marks ? <Marked text={marks.headline} /> : undefined} />
+              </a>
+            </p>
+            {item.summary ? (
+              <p class="summary"><Fact words={words} item={item} field="summary" text={marks?.summary ? <Marked text={marks.summary} /> : undefined} /></p>
+            ) : null}
             <p class="source">
-              {WORDS.source} <SourceLink source={item.source} />
+              {words.t('facts.source')} <SourceLink source={item.source} />
               {' '}({citationDetails(item.source)})
             </p>
           </li>
@@ -69,13 +70,15 @@ export function FactList({ items, relation, marked }: FactListProps) {
 }
 
 /** "Next facts" (the cursor of the next page, with the same search), and the way back to the first page. */
-export function Paging({ next, firstHref, nextHref }: { next: string | null; firstHref: string | null; nextHref: (cursor: string) => string }) {
+export function Paging({ words, next, firstHref, nextHref }: {
+  words: PageWords; next: string | null; firstHref: string | null; nextHref: (cursor: string) => string;
+}) {
   if (!next && !firstHref) return null;
   return (
-    <nav class="paging" aria-label="Pages of facts">
+    <nav class="paging" aria-label={words.t('facts.pages')}>
       <ul>
-        {firstHref ? <li><a href={firstHref}>{WORDS.first}</a></li> : null}
-        {next ? <li><a href={nextHref(next)} rel="next">{WORDS.next}</a></li> : null}
+        {firstHref ? <li><a href={firstHref}>{words.t('facts.first')}</a></li> : null}
+        {next ? <li><a href={nextHref(next)} rel="next">{words.t('facts.next')}</a></li> : null}
       </ul>
     </nav>
   );

@@ -1,84 +1,61 @@
-import { dayOfYearInWords } from '../domain/dates';
-import { relationDisplayName } from '../domain/relation';
 import type { FrontPage } from '../views/front-page';
 import { AnniversaryList } from './anniversary-list';
-import { logInWords, plural } from './counts';
+import { LogWords } from './fact-text';
+import { logInWords } from './counts';
 import { feedAlternates, Layout } from './layout';
 import { Occurred } from './occurred';
+import { withLang, type PageWords } from './page-words';
 
 /** The front page: a search of every relation, today's anniversaries, every relation the log has, the feeds. */
-
-const WORDS = {
-  title: 'Relations log',
-  description: 'The history of bilateral relations between countries, as an append-only log of sourced events: search it, cite a fact, follow its feeds.',
-  intro: 'The history of relations between pairs of countries: every event dated as precisely as its source allows, and cited.',
-  searchHeading: 'Search every relation',
-  searchLabel: 'Words',
-  searchHint: 'Accents and case do not count: Lopez finds López.',
-  search: 'Search',
-  onThisDay: (day: string) => `On this day, ${day}`,
-  onThisDayNote: 'Facts dated to this very day (UTC) in any year; a fact known only to the month or the year never appears.',
-  nothingToday: 'Nothing the log records happened on this day.',
-  anotherDay: 'Another day',
-  relationsHeading: 'Relations',
-  noRelations: 'No events have been recorded yet.',
-  facts: (count: number) => plural(count, 'fact'),
-  span: 'from',
-  to: 'to',
-
-  status: (reason: string) => `Today ${reason}.`,
-  feedsHeading: 'Feeds',
-  opml: 'Every feed, as OPML',
-};
-
-const dayOfYear = (today: string) => dayOfYearInWords(Number(today.slice(5, 7)), Number(today.slice(8, 10)));
-
-export function HomePage({ data, today, canonical }: { data: FrontPage; today: string; canonical: string }) {
-  const feeds = feedAlternates('', 'All relations');
+export function HomePage({ words, data, today, canonical }: { words: PageWords; data: FrontPage; today: string; canonical: string }) {
+  const { t } = words;
+  const feeds = feedAlternates(words, '', t('feeds.all'));
   return (
-    <Layout title={WORDS.title} description={WORDS.description} alternates={feeds} canonical={canonical}>
-      <h1>{WORDS.title}</h1>
-      <p>{WORDS.intro}</p>
+    <Layout words={words} title={t('site.name')} description={t('home.description')} alternates={feeds} canonical={canonical}>
+      <h1>{t('site.name')}</h1>
+      <p>{t('home.intro')}</p>
       <section aria-labelledby="search-heading">
-        <h2 id="search-heading">{WORDS.searchHeading}</h2>
-        <form method="get" action="/search" role="search" aria-labelledby="search-heading">
+        <h2 id="search-heading">{t('home.searchHeading')}</h2>
+        <form method="get" action={words.href('/search')} role="search" aria-labelledby="search-heading">
           <div class="field-wide">
-            <label for="q">{WORDS.searchLabel}</label>
+            <label for="q">{t('searchForm.q')}</label>
             <input type="search" id="q" name="q" maxlength={200} required aria-describedby="q-hint" />
-            <p class="hint" id="q-hint">{WORDS.searchHint}</p>
+            <p class="hint" id="q-hint">{t('home.searchHint')}</p>
           </div>
-          <button type="submit">{WORDS.search}</button>
+          <button type="submit">{t('searchForm.submit')}</button>
         </form>
       </section>
       <section aria-labelledby="today-heading" id="on-this-day">
-        <h2 id="today-heading">{WORDS.onThisDay(dayOfYear(today))}</h2>
-        <p class="muted">{WORDS.onThisDayNote}</p>
-        {data.anniversaries.length ? <AnniversaryList anniversaries={data.anniversaries} /> : <p>{WORDS.nothingToday}</p>}
-        <p><a href={`/on-this-day/${today.slice(5)}`}>{WORDS.anotherDay}</a></p>
+        <h2 id="today-heading">{t('home.onThisDay', { day: words.dayOfYear(Number(today.slice(5, 7)), Number(today.slice(8, 10))) })}</h2>
+        <p class="muted">{t('home.onThisDayNote')}</p>
+        {data.anniversaries.length ? <AnniversaryList words={words} anniversaries={data.anniversaries} /> : <p>{t('day.nothing')}</p>}
+        <p><a href={words.href(`/on-this-day/${today.slice(5)}`)}>{t('home.anotherDay')}</a></p>
       </section>
       <section aria-labelledby="relations-heading">
-        <h2 id="relations-heading">{WORDS.relationsHeading}</h2>
-        {data.relations.length === 0 ? <p>{WORDS.noRelations}</p> : (
+        <h2 id="relations-heading">{t('home.relations')}</h2>
+        {data.relations.length === 0 ? <p>{t('home.noRelations')}</p> : (
           <ul class="relations">
             {data.relations.map((entry) => (
               <li data-relation={entry.relation}>
-                <a href={`/${entry.relation}`}>{relationDisplayName(entry.relation)}</a>:{' '}
-                <span data-facts={entry.facts}>{WORDS.facts(entry.facts)}</span>
+                <a href={words.href(`/${entry.relation}`)}>{words.relation(entry.relation)}</a>:{' '}
+                <span data-facts={entry.facts}>{t('count.facts', { count: entry.facts })}</span>
                 {entry.firstOccurred && entry.lastOccurred ? (
-                  <> {WORDS.span} <Occurred edtf={entry.firstOccurred} /> {WORDS.to} <Occurred edtf={entry.lastOccurred} /></>
+                  <> {words.parts('home.span', {
+                    from: <Occurred words={words} edtf={entry.firstOccurred} />, to: <Occurred words={words} edtf={entry.lastOccurred} />,
+                  })}</>
                 ) : null}
-                {' '}<span class="muted">({logInWords(entry.facts, entry.log)})</span>.{' '}
-                <span data-status={entry.status.status}>{WORDS.status(entry.status.reason)}</span>
+                {' '}<span class="muted">({logInWords(words, entry.facts, entry.log)})</span>.{' '}
+                <span data-status={entry.status.status}>{words.parts('home.status', { reason: <LogWords words={words} text={entry.status.reason} /> })}</span>
               </li>
             ))}
           </ul>
         )}
       </section>
       <section aria-labelledby="feeds-heading">
-        <h2 id="feeds-heading">{WORDS.feedsHeading}</h2>
+        <h2 id="feeds-heading">{t('home.feeds')}</h2>
         <ul>
           {feeds.map((feed) => <li><a href={feed.href}>{feed.title}</a></li>)}
-          <li><a href="/feeds.opml">{WORDS.opml}</a></li>
+          <li><a href={withLang('/feeds.opml', words)}>{t('home.opml')}</a></li>
         </ul>
       </section>
     </Layout>

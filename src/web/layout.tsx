@@ -1,7 +1,9 @@
 import type { Child } from 'hono/jsx';
 import { FEED_FILES, FEED_FORMATS } from '../feeds/formats';
 import { Attribution } from './attribution';
-import { Document, SITE_NAME, type Sharing } from './document';
+import { Document, type Sharing } from './document';
+import { LanguageSwitcher } from './language-switcher';
+import { withLang, type PageWords } from './page-words';
 import { STYLES } from './styles';
 
 /** The frame every page shares, and the feeds a page links. */
@@ -15,6 +17,7 @@ export interface Alternate {
 }
 
 interface LayoutProps extends Sharing {
+  words: PageWords;
   title: string;
   description: string;
   alternates?: Alternate[];
@@ -23,8 +26,9 @@ interface LayoutProps extends Sharing {
   children?: Child;
 }
 
-/** The frame of every page: landmarks, a skip link, the feeds for readers to discover, the attribution in the footer. */
-export function Layout({ title, description, alternates = [], stylesheets = [], children, ...sharing }: LayoutProps) {
+/** The frame of every page: landmarks, a skip link, its languages, the feeds for readers to discover, the attribution in the footer. */
+export function Layout({ words, title, description, alternates = [], stylesheets = [], children, ...sharing }: LayoutProps) {
+  const { t } = words;
   const head = (
     <>
       {alternates.map((alternate) => (
@@ -36,18 +40,19 @@ export function Layout({ title, description, alternates = [], stylesheets = [], 
     </>
   );
   return (
-    <Document title={title} description={description} head={head} {...sharing}>
-      <a class="skip" href="#main">Skip to content</a>
+    <Document words={words} title={title} description={description} head={head} {...sharing}>
+      <a class="skip" href="#main">{t('layout.skip')}</a>
       <header>
-        <p><a href="/">{SITE_NAME}</a></p>
+        <p><a href={words.href('/')}>{t('site.name')}</a></p>
+        <LanguageSwitcher words={words} canonical={sharing.canonical} />
       </header>
       <main id="main">{children}</main>
       <footer>
         <p>
-          An append-only record of bilateral relations, every fact with its source.{' '}
-          <a href="/docs">API documentation</a> · <a href="/feed.atom">Atom feed of all relations</a>
+          {t('layout.about')}{' '}
+          <a href="/docs">{t('layout.api')}</a> · <a href={withLang('/feed.atom', words)}>{t('layout.atom')}</a>
         </p>
-        <Attribution />
+        <Attribution words={words} />
       </footer>
     </Document>
   );
@@ -55,11 +60,16 @@ export function Layout({ title, description, alternates = [], stylesheets = [], 
 
 /**
  * The feeds of a scope, for `<link rel="alternate">` and for links on the page; `query` (the filters a feed
- * takes: type, tag, level) keeps a filtered page's selection in its feeds.
+ * takes: type, tag, level) keeps a filtered page's selection in its feeds, and the page's language goes with it.
  */
-export function feedAlternates(base: string, name: string, query = ''): Alternate[] {
+export function feedAlternates(words: PageWords, base: string, name: string, query = ''): Alternate[] {
   return FEED_FILES.map((file) => {
     const format = FEED_FORMATS[file];
-    return { type: format.mediaType, title: `${name} (${format.short})`, href: `${base}/${file}${query}`, label: format.label };
+    return {
+      type: format.mediaType,
+      title: words.t('feeds.title', { name, format: words.t(`format.${file}.short`) }),
+      href: withLang(`${base}/${file}${query}`, words),
+      label: words.t(`format.${file}.label`),
+    };
   });
 }

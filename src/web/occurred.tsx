@@ -1,8 +1,9 @@
-import { occurredInWords, readOccurred } from '../domain/dates';
+import { readOccurred } from '../domain/dates';
+import type { Words } from '../i18n/words';
 
-/** A historical date in words; machine-readable only when it is an exact day. */
-export function Occurred({ edtf }: { edtf: string }) {
-  const words = occurredInWords(edtf);
+/** A historical date in words of the page's language; machine-readable only when it is an exact day. */
+export function Occurred({ words, edtf }: { words: Words; edtf: string }) {
+  const said = words.date(edtf);
   const { precision, earliest } = readOccurred(edtf);
-  return precision === 'day' && earliest ? <time datetime={earliest}>{words}</time> : <span>{words}</span>;
+  return precision === 'day' && earliest ? <time datetime={earliest}>{said}</time> : <span>{said}</span>;
 }

@@ -1,5 +1,6 @@
-import { occurredInWords, readOccurred } from '../domain/dates';
-import { PERIOD_NAMES, type StatusPeriod } from '../domain/relation-status';
+import { readOccurred } from '../domain/dates';
+import type { StatusPeriod } from '../domain/relation-status';
+import type { Words } from '../i18n/words';
 import type { TimelineItem } from '../views/timeline/item';
 
 /** A stretch of the timeline under one state of relations. */
@@ -13,20 +14,20 @@ const firstDay = (edtf: string) => {
   return (earliest ?? latest) as string;
 };
 
-function periodHeading(period: StatusPeriod<unknown>): string {
-  const until = period.until ? occurredInWords(period.until) : 'today';
-  return `${PERIOD_NAMES[period.status]}: ${occurredInWords(period.from)} to ${until}`;
+function periodHeading(words: Words, period: StatusPeriod<unknown>): string {
+  const until = period.until ? words.date(period.until) : words.t('periods.today');
+  return words.t('periods.heading', { name: words.t(`period.${period.status}`), from: words.date(period.from), until });
 }
 
 /**
  * The timeline (in the order things happened) cut where the state of relations changed: each event
  * goes to the period that had begun by the first day its date can mean. Pure.
  */
-export function groupByPeriod(items: TimelineItem[], periods: StatusPeriod<unknown>[]): TimelineGroup[] {
+export function groupByPeriod(words: Words, items: TimelineItem[], periods: StatusPeriod<unknown>[]): TimelineGroup[] {
   const starts = periods.map((period) => firstDay(period.from));
   const groups: TimelineGroup[] = [
-    { heading: periods.length ? 'Before relations were established' : 'Every event', items: [] },
-    ...periods.map((period) => ({ heading: periodHeading(period), items: [] as TimelineItem[] })),
+    { heading: words.t(periods.length ? 'periods.before' : 'periods.every'), items: [] },
+    ...periods.map((period) => ({ heading: periodHeading(words, period), items: [] as TimelineItem[] })),
   ];
   for (const item of items) {
     const day = firstDay(item.occurred);

@@ -1,6 +1,3 @@
-import type { AgreementStatus } from '../domain/agreements';
-import { dayInWords, occurredInWords } from '../domain/dates';
-import { QUALIFIER_WORDS, type RelationChange } from '../domain/relation-status';
 import type { RelationPageData } from '../views/relation-overview';
 import { ChartFigure } from './chart-figure';
 import { FactList, Paging, SearchErrors, SearchSummary } from './fact-list';
@@ -9,12 +6,14 @@ import { Occurred } from './occurred';
 import { groupByPeriod } from './periods';
 import { feedQueryOf, isNarrowed, selectionQuery, TimelineSearchForm, type TimelineSelection } from './timeline-search';
 import { factPagePath } from '../domain/pages';
-import type { LogCounts } from '../store/relations';
-import { logInWords, plural } from './counts';
+import { logInWords } from './counts';
+import { Fact, LogWords } from './fact-text';
+import { withLang, type PageWords } from './page-words';
 
 /** The page of one relation. */
 
 export interface RelationPageProps extends RelationPageData {
+  words: PageWords;
   relation: string;
   name: string;
   asOf: string;
@@ -27,64 +26,32 @@ export interface RelationPageProps extends RelationPageData {
   canonical: string;
 }
 
-const STATUS_WORDS: Record<AgreementStatus, string> = {
-  not_yet_signed: 'Not yet signed',
-  in_force: 'In force',
-  expired: 'Expired',
-  ended: 'Ended',
-  indefinite: 'In force, indefinitely',
-  unknown: 'Unknown',
-};
-
-const RELATION_WORDS: Record<RelationChange, string> = { established: 'Established', severed: 'Severed', restored: 'Restored' };
-
-const WORDS = {
-  title: (name: string) => `${name} relations — Relations log`,
-  description: (name: string) => `The history of ${name} relations: status over time, agreements and a sourced timeline, searchable.`,
-  heading: (name: string) => `${name} relations`,
-  counts: (facts: number, log: LogCounts) => `${plural(facts, 'fact')} on record, each with its source; ${logInWords(facts, log)}.`,
-  calendar: (name: string) => `${name} anniversaries (iCalendar)`,
-  calendarLabel: 'Anniversaries (iCalendar)',
-  timelinejs: 'Visual timeline (TimelineJS)',
-  json: 'JSON',
-  otherFormats: 'Other formats',
-  statusHeading: 'Diplomatic relations over time',
-  statusOn: (day: string, reason: string) => `On ${day}, ${reason}.`,
-  noStatus: 'No event of the log establishes relations.',
-  toThisDay: ' to this day',
-  agreementsHeading: 'Agreements',
-  asOf: 'Status as of',
-  show: 'Show',
-  noAgreements: 'No agreements recorded.',
-  caption: (count: number, day: string) => `${count} agreements and their status on ${day}`,
-  columns: { agreement: 'Agreement', status: 'Status', signed: 'Signed', level: 'Level', validUntil: 'Valid until' },
-  notStated: 'not stated',
-  indefinite: 'indefinite',
-  timelineHeading: 'Timeline',
-};
-
 /** One relation for people: its status over time, its agreements on a chosen day, its timeline and its search. */
 export function RelationPage(props: RelationPageProps) {
-  const { relation, name, selection } = props;
+  const { words, relation, name, selection } = props;
+  const { t } = words;
   const api = `/v1/relations/${relation}`;
-  const feeds = feedAlternates(api, `${name} relations`, feedQueryOf(selection));
-  const calendar = { type: 'text/calendar', title: WORDS.calendar(name), href: `${api}/anniversaries.ics`, label: WORDS.calendarLabel };
+  const feeds = feedAlternates(words, api, t('relation.heading', { name }), feedQueryOf(selection));
+  const calendar = {
+    type: 'text/calendar', title: t('relation.calendar', { name }), href: withLang(`${api}/anniversaries.ics`, words), label: t('relation.calendarLabel'),
+  };
   return (
     <Layout
-      title={WORDS.title(name)}
-      description={WORDS.description(name)}
+      words={words}
+      title={t('relation.title', { name })}
+      description={t('relation.description', { name })}
       alternates={[...feeds, calendar]}
       canonical={props.canonical}
       noindex={isNarrowed(selection) || Boolean(selection.cursor)}
     >
-      <h1>{WORDS.heading(name)}</h1>
-      <p id="counts">{WORDS.counts(props.timeline.length, props.log)}</p>
+      <h1>{t('relation.heading', { name })}</h1>
+      <p id="counts">{t('relation.counts', { facts: t('count.facts', { count: props.timeline.length }), log: logInWords(words, props.timeline.length, props.log) })}</p>
       <ChartFigure {...props} overview={props} />
-      <nav aria-label={WORDS.otherFormats}>
+      <nav aria-label={t('relation.otherFormats')}>
         <ul>
           {[...feeds, calendar].map((link) => <li><a href={link.href}>{link.label}</a></li>)}
-          <li><a href={`/${relation}/timelinejs`}>{WORDS.timelinejs}</a></li>
-          <li><a href={`${api}/timeline`}>{WORDS.json}</a></li>
+          <li><a href={words.href(`/${relation}/timelinejs`)}>{t('relation.timelinejs')}</a></li>
+          <li><a href={withLang(`${api}/timeline`, words)}>{t('relation.json')}</a></li>
         </ul>
       </nav>
       <StatusSection {...props} />
@@ -94,24 +61,28 @@ export function RelationPage(props: RelationPageProps) {
   );
 }
 
-function StatusSection({ relation, status, asOf }: RelationPageProps) {
+function StatusSection({ words, relation, status, asOf }: RelationPageProps) {
+  const { t } = words;
   return (
     <section aria-labelledby="status-heading">
-      <h2 id="status-heading">{WORDS.statusHeading}</h2>
-      <p id="status-on" data-status={status.status}>{WORDS.statusOn(occurredInWords(asOf), status.reason)}</p>
+      <h2 id="status-heading">{t('status.heading')}</h2>
+      <p id="status-on" data-status={status.status}>{words.parts('status.on', { reason: <LogWords words={words} text={status.reason} /> }, { day: words.date(asOf) })}</p>
       {status.periods.length ? (
         <ol>
           {status.periods.map((period) => (
             <li>
-              <strong>{RELATION_WORDS[period.status]}</strong> from <Occurred edtf={period.from} />
-              {period.until ? <> to <Occurred edtf={period.until} /></> : WORDS.toThisDay}:{' '}
-              <a href={factPagePath(relation, period.event.id)}>{period.event.headline}</a>
+              {words.parts(period.until ? 'status.periodUntil' : 'status.periodOn', {
+                status: <strong>{t(`status.${period.status}`)}</strong>,
+                from: <Occurred words={words} edtf={period.from} />,
+                until: period.until ? <Occurred words={words} edtf={period.until} /> : '',
+              })}{' '}
+              <a href={words.href(factPagePath(relation, period.event.id))}><Fact words={words} item={period.event} field="headline" /></a>
               {period.qualifiers.length ? (
                 <ul class="qualifiers">
                   {period.qualifiers.map(({ qualifier, event }) => (
                     <li data-qualifier={qualifier}>
-                      <strong>{capitalized(QUALIFIER_WORDS[qualifier])}</strong>, <Occurred edtf={event.occurred} />:{' '}
-                      <a href={factPagePath(relation, event.id)}>{event.headline}</a>
+                      <strong>{t(`qualifier.${qualifier}.title`)}</strong>, <Occurred words={words} edtf={event.occurred} />:{' '}
+                      <a href={words.href(factPagePath(relation, event.id))}><Fact words={words} item={event} field="headline" /></a>
                     </li>
                   ))}
                 </ul>
@@ -119,30 +90,29 @@ function StatusSection({ relation, status, asOf }: RelationPageProps) {
             </li>
           ))}
         </ol>
-      ) : <p>{WORDS.noStatus}</p>}
+      ) : <p>{t('status.none')}</p>}
     </section>
   );
 }
 
-const capitalized = (words: string) => `${words[0].toUpperCase()}${words.slice(1)}`;
-
-function AgreementsSection({ relation, asOf, agreements, selection }: RelationPageProps) {
-  const columns = WORDS.columns;
+function AgreementsSection({ words, relation, asOf, agreements, selection }: RelationPageProps) {
+  const { t } = words;
+  const columns = Object.fromEntries(['agreement', 'status', 'signed', 'level', 'validUntil'].map((key) => [key, t(`agreements.column.${key}`)]));
   return (
     <section id="agreements" aria-labelledby="agreements-heading">
-      <h2 id="agreements-heading">{WORDS.agreementsHeading}</h2>
-      <form method="get" action={`/${relation}#agreements`}>
+      <h2 id="agreements-heading">{t('agreements.heading')}</h2>
+      <form method="get" action={`${words.href(`/${relation}`)}#agreements`}>
         {hiddenSelection(selection)}
         <div>
-          <label for="as-of">{WORDS.asOf}</label>
+          <label for="as-of">{t('agreements.asOf')}</label>
           <input type="date" id="as-of" name="asOf" value={asOf} required min="0001-01-01" max="9999-12-31" />
         </div>
-        <button type="submit">{WORDS.show}</button>
+        <button type="submit">{t('agreements.show')}</button>
       </form>
-      {agreements.length === 0 ? <p>{WORDS.noAgreements}</p> : (
+      {agreements.length === 0 ? <p>{t('agreements.none')}</p> : (
         <div class="table-scroll" role="region" aria-labelledby="agreements-caption" tabindex={0}>
           <table class="stack">
-            <caption id="agreements-caption">{WORDS.caption(agreements.length, occurredInWords(asOf))}</caption>
+            <caption id="agreements-caption">{t('agreements.caption', { count: agreements.length, day: words.date(asOf) })}</caption>
             <thead>
               <tr>
                 <th scope="col">{columns.agreement}</th>
@@ -158,13 +128,13 @@ function AgreementsSection({ relation, asOf, agreements, selection }: RelationPa
                   <th scope="row"><a href={agreement.links.page}>{agreement.title}</a></th>
                   <td data-label={columns.status}>
                     <span class={`status status-${agreement.status}`} data-status={agreement.status}>
-                      {STATUS_WORDS[agreement.status]}
+                      {t(`agreement.status.${agreement.status}`)}
                     </span>
-                    <span class="reason">{agreement.reason}</span>
+                    <span class="reason"><LogWords words={words} text={agreement.reason} /></span>
                   </td>
-                  <td data-label={columns.signed}><Occurred edtf={agreement.signed} /></td>
-                  <td data-label={columns.level}>{agreement.level}</td>
-                  <td data-label={columns.validUntil}>{validUntil(agreement.validUntil)}</td>
+                  <td data-label={columns.signed}><Occurred words={words} edtf={agreement.signed} /></td>
+                  <td data-label={columns.level}>{t(`level.${agreement.level}`)}</td>
+                  <td data-label={columns.validUntil}>{validUntil(words, agreement.validUntil)}</td>
                 </tr>
               ))}
             </tbody>
@@ -181,36 +151,37 @@ function hiddenSelection(selection: TimelineSelection) {
   return [...params].map(([name, value]) => <input type="hidden" name={name} value={value} />);
 }
 
-function validUntil(value: string | null) {
-  if (value === null) return <span class="muted">{WORDS.notStated}</span>;
-  if (value === 'indefinite') return WORDS.indefinite;
-  return <time datetime={value}>{dayInWords(value)}</time>;
+function validUntil(words: PageWords, value: string | null) {
+  if (value === null) return <span class="muted">{words.t('agreements.notStated')}</span>;
+  if (value === 'indefinite') return words.t('agreements.indefinite');
+  return <time datetime={value}>{words.day(value)}</time>;
 }
 
 function TimelineSection(props: RelationPageProps) {
-  const { relation, list, status, selection, asOf, today, errors } = props;
+  const { words, relation, list, status, selection, asOf, today, errors } = props;
   const narrowed = isNarrowed(selection);
   const keepDay: Record<string, string> = asOf === today ? {} : { asOf };
-  const here = (extra: Record<string, string | undefined> = {}) => `/${relation}${selectionQuery(selection, { ...keepDay, ...extra })}#timeline`;
+  const page = words.href(`/${relation}`);
+  const here = (extra: Record<string, string | undefined> = {}) => `${page}${selectionQuery(selection, { ...keepDay, ...extra })}#timeline`;
   const tags = [...new Set(props.timeline.flatMap((item) => item.tags))].sort();
   const byPeriod = !selection.sort || selection.sort === 'timeline';
   return (
     <section id="timeline" aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading">{WORDS.timelineHeading}</h2>
+      <h2 id="timeline-heading">{words.t('timeline.heading')}</h2>
       <TimelineSearchForm
-        action={`/${relation}#timeline`} selection={selection} tags={tags} hidden={keepDay}
-        clearHref={`/${relation}${asOf === today ? '' : `?asOf=${asOf}`}#timeline`}
+        words={words} action={`${page}#timeline`} selection={selection} tags={tags} hidden={keepDay}
+        clearHref={`${page}${asOf === today ? '' : `?asOf=${asOf}`}#timeline`}
       />
-      {errors.length ? <SearchErrors errors={errors} /> : (
+      {errors.length ? <SearchErrors words={words} errors={errors} /> : (
         <>
-          {narrowed ? <SearchSummary total={list.total} shown={list.items.length} /> : null}
-          {byPeriod ? groupByPeriod(list.items, status.periods).map((group) => (
+          {narrowed ? <SearchSummary words={words} total={list.total} shown={list.items.length} /> : null}
+          {byPeriod ? groupByPeriod(words, list.items, status.periods).map((group) => (
             <section aria-label={group.heading}>
               <h3>{group.heading}</h3>
-              <FactList items={group.items} relation={relation} marked={list.marked} />
+              <FactList words={words} items={group.items} relation={relation} marked={list.marked} />
             </section>
-          )) : <FactList items={list.items} relation={relation} marked={list.marked} />}
-          <Paging next={list.next} firstHref={selection.cursor ? here() : null} nextHref={(cursor) => here({ cursor })} />
+          )) : <FactList words={words} items={list.items} relation={relation} marked={list.marked} />}
+          <Paging words={words} next={list.next} firstHref={selection.cursor ? here() : null} nextHref={(cursor) => here({ cursor })} />
         </>
       )}
     </section>

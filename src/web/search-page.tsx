@@ -1,11 +1,13 @@
 import type { MarkedTimelinePage } from '../views/timeline/queries';
 import { FactList, Paging, SearchErrors, SearchSummary } from './fact-list';
 import { feedAlternates, Layout } from './layout';
+import type { PageWords } from './page-words';
 import { feedQueryOf, isNarrowed, selectionQuery, TimelineSearchForm, type TimelineSelection } from './timeline-search';
 
 /** A search of every relation: the facts that match, from the timelines of all of them. */
 
 export interface SearchPageProps {
+  words: PageWords;
   selection: TimelineSelection;
   /** Null before anything is asked, or when what was asked cannot be read (`errors`). */
   results: MarkedTimelinePage | null;
@@ -13,26 +15,24 @@ export interface SearchPageProps {
   canonical: string;
 }
 
-const WORDS = {
-  title: (q?: string) => (q ? `“${q}” in every relation — Relations log` : 'Search every relation — Relations log'),
-  description: 'Search the facts of every relation the log records: their headlines, summaries, participants and places.',
-  heading: 'Search every relation',
-  ask: 'Give words to look for, or choose a filter.',
-  results: 'Results',
-};
-
-export function SearchPage({ selection, results, errors, canonical }: SearchPageProps) {
-  const here = (extra: Record<string, string | undefined> = {}) => `/search${selectionQuery(selection, extra)}`;
+export function SearchPage({ words, selection, results, errors, canonical }: SearchPageProps) {
+  const { t } = words;
+  const page = words.href('/search');
+  const here = (extra: Record<string, string | undefined> = {}) => `${page}${selectionQuery(selection, extra)}`;
+  const title = selection.q ? t('search.titleOf', { q: selection.q }) : t('search.title');
   return (
-    <Layout title={WORDS.title(selection.q)} description={WORDS.description} alternates={feedAlternates('', 'All relations', feedQueryOf(selection))} canonical={canonical} noindex>
-      <h1>{WORDS.heading}</h1>
-      <TimelineSearchForm action="/search" selection={selection} clearHref="/search" />
-      {errors.length ? <SearchErrors errors={errors} /> : !results || !isNarrowed(selection) ? <p>{WORDS.ask}</p> : (
+    <Layout
+      words={words} title={title} description={t('search.description')} canonical={canonical} noindex
+      alternates={feedAlternates(words, '', t('feeds.all'), feedQueryOf(selection))}
+    >
+      <h1>{t('home.searchHeading')}</h1>
+      <TimelineSearchForm words={words} action={page} selection={selection} clearHref={page} />
+      {errors.length ? <SearchErrors words={words} errors={errors} /> : !results || !isNarrowed(selection) ? <p>{t('search.ask')}</p> : (
         <section aria-labelledby="results-heading">
-          <SearchSummary total={results.total} shown={results.items.length} />
-          <h2 id="results-heading" class="visually-hidden">{WORDS.results}</h2>
-          <FactList items={results.items} relation={results.relations} marked={results.marked} />
-          <Paging next={results.next} firstHref={selection.cursor ? here() : null} nextHref={(cursor) => here({ cursor })} />
+          <SearchSummary words={words} total={results.total} shown={results.items.length} />
+          <h2 id="results-heading" class="visually-hidden">{t('search.results')}</h2>
+          <FactList words={words} items={results.items} relation={results.relations} marked={results.marked} />
+          <Paging words={words} next={results.next} firstHref={selection.cursor ? here() : null} nextHref={(cursor) => here({ cursor })} />
         </section>
       )}
     </Layout>

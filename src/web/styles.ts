@@ -52,7 +52,9 @@ form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: 1re
 label { font-weight: 600; display: block; }
 input, button { font: inherit; padding: .35rem .6rem; border: 1px solid #6b6b6b; border-radius: 4px; }
 button { background: var(--link); color: #fff; border-color: var(--link); cursor: pointer; }
-select { font: inherit; padding: .35rem .4rem; border: 1px solid #6b6b6b; border-radius: 4px; background: #fff; color: var(--ink); }
+select { font: inherit; padding: .35rem .4rem; border: 1px solid #6b6b6b; border-radius: 4px; background: #fff; color: var(--ink); max-width: 100%; }
+/* A field is never wider than the form: the longest option of a select, in any language, is cut, not the page widened. */
+form > div { max-width: 100%; }
 fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 0; padding: .25rem .75rem .5rem; }
 legend { font-weight: 600; padding: 0 .25rem; }
 form.search { background: var(--wash); padding: .75rem 1rem; border-radius: 6px; }

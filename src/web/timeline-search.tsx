@@ -1,6 +1,6 @@
 import { FACT_TYPES, Level, type FactType } from '../domain/catalog';
 import type { TimelineSort } from '../views/timeline/queries';
-import { TYPE_WORDS } from './fact-details';
+import type { PageWords } from './page-words';
 
 /** The search form of a timeline: words, types, tag, level, a date range and the order, as a plain GET form. */
 
@@ -15,25 +15,6 @@ export interface TimelineSelection {
   sort?: TimelineSort;
   cursor?: string;
 }
-
-const WORDS = {
-  legend: 'Search and filter the facts',
-  q: 'Words',
-  qHint: 'Every word must match the start of a word; accents and case do not count (Lopez finds López). "Words in quotes" match as a phrase.',
-  types: 'Types',
-  tag: 'Tag',
-  anyTag: 'any tag',
-  level: 'Level',
-  anyLevel: 'any level',
-  levels: { federal: 'federal', subnational: 'subnational' } as Record<Level, string>,
-  from: 'From',
-  to: 'To',
-  dateHint: 'A year (1920), a month (1943-06), a day (1890-12-01), or a decade (197X).',
-  sort: 'Order',
-  sorts: { timeline: 'in the order things happened', relevance: 'best match first (with words)' } as Record<TimelineSort, string>,
-  submit: 'Search',
-  clear: 'Clear the search',
-};
 
 /** The query string of a selection (cursor aside unless asked), for links and for the feeds. */
 export function selectionQuery(selection: TimelineSelection, extra: Record<string, string | undefined> = {}): string {
@@ -59,6 +40,7 @@ export const feedQueryOf = (selection: TimelineSelection) => selectionQuery({
 export const isNarrowed = (s: TimelineSelection) => Boolean(s.q || s.types?.length || s.tag || s.level || s.from || s.to);
 
 interface SearchFormProps {
+  words: PageWords;
   action: string;
   selection: TimelineSelection;
   /** The tags the timeline has, to choose from; none on a search of every relation. */
@@ -68,57 +50,58 @@ interface SearchFormProps {
   clearHref: string;
 }
 
-export function TimelineSearchForm({ action, selection, tags, hidden = {}, clearHref }: SearchFormProps) {
+export function TimelineSearchForm({ words, action, selection, tags, hidden = {}, clearHref }: SearchFormProps) {
+  const { t } = words;
   const chosen = new Set(selection.types ?? []);
   return (
-    <form method="get" action={action} class="search" role="search" aria-label={WORDS.legend}>
+    <form method="get" action={action} class="search" role="search" aria-label={t('searchForm.legend')}>
       {Object.entries(hidden).map(([name, value]) => <input type="hidden" name={name} value={value} />)}
       <div class="field-wide">
-        <label for="q">{WORDS.q}</label>
+        <label for="q">{t('searchForm.q')}</label>
         <input type="search" id="q" name="q" value={selection.q ?? ''} maxlength={200} aria-describedby="q-hint" />
-        <p class="hint" id="q-hint">{WORDS.qHint}</p>
+        <p class="hint" id="q-hint">{t('searchForm.qHint')}</p>
       </div>
       <fieldset class="field-wide">
-        <legend>{WORDS.types}</legend>
+        <legend>{t('searchForm.types')}</legend>
         <ul class="choices">
           {FACT_TYPES.map((type) => (
-            <li><label class="choice"><input type="checkbox" name="type" value={type} checked={chosen.has(type)} /> {TYPE_WORDS[type]}</label></li>
+            <li><label class="choice"><input type="checkbox" name="type" value={type} checked={chosen.has(type)} /> {t(`type.${type}`)}</label></li>
           ))}
         </ul>
       </fieldset>
       {tags ? (
         <div>
-          <label for="tag">{WORDS.tag}</label>
+          <label for="tag">{t('searchForm.tag')}</label>
           <select id="tag" name="tag">
-            <option value="">{WORDS.anyTag}</option>
+            <option value="">{t('searchForm.anyTag')}</option>
             {tags.map((tag) => <option value={tag} selected={selection.tag === tag}>{tag}</option>)}
           </select>
         </div>
       ) : null}
       <div>
-        <label for="level">{WORDS.level}</label>
+        <label for="level">{t('searchForm.level')}</label>
         <select id="level" name="level">
-          <option value="">{WORDS.anyLevel}</option>
-          {Level.options.map((level) => <option value={level} selected={selection.level === level}>{WORDS.levels[level]}</option>)}
+          <option value="">{t('searchForm.anyLevel')}</option>
+          {Level.options.map((level) => <option value={level} selected={selection.level === level}>{t(`level.${level}`)}</option>)}
         </select>
       </div>
       <div>
-        <label for="from">{WORDS.from}</label>
+        <label for="from">{t('searchForm.from')}</label>
         <input type="text" id="from" name="from" value={selection.from ?? ''} size={10} maxlength={40} aria-describedby="date-hint" />
       </div>
       <div>
-        <label for="to">{WORDS.to}</label>
+        <label for="to">{t('searchForm.to')}</label>
         <input type="text" id="to" name="to" value={selection.to ?? ''} size={10} maxlength={40} aria-describedby="date-hint" />
       </div>
       <div>
-        <label for="sort">{WORDS.sort}</label>
+        <label for="sort">{t('searchForm.sort')}</label>
         <select id="sort" name="sort">
-          {(['timeline', 'relevance'] as const).map((sort) => <option value={sort} selected={(selection.sort ?? 'timeline') === sort}>{WORDS.sorts[sort]}</option>)}
+          {(['timeline', 'relevance'] as const).map((sort) => <option value={sort} selected={(selection.sort ?? 'timeline') === sort}>{t(`searchForm.sort.${sort}`)}</option>)}
         </select>
       </div>
-      <p class="hint field-wide" id="date-hint">{WORDS.dateHint}</p>
+      <p class="hint field-wide" id="date-hint">{t('searchForm.dateHint')}</p>
       <div class="actions field-wide">
-        <button type="submit">{WORDS.submit}</button> <a href={clearHref}>{WORDS.clear}</a>
+        <button type="submit">{t('searchForm.submit')}</button> <a href={clearHref}>{t('searchForm.clear')}</a>
       </div>
     </form>
   );

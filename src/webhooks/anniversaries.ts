@@ -1,5 +1,6 @@
 import { february29Note, recordedDaysFallingOn, type February29Rule } from '../domain/anniversaries';
 import { hoursBegunWithin } from '../domain/local-time';
+import { LANGUAGES, LOG_LANGUAGE, type Language } from '../i18n/languages';
 import type { Db } from '../store/db';
 import { readViews } from '../views/freshness';
 import { anniversariesStatement, anniversaryOfRow, type Anniversary } from '../views/on-this-day/queries';
@@ -67,38 +68,43 @@ interface Audience {
   origin: string;
   rule: February29Rule;
   day: string;
+  language: Language;
 }
 
 /**
  * The deliveries of `anniversary.today` due at `at` for subscriptions at these hours, written to the outbox:
  * when one of their hours began in the hour up to `at`, one D1 call to find who is due and the anniversaries
  * of their days, then the messages and deliveries (a message per day, filter set, origin and rule, shared by
- * every subscription it suits). Answers the new deliveries' ids.
+ * every subscription it suits, in its language). Answers the new deliveries' ids.
  */
 export async function anniversaryDeliveries(
   db: Db, settings: AnniversarySettings, hours: ZoneHour[], at: Date, now: Date,
 ): Promise<string[]> {
   const begun = hoursJustBegun(hours, at.getTime());
   if (!begun.length) return [];
-  const days = [...new Set(begun.map(([, , day]) => day))];
-  const [audiences, ...perDay] = await readViews(db, [
+  // Each day's anniversaries in every language, read with who is due in the same call.
+  const reads = [...new Set(begun.map(([, , day]) => day))].flatMap((day) => LANGUAGES.map((language) => ({ day, language })));
+  const [audiences, ...perRead] = await readViews(db, [
     audiencesStatement(db, JSON.stringify(begun), settings),
-    ...days.map((day) => anniversariesStatement(db, { ...dayOf(day), rule: 'any' })),
+    ...reads.map(({ day, language }) => anniversariesStatement(db, { ...dayOf(day), rule: 'any', language })),
   ]);
-  const anniversaries = new Map(days.map((day, index) => [day, perDay[index].results.map((row) => anniversaryOfRow(row, dayOf(day).year))]));
+  const anniversaries = new Map(reads.map(({ day, language }, index) =>
+    [`${day} ${language}`, perRead[index].results.map((row) => anniversaryOfRow(row, dayOf(day).year, language))]));
   const statements: D1PreparedStatement[] = [];
   for (const audience of audiences.results as unknown as Audience[]) {
     const { year, month, day } = dayOf(audience.day);
-    const items = onDay(anniversaries.get(audience.day) ?? [], audience.rule, year, month, day)
+    const items = onDay(anniversaries.get(`${audience.day} ${audience.language}`) ?? [], audience.rule, year, month, day)
       .filter((a) => matchesFilters({ relation: a.relation, types: [a.type], tags: a.tags }, filtersOfKey(audience.filter_key)));
     if (!items.length) continue;
     const body = anniversaryMessage(
-      audience.day, now.toISOString(), february29Note(audience.rule, year, month, day), items.map((a) => anniversaryItem(a, audience.origin)),
+      audience.day, now.toISOString(), february29Note(audience.rule, year, month, day, audience.language), items.map((a) => anniversaryItem(a, audience.origin)),
     );
-    const messageId = await stableMessageId('anniversary.today', audience.day, audience.filter_key, audience.origin, audience.rule);
+    // The log's language adds nothing to the id: a message made before languages keeps its id.
+    const inLanguage = audience.language === LOG_LANGUAGE ? [] : [audience.language];
+    const messageId = await stableMessageId('anniversary.today', audience.day, audience.filter_key, audience.origin, audience.rule, ...inLanguage);
     const hours = JSON.stringify(begun.filter(([, , begunDay]) => begunDay === audience.day).map(([zone, hour]) => [zone, hour]));
     const target: AnniversaryAudience = {
-      filterKey: audience.filter_key, origin: audience.origin, rule: audience.rule, day: audience.day, hours,
+      filterKey: audience.filter_key, origin: audience.origin, rule: audience.rule, day: audience.day, language: audience.language, hours,
       defaultHour: settings.defaultHour, publicOrigin: settings.publicOrigin,
     };
     statements.push(...anniversaryOutbox(db, messageId, body, target, now.toISOString()));
@@ -114,12 +120,13 @@ export async function anniversaryDeliveries(
 /** Who is due: the subscriptions whose local hour just began, without that day's message yet, by what they share. */
 function audiencesStatement(db: Db, begun: string, settings: AnniversarySettings): D1PreparedStatement {
   return db.prepare(
-    `SELECT s.filter_key, ${originOf('?3')} AS origin, s.february29 AS rule, json_extract(j.value, '$[2]') AS day
+    `SELECT s.filter_key, ${originOf('?3')} AS origin, s.february29 AS rule, json_extract(j.value, '$[2]') AS day,
+       s.anniversary_language AS language
      FROM json_each(?1) j ${AT_ITS_HOUR('?2')}
      WHERE s.enabled = 1 AND ${wantsKind("'anniversary.today'")}
        AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d
          WHERE d.dedupe_key = 'anniversary.today:' || json_extract(j.value, '$[2]') AND d.subscription_id = s.id)
-     GROUP BY 1, 2, 3, 4`,
+     GROUP BY 1, 2, 3, 4, 5`,
     begun, settings.defaultHour, settings.publicOrigin ?? '',
   );
 }

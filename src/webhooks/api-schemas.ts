@@ -1,3 +1,4 @@
+import { LanguageCode } from '../i18n/languages';
 import { z } from 'zod';
 import { FEBRUARY_29_RULES } from '../domain/anniversaries';
 import { EVENT_TYPES } from '../domain/catalog';
@@ -42,6 +43,7 @@ const AnniversaryOptions = z.strictObject({
   timeZone: TimeZone.optional().describe('default UTC'),
   hour: Hour.nullable().optional().describe('the local hour (default, null: ANNIVERSARY_HOUR)'),
   february29: February29Rule.optional().describe('default feb28'),
+  language: LanguageCode.optional().describe("of its texts and links (default: the log's)"),
 });
 
 export const CreateSubscription = z.strictObject({
@@ -85,6 +87,7 @@ export const Subscription = z.object({
     timeZone: z.string(),
     hour: Hour.nullable().describe('null: ANNIVERSARY_HOUR'),
     february29: February29Rule,
+    language: LanguageCode,
     next: z.string().nullable().describe('when the next anniversary.today is due'),
   }),
   signatureScheme: z.enum(SIGNATURE_SCHEMES),

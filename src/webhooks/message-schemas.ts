@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FEBRUARY_29_RULES } from '../domain/anniversaries';
 import { FACT_TYPES, RecordedEvent, Source } from '../domain/catalog';
 import { Uuid } from '../domain/uuid';
+import { LanguageCode } from '../i18n/languages';
 
 /**
  * The payload of every kind of message, as zod schemas: messages.ts builds each body to its schema, the
@@ -46,6 +47,7 @@ export const AnniversaryItem = z.object({
   tags: z.array(z.string()),
   citation: Source,
   links: FactLinks,
+  textLanguage: LanguageCode.optional().describe("in a subscription's language other than the log's: that of headline and summary (the log's: untranslated)"),
 });
 
 export const February29 = z.object({

@@ -1,6 +1,6 @@
 import type { February29Note } from '../domain/anniversaries';
 import { isAmendment } from '../domain/catalog';
-import { eventPagePath, factPagePath } from '../domain/pages';
+import { eventPagePath } from '../domain/pages';
 import type { PendingEvent } from '../store/events';
 import type { Anniversary } from '../views/on-this-day/queries';
 import type { MessageKind } from './kinds';
@@ -62,7 +62,8 @@ export function anniversaryItem(a: Anniversary, origin: string): AnniversaryItem
     summary: a.summary,
     tags: a.tags,
     citation: a.source,
-    links: { event: `${origin}${eventPath(a.id)}`, page: `${origin}${factPagePath(a.relation, a.id)}` },
+    links: { event: `${origin}${eventPath(a.id)}`, page: `${origin}${a.links.page}` },
+    ...(a.textLanguage ? { textLanguage: a.textLanguage } : {}),
   };
 }
 

@@ -79,6 +79,7 @@ export interface AnniversaryAudience {
   origin: string;
   rule: string;
   day: string;
+  language: string;
   /** `[[zone, hour], …]`: the local hours that began for `day` (JSON). */
   hours: string;
   /** ANNIVERSARY_HOUR: the hour of a subscription that chose none. */
@@ -108,10 +109,10 @@ export function anniversaryOutbox(
        SELECT ${NEW_DELIVERY_ID}, s.id, ?1, ?2, 'pending', ?3, ?3
        FROM json_each(?4) j ${AT_ITS_HOUR('?5')}
        WHERE s.enabled = 1 AND ${wantsKind("'anniversary.today'")} AND s.filter_key = ?6 AND s.february29 = ?7
-         AND ${originOf('?8')} = ?9
+         AND ${originOf('?8')} = ?9 AND s.anniversary_language = ?10
        ON CONFLICT DO NOTHING RETURNING id`,
       messageId, `anniversary.today:${audience.day}`, now, audience.hours, audience.defaultHour, audience.filterKey,
-      audience.rule, audience.publicOrigin ?? '', audience.origin,
+      audience.rule, audience.publicOrigin ?? '', audience.origin, audience.language,
     ),
   ];
 }

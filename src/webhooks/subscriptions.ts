@@ -1,15 +1,20 @@
 import type { February29Rule } from '../domain/anniversaries';
+import type { Language } from '../i18n/languages';
 import type { Db } from '../store/db';
 import { filterKey, type SubscriptionFilters } from './filters';
 import { orderedKinds, type SubscribableKind } from './kinds';
 import { sealSecret, type Keyring } from './sealed-secrets';
 import { newSigningKey, type SignatureScheme } from './signing';
 
-/** When `anniversary.today` comes: a time zone, a local hour (null: the operator's ANNIVERSARY_HOUR), and the rule for 29 February. */
+/**
+ * When `anniversary.today` comes: a time zone, a local hour (null: the operator's ANNIVERSARY_HOUR), and the rule for
+ * 29 February; and the language of its texts and links.
+ */
 export interface AnniversaryOptions {
   timeZone: string;
   hour: number | null;
   february29: February29Rule;
+  language: Language;
 }
 
 /** A subscription as the API shows it: never its secrets. */
@@ -56,6 +61,7 @@ export interface SubscriptionRow {
   anniversary_time_zone: string;
   anniversary_hour: number | null;
   february29: February29Rule;
+  anniversary_language: Language;
   public_key: string | null;
   origin: string | null;
   enabled: number;
@@ -68,7 +74,7 @@ export interface SubscriptionRow {
 }
 
 const COLUMNS = `id, url, kinds, relations, types, tags, description, anniversary_time_zone, anniversary_hour, february29,
-  public_key, origin, enabled, disabled_reason, disabled_at, failing_since, previous_secret_expires, created, updated`;
+  anniversary_language, public_key, origin, enabled, disabled_reason, disabled_at, failing_since, previous_secret_expires, created, updated`;
 
 /** How long a replaced secret keeps signing, so receivers can switch without losing a message. */
 export const SECRET_OVERLAP_MS = 24 * 60 * 60 * 1000;
@@ -84,7 +90,9 @@ export function subscriptionFromRow(row: SubscriptionRow): Subscription {
     types: row.types && JSON.parse(row.types),
     tags: row.tags && JSON.parse(row.tags),
     description: row.description,
-    anniversary: { timeZone: row.anniversary_time_zone, hour: row.anniversary_hour, february29: row.february29 },
+    anniversary: {
+      timeZone: row.anniversary_time_zone, hour: row.anniversary_hour, february29: row.february29, language: row.anniversary_language,
+    },
     signatureScheme: row.public_key ? 'v1a' : 'v1',
     publicKey: row.public_key,
     origin: row.origin,
@@ -107,11 +115,12 @@ export async function createSubscription(db: Db, input: SubscriptionInput, now: 
   const sealed = await sealSecret(keyring, id, key.secret);
   const row = await db.first<SubscriptionRow>(db.prepare(
     `INSERT INTO webhook_subscriptions (id, url, kinds, relations, types, tags, filter_key,
-       description, enabled, secret, created, updated, anniversary_time_zone, anniversary_hour, february29, public_key, origin)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?10, ?10, ?11, ?12, ?13, ?14, ?15) RETURNING ${COLUMNS}`,
+       description, enabled, secret, created, updated, anniversary_time_zone, anniversary_hour, february29, public_key, origin,
+       anniversary_language)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?10, ?10, ?11, ?12, ?13, ?14, ?15, ?16) RETURNING ${COLUMNS}`,
     id, input.url, JSON.stringify(orderedKinds(input.events)),
     json(input.relations), json(input.types), json(input.tags), filterKey(input), input.description, sealed, now,
-    input.anniversary.timeZone, input.anniversary.hour, input.anniversary.february29, key.publicKey, origin,
+    input.anniversary.timeZone, input.anniversary.hour, input.anniversary.february29, key.publicKey, origin, input.anniversary.language,
   ));
   return { subscription: subscriptionFromRow(row!), secret: key.publicKey ? null : key.secret };
 }
@@ -145,12 +154,12 @@ export async function updateSubscription(db: Db, id: string, patch: Subscription
        disabled_reason = CASE WHEN ?9 = 1 THEN NULL WHEN ?11 THEN 'disabled by an editor' ELSE disabled_reason END,
        disabled_at = CASE WHEN ?9 = 1 THEN NULL WHEN ?11 THEN ?10 ELSE disabled_at END,
        failing_since = CASE WHEN ?12 THEN NULL ELSE failing_since END,
-       anniversary_time_zone = ?13, anniversary_hour = ?14, february29 = ?15, origin = ?16
+       anniversary_time_zone = ?13, anniversary_hour = ?14, february29 = ?15, origin = ?16, anniversary_language = ?17
      WHERE id = ?1 RETURNING ${COLUMNS}`,
     id, next.url, JSON.stringify(orderedKinds(next.events)),
     json(next.relations), json(next.types), json(next.tags), filterKey(next), next.description, Number(next.enabled), now,
     Number(patch.enabled === false && current.enabled), Number(reenabled),
-    next.anniversary.timeZone, next.anniversary.hour, next.anniversary.february29, origin,
+    next.anniversary.timeZone, next.anniversary.hour, next.anniversary.february29, origin, next.anniversary.language,
   ));
   return row && subscriptionFromRow(row);
 }

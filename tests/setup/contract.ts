@@ -42,7 +42,19 @@ const SELF_DESCRIBED = new Set(['GET /openapi.json', 'GET /docs']);
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const PROBLEM = 'application/problem+json';
 
-/** The path template of the document that `pathname` is an instance of: literal segments win over parameters. */
+/** The values a path parameter of a template may take, when the document lists them (an enum: `{lang}`). */
+function enumOf(doc: OpenApiDocument, template: string, name: string): string[] | null {
+  for (const operation of Object.values(doc.paths[template] as Record<string, any>)) {
+    const parameter = operation?.parameters?.find((p: any) => p.in === 'path' && p.name === name);
+    if (parameter?.schema?.enum) return parameter.schema.enum;
+  }
+  return null;
+}
+
+/**
+ * The path template of the document that `pathname` is an instance of: literal segments (and a parameter of a
+ * few values, as one of them) win over parameters.
+ */
 export function pathTemplateOf(doc: OpenApiDocument, pathname: string): string | null {
   const segments = pathname.split('/');
   let best: { template: string; literals: number } | null = null;
@@ -51,7 +63,13 @@ export function pathTemplateOf(doc: OpenApiDocument, pathname: string): string |
     if (parts.length !== segments.length) continue;
     let literals = 0;
     const matches = parts.every((part, i) => {
-      if (/^\{\w+\}$/.test(part)) return segments[i] !== '';
+      const parameter = /^\{(\w+)\}$/.exec(part);
+      if (parameter) {
+        const values = enumOf(doc, template, parameter[1]);
+        if (!values) return segments[i] !== '';
+        literals += 1;
+        return values.includes(segments[i]);
+      }
       literals += 1;
       return part === segments[i];
     });

@@ -3,9 +3,9 @@ import { AGREEMENT_STATUSES, agreementStatusOn, type AgreementStatus } from '../
 import { Level } from '../../domain/catalog';
 import { factPagePath } from '../../domain/pages';
 import type { Db } from '../../store/db';
+import { LanguageCode, LOG_LANGUAGE, type Language } from '../../i18n/languages';
 import { readRelationViews } from '../freshness';
-import { timelineItem, type TimelineItem } from '../timeline/item';
-import { SELECT_TIMELINE_ROWS } from '../timeline/queries';
+import { itemSelection, languageJoin, timelineItem, type TimelineItem } from '../timeline/item';
 
 /** The agreements' read side: each signing with its endings; the status on a day is worked out on read. */
 
@@ -27,6 +27,7 @@ export const AgreementView = z.object({
   validUntil: z.string().nullable().describe('a day, "indefinite", or null when the source does not say'),
   status: z.enum(AGREEMENT_STATUSES),
   reason: z.string().describe('why it has that status, in words'),
+  reasonLanguage: LanguageCode.optional().describe("in another language than the log's: the reason's, which is the log's alone for now"),
   ended: z.object({ occurred: z.string(), reason: z.string().nullable(), event: z.string() }).nullable(),
   links: z.object({ agreement: z.string(), signing: z.string(), page: z.string().describe("the signing's page, for people") }),
 });
@@ -87,7 +88,7 @@ export function endingsQuery(db: Db, relation: string, agreementId?: string) {
   );
 }
 
-function agreementView(relation: string, signing: SigningRow, endings: EndingRow[], asOf: string): AgreementView {
+function agreementView(relation: string, signing: SigningRow, endings: EndingRow[], asOf: string, language: Language): AgreementView {
   const own = endings.filter((ending) => ending.agreement_id === signing.agreement_id);
   const { status, reason } = agreementStatusOn(
     {
@@ -109,11 +110,12 @@ function agreementView(relation: string, signing: SigningRow, endings: EndingRow
     validUntil: signing.valid_until,
     status,
     reason,
+    ...(language === LOG_LANGUAGE ? {} : { reasonLanguage: LOG_LANGUAGE }),
     ended: ending ? { occurred: ending.occurred, reason: ending.reason, event: `/v1/events/${ending.event_id}` } : null,
     links: {
       agreement: `/v1/relations/${relation}/agreements/${signing.agreement_id}`,
       signing: `/v1/events/${signing.event_id}`,
-      page: factPagePath(relation, signing.event_id),
+      page: factPagePath(relation, signing.event_id, language),
     },
   };
 }
@@ -125,9 +127,10 @@ export function agreementsFrom(
   endings: D1Result,
   asOf: string,
   filters: AgreementFilters = {},
+  language: Language = LOG_LANGUAGE,
 ): AgreementView[] {
   return (signings.results as SigningRow[])
-    .map((signing) => agreementView(relation, signing, endings.results as EndingRow[], asOf))
+    .map((signing) => agreementView(relation, signing, endings.results as EndingRow[], asOf, language))
     .filter((agreement) => filters.status === undefined || agreement.status === filters.status);
 }
 
@@ -142,6 +145,7 @@ export async function agreementsPage(
   asOf: string,
   filters: AgreementFilters,
   page: { offset: number; limit: number },
+  language: Language = LOG_LANGUAGE,
 ): Promise<{ items: AgreementView[]; next: number | null } | null> {
   const slice = filters.status === undefined ? { offset: page.offset, limit: page.limit + 1 } : undefined;
   const read = await readRelationViews(db, relation, [
@@ -149,7 +153,7 @@ export async function agreementsPage(
     endingsQuery(db, relation),
   ]);
   if (!read) return null;
-  const judged = agreementsFrom(relation, read[0], read[1], asOf, filters);
+  const judged = agreementsFrom(relation, read[0], read[1], asOf, filters, language);
   const listed = slice ? judged : judged.slice(page.offset);
   const more = listed.length > page.limit;
   return { items: listed.slice(0, page.limit), next: more ? page.offset + page.limit : null };
@@ -167,22 +171,25 @@ export async function agreementWithHistory(
   relation: string,
   agreementId: string,
   asOf: string,
+  language: Language = LOG_LANGUAGE,
 ): Promise<AgreementHistory | null> {
+  const params: unknown[] = [relation, agreementId];
+  const { join, item } = languageJoin('t', language, (value) => `?${params.push(value)}`);
   const read = await readRelationViews(db, relation, [
     signingsQuery(db, relation, {}, agreementId),
     endingsQuery(db, relation, agreementId),
     db.prepare(
-      `${SELECT_TIMELINE_ROWS} WHERE event_id IN (
+      `SELECT ${itemSelection('t', item)} FROM view_timeline t ${join} WHERE t.event_id IN (
          SELECT event_id FROM view_agreements WHERE relation = ?1 AND agreement_id = ?2
          UNION ALL SELECT event_id FROM view_agreement_endings WHERE relation = ?1 AND agreement_id = ?2)
-       ORDER BY sort_day, position`,
-      relation, agreementId,
+       ORDER BY t.sort_day, t.position`,
+      ...params,
     ),
   ]);
   if (!read) return null;
   const [signings, endings, history] = read;
   return {
-    agreement: agreementsFrom(relation, signings, endings, asOf)[0] ?? null,
+    agreement: agreementsFrom(relation, signings, endings, asOf, {}, language)[0] ?? null,
     history: history.results.map(timelineItem),
   };
 }

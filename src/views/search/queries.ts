@@ -3,7 +3,7 @@ import { matchExpression, type SearchTerm } from './terms';
 /** Search, read side: the facts whose words match a search, with how well they match. */
 
 /** How much a match in each column of view_search counts for relevance (BM25), in the order of its columns: the headline most. */
-const WEIGHTS = { event_id: 0, relation: 0, headline: 3, summary: 1, participants: 2, places: 2 };
+const WEIGHTS = { event_id: 0, relation: 0, headline: 3, summary: 1, participants: 2, places: 2, translations: 2 };
 
 /**
  * The facts that match `terms`, as a table `(event_id, score)` to join with the timeline: `score` is

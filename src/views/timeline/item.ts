@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EVENT_FIELD_NAMES, EventContent, FACT_TYPES } from '../../domain/catalog';
 import { occurredInWords, PRECISIONS } from '../../domain/dates';
 import { factPagePath } from '../../domain/pages';
+import { LanguageCode, LOG_LANGUAGE, type Language } from '../../i18n/languages';
 import { fromColumns } from '../../store/event-columns';
 
 /**
@@ -18,6 +19,8 @@ export const TimelineItem = EventContent.extend({
     event: z.string().describe('the event in the log, as JSON'),
     page: z.string().optional().describe("the fact's page, for people (on items projected before it, until the rebuild)"),
   }),
+  textLanguage: LanguageCode.optional().describe("in another language than the log's: that of headline and summary (the log's: untranslated)"),
+  translator: z.string().nullable().optional().describe("in another language than the log's: whose translation it is"),
 });
 export type TimelineItem = z.output<typeof TimelineItem>;
 
@@ -44,12 +47,27 @@ const ITEM_COLUMNS = ['event_id', 'relation', ...CONTENT_FIELDS, 'precision', 'o
 /**
  * What to select from `view_timeline` (as `table`) to read its items: the item and where it sorts. The
  * columns an item is made from come only for a row projected before the timeline kept items (until the
- * rebuild that fills them in), so a row that keeps its item is not sent twice.
+ * rebuild that fills them in), so a row that keeps its item is not sent twice. `item` is the column of the item
+ * in the language read (`languageJoin`).
  */
-export const itemSelection = (table: string): string => [
-  `${table}.sort_day`, `${table}.position`, `${table}.item`,
+export const itemSelection = (table: string, item = `${table}.item`): string => [
+  `${table}.sort_day`, `${table}.position`, `${item} AS item`,
   ...ITEM_COLUMNS.map((column) => `CASE WHEN ${table}.item IS NULL THEN ${table}.${column} END AS ${column}`),
 ].join(', ');
+
+/**
+ * How a read of `view_timeline` (as `table`) finds its items in `language`: the join of the rows in that
+ * language (./languages.ts), none in the log's own, and the column of the item. A fact projected before the
+ * timeline kept languages has no such row until the rebuild fills it in: it is read in the log's language.
+ * `bind` adds the language as a parameter and answers its placeholder.
+ */
+export function languageJoin(table: string, language: Language, bind: (value: unknown) => string): { join: string; item: string } {
+  if (language === LOG_LANGUAGE) return { join: '', item: `${table}.item` };
+  return {
+    join: `LEFT JOIN view_timeline_languages ${table}_l ON ${table}_l.event_id = ${table}.event_id AND ${table}_l.language = ${bind(language)}`,
+    item: `COALESCE(${table}_l.item, ${table}.item)`,
+  };
+}
 
 /** The item a timeline row's columns describe: the event's content, its date in words, its link. */
 export function itemOfColumns(row: Record<string, unknown>): TimelineItem {

@@ -4,7 +4,8 @@ import type { Db } from '../../store/db';
 import { readRelationViews, readViews, type Row } from '../freshness';
 import { matchingFacts } from '../search/queries';
 import { searchTerms } from '../search/terms';
-import { itemJson, itemSelection, timelineItem, type TimelineItem } from './item';
+import { LOG_LANGUAGE, type Language } from '../../i18n/languages';
+import { itemJson, itemSelection, languageJoin, timelineItem, type TimelineItem } from './item';
 
 /** The timeline's read side: the live facts of a relation in the order things happened. */
 
@@ -26,10 +27,10 @@ export interface TimelineQuery {
   limit: number;
   /** Opaque: the `next` of the previous page. */
   cursor?: string;
+  /** The language of the items' text and dates in words (default: the log's). */
+  language?: Language;
 }
 
-/** Rows of view_timeline: read each with `timelineItem` (./item.ts). */
-export const SELECT_TIMELINE_ROWS = `SELECT ${itemSelection('view_timeline')} FROM view_timeline`;
 
 /**
  * Where a page starts: after this item, in the order of the page. A page in the order things happened
@@ -86,15 +87,17 @@ function pageStatements(db: Db, relation: string | null, query: TimelineQuery, o
   const count = options.counted
     ? db.prepare(`SELECT COUNT(*) AS total FROM view_timeline t ${matching} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, ...params)
     : null;
+  // After the count, which reads no item: its statement takes the parameters bound so far.
+  const inLanguage = languageJoin('t', query.language ?? LOG_LANGUAGE, bind);
   const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
   if (after) {
     const values = byRelevance ? [after.score, after.sortDay, after.position] : [after.sortDay, after.position];
     where.push(`(${order.join(', ')}) > (${values.map(bind).join(', ')})`);
   }
-  const columns = [itemSelection('t'), ...(byRelevance ? ['m.score AS score'] : []), ...(options.marked ? ['t.relation AS fact_relation'] : []),
+  const columns = [itemSelection('t', inLanguage.item), ...(byRelevance ? ['m.score AS score'] : []), ...(options.marked ? ['t.relation AS fact_relation'] : []),
     ...(marked ? ['m.headline_marked', 'm.summary_marked'] : [])];
   const page = db.prepare(
-    `SELECT ${columns.join(', ')} FROM view_timeline t ${matching}
+    `SELECT ${columns.join(', ')} FROM view_timeline t ${matching} ${inLanguage.join}
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order.join(', ')} LIMIT ${bind(query.limit + 1)}`,
     ...params,
   );
@@ -114,14 +117,18 @@ function pageOfRows(rows: Row[], limit: number): { rows: Row[]; next: string | n
   };
 }
 
-/** Every live event of a relation in the order things happened: read each row with `timelineItem`. */
-export function wholeTimelineQuery(db: Db, relation: string): D1PreparedStatement {
-  return db.prepare(`${SELECT_TIMELINE_ROWS} WHERE relation = ?1 ORDER BY sort_day, position`, relation);
+/** Every live event of a relation in the order things happened, in `language`: read each row with `timelineItem`. */
+export function wholeTimelineQuery(db: Db, relation: string, language: Language = LOG_LANGUAGE): D1PreparedStatement {
+  const params: unknown[] = [relation];
+  const { join, item } = languageJoin('t', language, (value) => `?${params.push(value)}`);
+  return db.prepare(
+    `SELECT ${itemSelection('t', item)} FROM view_timeline t ${join} WHERE t.relation = ?1 ORDER BY t.sort_day, t.position`, ...params,
+  );
 }
 
-/** Every live event of a relation in the order things happened, or null for an unknown relation. One D1 call. */
-export async function wholeTimeline(db: Db, relation: string): Promise<TimelineItem[] | null> {
-  const read = await readRelationViews(db, relation, [wholeTimelineQuery(db, relation)]);
+/** Every live event of a relation in the order things happened, in `language`, or null for an unknown relation. One D1 call. */
+export async function wholeTimeline(db: Db, relation: string, language: Language = LOG_LANGUAGE): Promise<TimelineItem[] | null> {
+  const read = await readRelationViews(db, relation, [wholeTimelineQuery(db, relation, language)]);
   return read && read[0].results.map(timelineItem);
 }
 

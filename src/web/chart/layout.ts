@@ -10,7 +10,7 @@ import type { ChartData } from './rows';
 import { yearAxis, type YearTick } from './ticks';
 import { dayNumber, type TimeScale } from './time-scale';
 import { pixels, textWidth, visibleFrom } from './widths';
-import { PERIOD_LABELS } from './words';
+import type { Words } from '../../i18n/words';
 
 /**
  * The chart laid out: the time axis, then the rows top to bottom (the periods of relations, the
@@ -19,6 +19,8 @@ import { PERIOD_LABELS } from './words';
  */
 
 export interface LayoutOptions {
+  /** The reader's language: the words the chart is drawn with. */
+  words: Words;
   /** YYYY-MM-DD: the axis runs to the end of this day. */
   today: string;
   /** YYYY-MM-DD: where the as-of line is drawn. */
@@ -123,7 +125,7 @@ export function layoutChart(data: ChartData, options: LayoutOptions): ChartLayou
     ...relationsRow,
     segments: periodSegments(scale, data.periods).map((segment) => ({
       ...segment,
-      labelFrom: visibleFrom(textWidth(PERIOD_LABELS[segment.period.status], 11) + 8, bodySpan(segment), options.maxWidth),
+      labelFrom: visibleFrom(textWidth(options.words.t(`chart.period.${segment.period.status}`), 11) + 8, bodySpan(segment), options.maxWidth),
     })),
     qualifiers: qualifierMarks.map((mark, i) => ({ ...mark, y: relationsRow.top + BAND_HEIGHT + 3 + qualifierLanes[i] * QUALIFIER_PITCH })),
   } : null;

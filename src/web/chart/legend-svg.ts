@@ -1,6 +1,7 @@
 import { FADE_OUT, QUALIFIER_FILLS, SEVERED_FILL, UNKNOWN_FILL } from './defs';
 import { LEGEND_ROW, type ChartLayout } from './layout';
-import { LEGEND_WORDS, type LegendKey } from './legend';
+import type { Words } from '../../i18n/words';
+import type { LegendKey } from './legend';
 import { pct, tag, text } from './markup';
 import { COLORS } from './palette';
 
@@ -37,12 +38,12 @@ const SWATCHES: Record<LegendKey, string> = {
 export const legendSwatch = (key: LegendKey) =>
   tag('svg', { class: 'ch', width: 34, height: 16, 'aria-hidden': 'true', focusable: 'false' }, tag('g', { transform: 'translate(2 12)' }, SWATCHES[key]));
 
-export function legendSvg(legend: ChartLayout['legend']): string {
+export function legendSvg(words: Words, legend: ChartLayout['legend']): string {
   const items = legend.keys.map((key, index) => {
     const column = index % 2 === 0 ? 0.012 : 0.5;
     const y = legend.y + Math.floor(index / 2) * LEGEND_ROW;
     return tag('svg', { x: pct(column), y, overflow: 'visible', class: 'ch-legend-item', 'data-key': key },
-      SWATCHES[key] + text({ x: 32, y: 0 }, LEGEND_WORDS[key]));
+      SWATCHES[key] + text({ x: 32, y: 0 }, words.t(`legend.${key}`)));
   });
   return tag('g', { class: 'ch-legend' }, items.join(''));
 }

@@ -8,21 +8,6 @@ export const LEGEND_KEYS = [
 ] as const;
 export type LegendKey = (typeof LEGEND_KEYS)[number];
 
-/** What each key says. */
-export const LEGEND_WORDS: Record<LegendKey, string> = {
-  'relations-open': 'Relations established or restored',
-  'relations-severed': 'Relations severed',
-  'relations-practically-non-existent': 'Relations practically non-existent, as a source says, without a break',
-  'relations-sources-differ': 'The sources differ on the state of relations',
-  'agreement-day': 'Agreement, to the end of its stated validity',
-  'agreement-open': 'Valid indefinitely: runs on',
-  'agreement-unknown': 'Validity not given by the source',
-  fuzzy: 'Date known only to the month or year',
-  'visit-exact': 'Visit on a known day',
-  'visit-fuzzy': 'Visit known only to the month or year',
-  'as-of': 'The day the agreements table is for',
-};
-
 /** The keys for what is drawn: a legend explains only the marks its chart has. */
 export function legendKeys(
   segments: PeriodSegment[], bars: AgreementBar[], visits: VisitMark[], qualifiers: QualifierMark[] = [],

@@ -5,7 +5,8 @@ import { endStart, type End } from './marks';
 import { pct, tag, text, title, type Attribute } from './markup';
 import { COLORS } from './palette';
 import { edgeEnd, type Edge } from './time-scale';
-import { agreementTitle, PERIOD_LABELS, periodTitle, qualifierTitle, visitTitle } from './words';
+import type { Words } from '../../i18n/words';
+import { agreementTitle, periodTitle, qualifierTitle, visitTitle } from './words';
 
 /**
  * The marks as SVG: the band of periods of relations, the agreements' bars, the visits. Each mark is a link to
@@ -47,7 +48,7 @@ function endSvg(end: End, y: number, height: number, paint: Paint, cap: string):
   }
 }
 
-function periodSvg(segment: NonNullable<ChartLayout['relations']>['segments'][number], top: number, href: Href): string {
+function periodSvg(words: Words, segment: NonNullable<ChartLayout['relations']>['segments'][number], top: number, href: Href): string {
   const { period, start, end, labelFrom } = segment;
   const severed = period.status === 'severed';
   const paint = severed ? { fill: SEVERED_FILL, stroke: COLORS.severed } : { fill: COLORS.open, stroke: COLORS.open };
@@ -56,8 +57,8 @@ function periodSvg(segment: NonNullable<ChartLayout['relations']>['segments'][nu
   const label = labelFrom === null ? '' : text({
     x: pct(x0), dx: 5, y: top + 14,
     class: `ch-period-name ch-period-name-${severed ? 'severed ch-halo' : 'open'}${labelFrom ? ` ${fromWidthClass(labelFrom)}` : ''}`,
-  }, PERIOD_LABELS[period.status]);
-  return tag('a', { href: href(period.event.links.page), class: 'ch-period', 'data-period': period.status, 'data-from': period.from }, title(periodTitle(period)) +
+  }, words.t(`chart.period.${period.status}`));
+  return tag('a', { href: href(period.event.links.page), class: 'ch-period', 'data-period': period.status, 'data-from': period.from }, title(periodTitle(words, period)) +
     startSvg(start, top, BAND_HEIGHT, paint) +
     rect(x0, x1, top, BAND_HEIGHT, { fill: paint.fill, ...(severed ? { stroke: paint.stroke, 'stroke-width': 1 } : {}) }) +
     (end.kind === 'day' ? '' : endSvg(end, top, BAND_HEIGHT, paint, paint.stroke)) +
@@ -65,19 +66,19 @@ function periodSvg(segment: NonNullable<ChartLayout['relations']>['segments'][nu
 }
 
 /** A qualifier of relations: a patterned strip over every day its date can mean, under the band, linking its fact's page. */
-function qualifierSvg({ qualifier, x0, x1, y }: NonNullable<ChartLayout['relations']>['qualifiers'][number], href: Href): string {
+function qualifierSvg(words: Words, { qualifier, x0, x1, y }: NonNullable<ChartLayout['relations']>['qualifiers'][number], href: Href): string {
   return tag('a', { href: href(qualifier.event.links.page), class: 'ch-qualifier', 'data-qualifier': qualifier.qualifier, 'data-occurred': qualifier.event.occurred },
-    title(qualifierTitle(qualifier)) +
+    title(qualifierTitle(words, qualifier)) +
     rect(x0, x1, y + 0.5, QUALIFIER_HEIGHT - 1, { fill: QUALIFIER_FILLS[qualifier.qualifier], stroke: COLORS.qualified, 'stroke-width': 1 }));
 }
 
-export function relationsSvg(relations: ChartLayout['relations'], href: Href): string {
+export function relationsSvg(words: Words, relations: ChartLayout['relations'], href: Href): string {
   if (!relations) return '';
-  return relations.segments.map((segment) => periodSvg(segment, relations.top, href)).join('') +
-    relations.qualifiers.map((qualifier) => qualifierSvg(qualifier, href)).join('');
+  return relations.segments.map((segment) => periodSvg(words, segment, relations.top, href)).join('') +
+    relations.qualifiers.map((qualifier) => qualifierSvg(words, qualifier, href)).join('');
 }
 
-function barSvg(bar: ChartLayout['agreements'][number]['bars'][number], asOf: string, href: Href): string {
+function barSvg(words: Words, bar: ChartLayout['agreements'][number]['bars'][number], asOf: string, href: Href): string {
   const { agreement, start, body, end, y } = bar;
   const known = body === 'known';
   const paint = known ? { fill: COLORS.agreement, stroke: COLORS.agreement } : { fill: UNKNOWN_FILL, stroke: COLORS.unknown };
@@ -94,11 +95,11 @@ function barSvg(bar: ChartLayout['agreements'][number]['bars'][number], asOf: st
   return tag('a', {
     href: href(agreement.links.page), class: 'ch-bar', 'data-agreement': agreement.agreementId, 'data-level': agreement.level,
     'data-validity': known ? (end.kind === 'open' ? 'indefinite' : 'stated') : 'unknown', 'data-end': end.kind,
-  }, title(agreementTitle(agreement, asOf)) + stretch + signing + endSvg(end, y, BAR_HEIGHT, paint, COLORS.agreementCap));
+  }, title(agreementTitle(words, agreement, asOf)) + stretch + signing + endSvg(end, y, BAR_HEIGHT, paint, COLORS.agreementCap));
 }
 
-export function agreementsSvg(rows: ChartLayout['agreements'], asOf: string, href: Href): string {
-  return rows.flatMap((row) => row.bars.map((bar) => barSvg(bar, asOf, href))).join('');
+export function agreementsSvg(words: Words, rows: ChartLayout['agreements'], asOf: string, href: Href): string {
+  return rows.flatMap((row) => row.bars.map((bar) => barSvg(words, bar, asOf, href))).join('');
 }
 
 /** The shape and color of a visit mark by where the visit went. */
@@ -108,12 +109,12 @@ function visitPaint(to: string | null, countries: [string, string]): { shape: st
   return { shape: '#ch-visit-elsewhere', color: COLORS.visitElsewhere };
 }
 
-export function visitsSvg(rows: ChartLayout['visits'], countries: [string, string], href: Href, relation: string): string {
+export function visitsSvg(words: Words, rows: ChartLayout['visits'], countries: [string, string], href: Href, relation: string): string {
   return rows.flatMap((row) => {
     const { shape, color } = visitPaint(row.to, countries);
     return row.marks.map(({ visit, x0, x1, x, y, exact }) => tag('a', {
       href: href(factPagePath(relation, visit.id)), class: 'ch-visit', 'data-to': visit.visit.to, 'data-exact': String(exact),
-    }, title(visitTitle(visit)) +
+    }, title(visitTitle(words, visit)) +
       // A date known only to a month or year: the span it can mean, under a hollow mark.
       (exact ? '' : tag('line', { x1: pct(x0), x2: pct(x1), y1: y + VISIT_SIZE / 2 + 1.5, y2: y + VISIT_SIZE / 2 + 1.5, stroke: color, 'stroke-width': 2 })) +
       tag('use', exact

@@ -1,4 +1,3 @@
-import { occurredInWords } from '../../domain/dates';
 import { escapeXml, XML_DECLARATION } from '../../feeds/xml';
 import { chartDefs, chartStyle, fromWidthClass, type Embedding } from './defs';
 import { layoutChart, type ChartLayout, type LayoutOptions } from './layout';
@@ -8,7 +7,8 @@ import { agreementsSvg, relationsSvg, visitsSvg, type Href } from './marks-svg';
 import { pct, tag, text, title } from './markup';
 import { AXIS, COLORS, GRID } from './palette';
 import type { ChartData, ChartFilters } from './rows';
-import { asOfTitle, chartDescription, chartTitle, country, filtersInWords } from './words';
+import type { Words } from '../../i18n/words';
+import { asOfTitle, chartDescription, chartTitle, filtersInWords } from './words';
 
 /**
  * The chart of a relation as one SVG: periods of relations, agreements and visits on one time axis,
@@ -52,30 +52,30 @@ function axisSvg(layout: ChartLayout, top: number): string {
  * The name of each row, above it at the left; in a page, again at the right for a reader who sees
  * only the recent end of the chart (its box scrolls, and starts at the right, below its narrowest width).
  */
-function rowLabels(layout: ChartLayout, embedding: Embedding): string {
-  const label = (y: number, words: string) => text({ x: pct(LEFT), y, class: 'ch-label ch-halo', 'aria-hidden': 'true' }, words) +
-    (embedding === 'page' ? text({ x: pct(RIGHT), y, 'text-anchor': 'end', class: 'ch-label ch-halo ch-label-end', 'aria-hidden': 'true' }, words) : '');
+function rowLabels(words: Words, layout: ChartLayout, embedding: Embedding): string {
+  const { t } = words;
+  const label = (y: number, said: string) => text({ x: pct(LEFT), y, class: 'ch-label ch-halo', 'aria-hidden': 'true' }, said) +
+    (embedding === 'page' ? text({ x: pct(RIGHT), y, 'text-anchor': 'end', class: 'ch-label ch-halo ch-label-end', 'aria-hidden': 'true' }, said) : '');
   const labels: string[] = [];
-  if (layout.relations) labels.push(label(layout.relations.labelY, 'Diplomatic relations'));
+  if (layout.relations) labels.push(label(layout.relations.labelY, t('chart.row.relations')));
   for (const row of layout.agreements) {
-    const level = row.level === 'federal' ? 'Federal' : 'Subnational';
-    labels.push(label(row.labelY, `${level} agreements (${row.bars.length})`));
+    labels.push(label(row.labelY, t(`chart.row.${row.level}`, { count: row.bars.length })));
   }
   for (const row of layout.visits) {
-    const where = row.to === null ? 'Visits elsewhere' : `Visits to ${country(row.to)}`;
-    labels.push(label(row.labelY, `${where} (${row.marks.length})`));
+    const where = row.to === null ? t('chart.row.visitsElsewhere') : t('chart.row.visitsTo', { country: words.country(row.to) });
+    labels.push(label(row.labelY, `${where} (${words.number(row.marks.length)})`));
   }
   return labels.join('');
 }
 
-function asOfSvg(layout: ChartLayout, data: ChartData): string {
+function asOfSvg(words: Words, layout: ChartLayout, data: ChartData): string {
   const { asOf } = layout;
-  const words = `As of ${occurredInWords(asOf.day)}`;
-  const hover = title(asOfTitle(data, asOf.day));
+  const day = words.date(asOf.day);
+  const hover = title(asOfTitle(words, data, asOf.day));
   const attributes = { class: 'ch-as-of', 'data-as-of': asOf.day, 'data-side': asOf.side, 'aria-hidden': 'true' };
   if (asOf.x === null) {
     const before = asOf.side === 'before';
-    const label = before ? `◀ ${words}, before the axis` : `${words}, after the axis ▶`;
+    const label = words.t(before ? 'chart.asOfBefore' : 'chart.asOfAfter', { day });
     return tag('g', attributes, hover + text({
       x: pct(before ? LEFT : RIGHT), y: asOf.top, 'text-anchor': before ? 'start' : 'end', class: 'ch-label ch-halo',
     }, label));
@@ -85,16 +85,18 @@ function asOfSvg(layout: ChartLayout, data: ChartData): string {
     tag('line', {
       x1: pct(asOf.x), x2: pct(asOf.x), y1: asOf.top + 4, y2: asOf.bottom, stroke: COLORS.asOf, 'stroke-width': 1.5, 'stroke-dasharray': '5 3',
     }) +
-    text({ x: pct(asOf.x), dx: anchor === 'start' ? 4 : -4, y: asOf.top, 'text-anchor': anchor, class: 'ch-label ch-halo' }, words));
+    text({ x: pct(asOf.x), dx: anchor === 'start' ? 4 : -4, y: asOf.top, 'text-anchor': anchor, class: 'ch-label ch-halo' }, words.t('chart.asOf', { day })));
 }
 
 function headingSvg(options: ChartOptions, layout: ChartLayout, years: [number, number]): string {
-  const narrowed = filtersInWords(options.filters);
-  const subtitle = `From ${years[0]} to ${occurredInWords(options.today)}; agreements as of ${occurredInWords(options.asOf)}` +
-    `${narrowed ? `; ${narrowed}` : ''}.`;
-  return text({ x: pct(LEFT), y: 20, class: 'ch-heading' }, `${options.name} relations over time`) +
+  const { words } = options;
+  const narrowed = filtersInWords(words, options.filters);
+  const subtitle = words.t('chart.subtitle', {
+    first: String(years[0]), today: words.date(options.today), asOf: words.date(options.asOf), filters: narrowed ? `; ${narrowed}` : '',
+  });
+  return text({ x: pct(LEFT), y: 20, class: 'ch-heading' }, words.t('chart.heading', { name: options.name })) +
     text({ x: pct(LEFT), y: 38, class: 'ch-muted' }, subtitle) +
-    (options.source ? text({ x: pct(LEFT), y: layout.footerY + 12, class: 'ch-muted' }, `Source: ${options.source}`) : '');
+    (options.source ? text({ x: pct(LEFT), y: layout.footerY + 12, class: 'ch-muted' }, words.t('chart.source', { source: options.source })) : '');
 }
 
 /** Every width from which something is shown: the stylesheet hides it below that width. */
@@ -103,20 +105,21 @@ function widthsUsed(layout: ChartLayout): number[] {
 }
 
 export function chartSvg(data: ChartData, options: ChartOptions): Chart {
+  const { words } = options;
   const document = options.embedding === 'document';
   const layout = layoutChart(data, { ...options, ownDocument: document });
   const years: [number, number] = [Number(layout.first.slice(0, 4)), Number(options.today.slice(0, 4))];
   const nothing = !layout.relations && !layout.agreements.length && !layout.visits.length;
   const body = [
     axisSvg(layout, layout.asOf.top + 4),
-    relationsSvg(layout.relations, options.href),
-    agreementsSvg(layout.agreements, options.asOf, options.href),
-    visitsSvg(layout.visits, options.countries, options.href, options.relation),
-    nothing ? text({ x: '50%', y: layout.asOf.bottom - 8, 'text-anchor': 'middle', class: 'ch-muted' }, 'Nothing recorded matches these filters.') : '',
-    asOfSvg(layout, data),
+    relationsSvg(words, layout.relations, options.href),
+    agreementsSvg(words, layout.agreements, options.asOf, options.href),
+    visitsSvg(words, layout.visits, options.countries, options.href, options.relation),
+    nothing ? text({ x: '50%', y: layout.asOf.bottom - 8, 'text-anchor': 'middle', class: 'ch-muted' }, words.t('chart.nothingDrawn')) : '',
+    asOfSvg(words, layout, data),
     // Over the line, in a halo that keeps them readable where it crosses them.
-    rowLabels(layout, options.embedding),
-    document ? legendSvg(layout.legend) + headingSvg(options, layout, years) : '',
+    rowLabels(words, layout, options.embedding),
+    document ? legendSvg(words, layout.legend) + headingSvg(options, layout, years) : '',
   ].join('');
   const svg = tag('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
@@ -127,8 +130,9 @@ export function chartSvg(data: ChartData, options: ChartOptions): Chart {
     'aria-labelledby': 'ch-title ch-desc',
     class: 'ch ch-chart',
     'data-first-year': years[0],
-  }, tag('title', { id: 'ch-title' }, escapeXml(chartTitle(options.name, options.filters))) +
-    tag('desc', { id: 'ch-desc' }, escapeXml(chartDescription(data, options.asOf, years))) +
+    ...(document ? { 'xml:lang': words.language } : {}),
+  }, tag('title', { id: 'ch-title' }, escapeXml(chartTitle(words, options.name, options.filters))) +
+    tag('desc', { id: 'ch-desc' }, escapeXml(chartDescription(words, data, options.asOf, years))) +
     // In a page, the page's stylesheet has these rules (styles.ts), for every width a mark may appear from.
     (document ? `<style>${chartStyle(widthsUsed(layout), options.embedding)}</style>` : '') +
     chartDefs() + body);

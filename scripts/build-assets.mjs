@@ -1,4 +1,5 @@
-// Builds the static assets the Worker serves (wrangler.toml `[assets]`): the files of public/; the OpenAPI
+// Builds the static assets the Worker serves (wrangler.toml `[assets]`): the files of public/, and of
+// desk/public/ under /desk/; the OpenAPI
 // document, generated from the Worker's own code (scripts/openapi-document.mjs), which the Worker answers
 // `/openapi.json` with; and, from the exact versions package-lock.json installed, what the pages need of
 // Swagger UI (swagger-ui-dist) and TimelineJS (@knight-lab/timelinejs), and Unicode's table of confusable
@@ -15,6 +16,8 @@ import { faviconIco } from './favicon.mjs';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'build', 'assets');
 const PUBLIC = join(ROOT, 'public');
+// The editor's desk's stylesheet and script, served under /desk/ (desk/wrangler.toml).
+const DESK_PUBLIC = join(ROOT, 'desk', 'public');
 const SWAGGER_UI = join(ROOT, 'node_modules', 'swagger-ui-dist');
 const TIMELINEJS = join(ROOT, 'node_modules', '@knight-lab', 'timelinejs', 'dist');
 const UNHOMOGLYPH = join(ROOT, 'node_modules', 'unhomoglyph');
@@ -60,6 +63,10 @@ export function buildAssets() {
   for (const path of filesUnder(PUBLIC)) {
     wanted.add(path);
     put(path, readFileSync(join(PUBLIC, path)));
+  }
+  for (const path of filesUnder(DESK_PUBLIC)) {
+    wanted.add(join('desk', path));
+    put(join('desk', path), readFileSync(join(DESK_PUBLIC, path)));
   }
   for (const [from, to] of VENDORED) {
     wanted.add(to);

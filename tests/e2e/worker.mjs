@@ -31,7 +31,7 @@ export async function startWorker(port = Number(process.env.E2E_PORT ?? 8795), {
   const launch = async () => {
     dev = spawn(
       'npx',
-      ['wrangler', 'dev', '--config', config, '--env-file', resolve('.dev.vars'), '--local', '--ip', '127.0.0.1',
+      ['wrangler', 'dev', '--config', config, '--config', resolve('desk/wrangler.toml'), '--env-file', resolve('.dev.vars'), '--local', '--ip', '127.0.0.1',
         '--port', String(port), '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', 'warn'],
       { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
     );

@@ -1,0 +1,139 @@
+// The editor's desk in a real browser (Debian's chromium, driven by playwright-core), as an editor uses it:
+// signing in with a key, and everything the key's scopes open. Every page passes axe, runs no inline script,
+// is never stored by a cache, and a POST from another site is refused.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './browser.mjs';
+import { startWorker } from './worker.mjs';
+
+let worker;
+let browser;
+
+before(async () => {
+  worker = await startWorker(Number(process.env.E2E_PORT ?? 8796));
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  worker?.stop();
+});
+
+/** An editor key made with the ADMIN_TOKEN. */
+async function makeKey(name, scopes) {
+  const response = await fetch(`${worker.url}/v1/admin/keys`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${worker.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: `${name} ${crypto.randomUUID().slice(0, 6)}`, scopes }),
+  });
+  assert.equal(response.status, 201, await response.clone().text());
+  return response.json();
+}
+
+/** A browser of its own, with what every desk page must be: axe-clean, no inline script run, never stored. */
+async function openDesk() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const refusedScripts = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/.test(message.text())) refusedScripts.push(message.text());
+  });
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (url.pathname.startsWith('/desk') && response.request().resourceType() === 'document') {
+      assert.equal(response.headers()['cache-control'], 'no-store', `${url.pathname} is never stored`);
+      assert.match(response.headers()['content-security-policy'], /script-src 'self'(;|$)/, `${url.pathname} runs no inline script`);
+    }
+  });
+  return { context, page, refusedScripts };
+}
+
+async function violations(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`);
+}
+
+/** Signs in as a person would, with the keyboard only: the key typed into the field, Enter to send. */
+async function signIn(page, key) {
+  await page.goto(`${worker.url}/desk`);
+  await page.waitForURL(`${worker.url}/desk/sign-in`);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'key', 'the key field has the focus');
+  await page.keyboard.type(key);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${worker.url}/desk`);
+}
+
+test('an editor signs in with a key, keyboard only, into a session cookie no script can read, and signs out', async () => {
+  const { context, page, refusedScripts } = await openDesk();
+  const editor = await makeKey('Desk Editor', ['events:write', 'webhooks:manage']);
+  await page.goto(`${worker.url}/desk/sign-in`);
+  assert.deepEqual(await violations(page), []);
+
+  // A wrong key first: said at the field, and not kept in the page.
+  await page.getByLabel('Editor key').fill(`rlk_${'W'.repeat(43)}`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  assert.match(await page.getByRole('alert').textContent(), /not valid/);
+  assert.equal(await page.getByLabel('Editor key').inputValue(), '');
+  assert.deepEqual(await violations(page), []);
+
+  await signIn(page, editor.key);
+  assert.ok(await page.getByText(`You are signed in as ${editor.name}`).isVisible());
+  assert.deepEqual(await violations(page), []);
+  const nav = page.getByRole('navigation', { name: 'Desk' });
+  assert.ok(await nav.getByRole('link', { name: 'Record a fact' }).isVisible());
+  assert.ok(await nav.getByRole('link', { name: 'Webhooks' }).isVisible());
+  assert.equal(await nav.getByRole('link', { name: 'Keys' }).count(), 0, 'no admin scope, no keys page');
+
+  const [cookie] = await context.cookies();
+  assert.equal(cookie.name, '__Host-desk-session');
+  assert.deepEqual([cookie.httpOnly, cookie.secure, cookie.sameSite, cookie.path], [true, true, 'Strict', '/']);
+  assert.ok(!cookie.value.includes(editor.key), 'the cookie is a session, not the key');
+  assert.equal(await page.evaluate(() => document.cookie), '', 'no script reads the session');
+  assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length]), [0, 0]);
+  assert.ok(!page.url().includes(editor.key));
+
+  // Keyboard only: Tab reaches the sign-out button, Enter signs out.
+  for (let tab = 0; tab < 20; tab += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.textContent === 'Sign out')) break;
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${worker.url}/desk/sign-in`);
+  await page.goto(`${worker.url}/desk`);
+  await page.waitForURL(`${worker.url}/desk/sign-in`);
+  // The ended session's token is refused by the API too.
+  const ended = await fetch(`${worker.url}/v1/sessions/current`, { headers: { authorization: `Bearer ${cookie.value}` } });
+  assert.equal(ended.status, 401);
+  assert.deepEqual(refusedScripts, []);
+  await context.close();
+});
+
+test('a POST from another site is refused and changes nothing; the desk is never served from a cache', async () => {
+  const { context, page } = await openDesk();
+  const editor = await makeKey('Cross Site', ['events:write']);
+  await signIn(page, editor.key);
+  // A page of another site with a form that posts to the desk's sign-out, sent in the same browser.
+  const attacker = await context.newPage();
+  await attacker.setContent(`<form method="post" action="${worker.url}/desk/sign-out"><button>Win a prize</button></form>`);
+  const [answer] = await Promise.all([attacker.waitForNavigation(), attacker.getByRole('button', { name: 'Win a prize' }).click()]);
+  assert.equal(answer.status(), 403);
+  assert.equal(answer.headers()['cache-control'], 'no-store');
+  // The same from a script that sends the cookie and forges nothing but the Origin.
+  const crossSite = await fetch(`${worker.url}/desk/sign-out`, {
+    method: 'POST', redirect: 'manual', headers: { origin: 'https://elsewhere.example', cookie: `__Host-desk-session=${(await context.cookies())[0].value}` },
+  });
+  assert.equal(crossSite.status, 403);
+  await page.reload();
+  assert.equal(page.url(), `${worker.url}/desk`, 'still signed in');
+
+  // Twice the same page: each answer made afresh (the edge cache would answer the second with cf-cache-status or age).
+  for (let time = 0; time < 2; time += 1) {
+    const response = await page.goto(`${worker.url}/desk`);
+    assert.equal(response.headers()['cache-control'], 'no-store');
+    assert.equal(response.headers().age, undefined);
+    assert.equal(response.headers()['cache-status'], undefined);
+  }
+  await context.close();
+});

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import type { DeskEnv } from './env';
+import { factRoutes } from './facts';
 import { deskHeaders } from './headers';
 import { HomePage } from './pages/home';
 import { messagePage } from './pages/message';
+import { recordRoutes } from './record';
 import { sameOriginOnly } from './same-origin';
 import { signInRoutes } from './sign-in';
 import { signedIn } from './signed-in';
@@ -12,6 +14,8 @@ export const desk = new Hono<DeskEnv>().basePath('/desk');
 
 desk.use(deskHeaders, sameOriginOnly);
 desk.route('/', signInRoutes);
+desk.route('/', recordRoutes);
+desk.route('/', factRoutes);
 desk.get('/', signedIn(), (c) => c.html(<HomePage signedIn={c.var.signedIn} />));
 
 desk.notFound((c) => messagePage(c, 404, 'No such page', `There is nothing at ${new URL(c.req.url).pathname}.`));

@@ -235,3 +235,48 @@ test('two editors at once: the second sees what the first recorded meanwhile, an
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), headline);
   await context.close();
 });
+
+test('an editor corrects a fact (only what changed is sent, with the reason) and then retracts it, seeing its history', async () => {
+  const { context, page } = await openDesk();
+  const editor = await makeKey('Correcting Editor', ['events:write']);
+  const headline = `Trade mission arrives ${crypto.randomUUID().slice(0, 6)}`;
+  const made = await fetch(`${worker.url}/v1/relations/mx-ru/events`, {
+    method: 'POST', headers: { authorization: `Bearer ${editor.key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ events: [{ type: 'EventNoted', occurred: '1943-06', headline, tags: ['trade'], source: { title: 'Excélsior', publisher: 'Excélsior', date: '1943-06-12' }, data: {} }] }),
+  });
+  const { events: [{ id }] } = await made.json();
+  await signIn(page, editor.key);
+  await page.goto(`${worker.url}/desk/facts/${id}`);
+  assert.match(await page.getByRole('region', { name: 'History' }).textContent(), new RegExp(`Recorded by ${editor.name}`));
+  assert.deepEqual(await violations(page), []);
+
+  await page.getByRole('link', { name: 'Correct this fact' }).click();
+  assert.equal(await page.locator('#f-headline').inputValue(), headline, 'prefilled with the fact');
+  assert.equal(await page.locator('#f-tags').inputValue(), 'trade');
+  assert.equal(await page.locator('#f-source-date').inputValue(), '1943-06-12');
+  assert.deepEqual(await violations(page), []);
+  await page.locator('#f-occurred').fill('1943-07');
+  await page.getByLabel('Reason for the correction (required)').fill('The paper dates the arrival to July.');
+  await page.getByRole('button', { name: 'Record the correction' }).click();
+  await page.waitForURL(`${worker.url}/desk/facts/${id}?corrected`);
+  assert.match(await page.getByRole('region', { name: 'History' }).textContent(), /Corrected by .*: occurred changed\. Reason: The paper dates the arrival to July\./);
+  assert.ok(await page.getByText('1943-07', { exact: true }).isVisible(), 'the fact as corrected');
+
+  const { events } = await (await fetch(`${worker.url}/v1/relations/mx-ru/events?limit=500`)).json();
+  const correction = events.find((event) => event.type === 'EventCorrected' && event.data.eventId === id);
+  assert.deepEqual(correction.data.changes, { occurred: '1943-07' }, 'only the field that changed');
+
+  await page.getByRole('link', { name: 'Retract it' }).click();
+  assert.deepEqual(await violations(page), []);
+  await page.getByLabel('Reason for the retraction (required)').fill('A duplicate of an earlier fact.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${worker.url}/desk/facts/${id}?retracted`);
+  const history = await page.getByRole('region', { name: 'History' }).textContent();
+  assert.match(history, /Corrected by[\s\S]*Retracted by .*Reason: A duplicate of an earlier fact\./);
+  assert.equal(await page.getByRole('link', { name: 'Correct this fact' }).count(), 0);
+  const after = await (await fetch(`${worker.url}/v1/relations/mx-ru/events?limit=500`)).json();
+  const retraction = after.events.find((event) => event.type === 'EventRetracted' && event.data.eventId === id);
+  assert.deepEqual([retraction.data.reason, retraction.actor], ['A duplicate of an earlier fact.', editor.name]);
+  await context.close();
+});

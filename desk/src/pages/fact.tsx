@@ -23,10 +23,11 @@ export interface Fact {
 }
 
 /** A fact on the desk: what it says and where it came from, with a link to its public page. */
-export function FactPage({ signedIn, fact, notice, children }: { signedIn: SignedIn; fact: Fact; notice?: string; children?: Child }) {
+export function FactPage({ signedIn, fact, notice, retracted = false, children }: { signedIn: SignedIn; fact: Fact; notice?: string; retracted?: boolean; children?: Child }) {
   return (
     <Layout title={fact.headline} signedIn={signedIn}>
       {notice && <p class="notice" role="status">{notice}</p>}
+      {retracted && <p class="alert">This fact was retracted: the timeline no longer shows it.</p>}
       <dl class="fact">
         <dt>Kind</dt><dd>{typeLabel(fact.type)}</dd>
         <dt>When</dt><dd>{fact.occurred ?? '(when it was recorded)'}</dd>

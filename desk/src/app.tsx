@@ -8,6 +8,7 @@ import { recordRoutes } from './record';
 import { sameOriginOnly } from './same-origin';
 import { signInRoutes } from './sign-in';
 import { signedIn } from './signed-in';
+import { workRoutes } from './work';
 
 /** The desk: its headers and origin check on every request, then the pages. */
 export const desk = new Hono<DeskEnv>().basePath('/desk');
@@ -16,6 +17,7 @@ desk.use(deskHeaders, sameOriginOnly);
 desk.route('/', signInRoutes);
 desk.route('/', recordRoutes);
 desk.route('/', factRoutes);
+desk.route('/', workRoutes);
 desk.get('/', signedIn(), (c) => c.html(<HomePage signedIn={c.var.signedIn} />));
 
 desk.notFound((c) => messagePage(c, 404, 'No such page', `There is nothing at ${new URL(c.req.url).pathname}.`));

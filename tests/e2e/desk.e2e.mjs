@@ -280,3 +280,40 @@ test('an editor corrects a fact (only what changed is sent, with the reason) and
   assert.deepEqual([retraction.data.reason, retraction.actor], ['A duplicate of an earlier fact.', editor.name]);
   await context.close();
 });
+
+/** Records an EventNoted in mx-ru with a key; answers its id. */
+async function note(key, headline, extra = {}) {
+  const response = await fetch(`${worker.url}/v1/relations/mx-ru/events`, {
+    method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ events: [{ type: 'EventNoted', occurred: '1950', headline, source: { title: 'A source', publisher: 'A publisher', date: '1950' }, data: {}, ...extra }] }),
+  });
+  assert.equal(response.status, 201, await response.clone().text());
+  return (await response.json()).events[0].id;
+}
+
+test('my work: my facts newest first with their corrections, and what others recorded since I last looked', async () => {
+  const { context, page } = await openDesk();
+  const editor = await makeKey('Working Editor', ['events:write']);
+  const colleague = await makeKey('Colleague', ['events:write']);
+  const first = await note(editor.key, `My first fact ${crypto.randomUUID().slice(0, 6)}`);
+  const second = await note(editor.key, `My second fact ${crypto.randomUUID().slice(0, 6)}`);
+  await note(colleague.key, 'A correction of mine', {
+    type: 'EventCorrected', occurred: undefined, data: { eventId: first, reason: 'The year was 1951.', changes: { occurred: '1951' } },
+  });
+  await signIn(page, editor.key);
+  await page.getByRole('navigation', { name: 'Desk' }).getByRole('link', { name: 'My work' }).click();
+  await page.waitForURL(`${worker.url}/desk/work`);
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(await page.locator('li[data-fact]').evaluateAll((items) => items.map((item) => item.dataset.fact)), [second, first]);
+  assert.match(await page.locator(`li[data-fact="${first}"]`).textContent(), new RegExp(`Corrected by ${colleague.name} .*The year was 1951\\.`));
+  const relation = page.locator('li[data-relation="mx-ru"]');
+  assert.match(await relation.textContent(), /Your first look here/);
+
+  const theirs = `Recorded by a colleague ${crypto.randomUUID().slice(0, 6)}`;
+  await note(colleague.key, theirs);
+  await page.reload();
+  assert.match(await relation.textContent(), new RegExp(`Since version \\d+, others recorded:.*${theirs}.*by ${colleague.name}`));
+  await page.reload();
+  assert.match(await relation.textContent(), /Nothing recorded by others since version \d+\./);
+  await context.close();
+});

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { DeskEnv } from './env';
 import { factRoutes } from './facts';
 import { deskHeaders } from './headers';
+import { keyRoutes } from './keys';
 import { HomePage } from './pages/home';
 import { messagePage } from './pages/message';
 import { recordRoutes } from './record';
@@ -18,6 +19,7 @@ desk.route('/', signInRoutes);
 desk.route('/', recordRoutes);
 desk.route('/', factRoutes);
 desk.route('/', workRoutes);
+desk.route('/', keyRoutes);
 desk.get('/', signedIn(), (c) => c.html(<HomePage signedIn={c.var.signedIn} />));
 
 desk.notFound((c) => messagePage(c, 404, 'No such page', `There is nothing at ${new URL(c.req.url).pathname}.`));

@@ -317,3 +317,44 @@ test('my work: my facts newest first with their corrections, and what others rec
   assert.match(await relation.textContent(), /Nothing recorded by others since version \d+\./);
   await context.close();
 });
+
+test('an admin makes a key (shown once), and revoking it ends the session signed in with it at once', async () => {
+  const admin = await openDesk();
+  const adminKey = await makeKey('Desk Admin', ['admin']);
+  await signIn(admin.page, adminKey.key);
+  await admin.page.getByRole('navigation', { name: 'Desk' }).getByRole('link', { name: 'Keys' }).click();
+  await admin.page.waitForURL(`${worker.url}/desk/keys`);
+  assert.deepEqual(await violations(admin.page), []);
+
+  const name = `Ana Pérez ${crypto.randomUUID().slice(0, 6)}`;
+  await admin.page.getByLabel("Editor's name (required)").fill(name);
+  await admin.page.getByLabel(/^events:write/).check();
+  await admin.page.getByRole('button', { name: 'Make the key' }).click();
+  const key = (await admin.page.locator('#made-key').textContent()).trim();
+  assert.match(key, /^rlk_[\w-]{43}$/);
+  assert.deepEqual(await violations(admin.page), []);
+  await admin.page.goto(`${worker.url}/desk/keys`);
+  assert.ok(!(await admin.page.content()).includes(key), 'shown once');
+
+  // The same name again: refused at the name field, the form kept.
+  await admin.page.getByLabel("Editor's name (required)").fill(name);
+  await admin.page.getByLabel(/^events:write/).check();
+  await admin.page.getByRole('button', { name: 'Make the key' }).click();
+  assert.match(await admin.page.locator('#f-name-error').textContent(), /already called/);
+  assert.equal(await admin.page.getByLabel("Editor's name (required)").inputValue(), name);
+
+  const editor = await openDesk();
+  await signIn(editor.page, key);
+  assert.ok(await editor.page.getByText(`You are signed in as ${name}`).isVisible());
+
+  await admin.page.getByRole('button', { name: new RegExp(`Revoke the key of ${name}`) }).click();
+  await admin.page.waitForURL(`${worker.url}/desk/keys?revoked`);
+  assert.match(await admin.page.locator(`tr:has-text("${name}")`).first().textContent(), /Revoked/);
+
+  await editor.page.reload();
+  await editor.page.waitForURL(`${worker.url}/desk/sign-in?ended`);
+  assert.match(await editor.page.getByRole('status').textContent(), /Your session has ended/);
+  assert.deepEqual(await violations(editor.page), []);
+  await admin.context.close();
+  await editor.context.close();
+});

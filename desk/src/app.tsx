@@ -9,6 +9,7 @@ import { recordRoutes } from './record';
 import { sameOriginOnly } from './same-origin';
 import { signInRoutes } from './sign-in';
 import { signedIn } from './signed-in';
+import { webhookRoutes } from './webhooks';
 import { workRoutes } from './work';
 
 /** The desk: its headers and origin check on every request, then the pages. */
@@ -20,6 +21,7 @@ desk.route('/', recordRoutes);
 desk.route('/', factRoutes);
 desk.route('/', workRoutes);
 desk.route('/', keyRoutes);
+desk.route('/', webhookRoutes);
 desk.get('/', signedIn(), (c) => c.html(<HomePage signedIn={c.var.signedIn} />));
 
 desk.notFound((c) => messagePage(c, 404, 'No such page', `There is nothing at ${new URL(c.req.url).pathname}.`));

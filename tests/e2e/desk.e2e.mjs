@@ -2,9 +2,11 @@
 // signing in with a key, and everything the key's scopes open. Every page passes axe, runs no inline script,
 // is never stored by a cache, and a POST from another site is refused.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
+import { Webhook } from 'standardwebhooks';
 import { CHROMIUM_ARGS } from './browser.mjs';
 import { startWorker } from './worker.mjs';
 
@@ -12,7 +14,8 @@ let worker;
 let browser;
 
 before(async () => {
-  worker = await startWorker(Number(process.env.E2E_PORT ?? 8796));
+  // Webhooks to the receiver below (http on 127.0.0.1), retried once, a second later.
+  worker = await startWorker(Number(process.env.E2E_PORT ?? 8796), { vars: { ALLOW_HTTP_WEBHOOKS: 'true', WEBHOOK_RETRY_SCHEDULE: '1' } });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
 
@@ -357,4 +360,110 @@ test('an admin makes a key (shown once), and revoking it ends the session signed
   assert.deepEqual(await violations(editor.page), []);
   await admin.context.close();
   await editor.context.close();
+});
+
+/** A webhook receiver on this machine: it keeps what it receives, and answers `answer` (200, or a failure). */
+async function startReceiver(port = Number(process.env.E2E_RECEIVER_PORT ?? 8797)) {
+  const received = [];
+  const receiver = { received, answer: 200, url: `http://127.0.0.1:${port}/hook` };
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      received.push({ headers: request.headers, body });
+      response.writeHead(receiver.answer, { 'content-type': 'text/plain' }).end(receiver.answer === 200 ? 'thanks' : 'receiver is down');
+    });
+  });
+  await new Promise((done) => server.listen(port, '127.0.0.1', done));
+  receiver.close = () => new Promise((done) => server.close(done));
+  return receiver;
+}
+
+/** Waits (polling, without a deadline of its own: the test's timeout is the limit) until `check` holds. */
+async function until(check) {
+  while (!(await check())) await new Promise((done) => setTimeout(done, 250));
+}
+
+const verifies = (secret, message) => {
+  try {
+    new Webhook(secret).verify(message.body, message.headers);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+test('a subscriber subscribes a local receiver, verifies a test message, rotates the secret, and recovers failures', { timeout: 240_000 }, async () => {
+  const receiver = await startReceiver();
+  const { context, page } = await openDesk();
+  try {
+    const subscriber = await makeKey('Bot Operator', ['webhooks:manage']);
+    await signIn(page, subscriber.key);
+    await page.getByRole('navigation', { name: 'Desk' }).getByRole('link', { name: 'Webhooks' }).click();
+    await page.waitForURL(`${worker.url}/desk/webhooks`);
+    assert.deepEqual(await violations(page), []);
+    await page.getByLabel('Endpoint URL (required)').fill(receiver.url);
+    await page.getByLabel('What it is for').fill('The morning bot');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    const secret = (await page.locator('#secret-value').textContent()).trim();
+    assert.match(secret, /^whsec_/);
+    assert.deepEqual(await violations(page), []);
+
+    // A test message: it arrives, signed with the secret shown, and the delivery log shows it.
+    await page.getByRole('button', { name: 'Send a test message' }).click();
+    await page.waitForURL(/\/desk\/webhooks\/wh_[0-9a-f]{32}\?tested$/);
+    const subscriptionUrl = page.url().replace(/\?.*$/, '');
+    await until(() => receiver.received.length === 1);
+    assert.ok(verifies(secret, receiver.received[0]), 'the test message verifies with the secret shown');
+    const log = page.locator('tr[data-delivery]');
+    assert.equal(await log.first().getAttribute('data-status'), 'succeeded');
+    assert.match(await log.first().textContent(), /webhook\.test[\s\S]*200 in \d+ ms — thanks/);
+    assert.match(await page.locator('#success-rate').textContent(), /100% of the last 1 deliveries/);
+    assert.deepEqual(await violations(page), []);
+
+    // A new secret, shown once; the old one still signs through the overlap.
+    await page.getByRole('button', { name: 'Rotate the secret' }).click();
+    const rotated = (await page.locator('#secret-value').textContent()).trim();
+    assert.match(rotated, /^whsec_/);
+    assert.notEqual(rotated, secret);
+    assert.match(await page.locator('#secret').textContent(), /still signs until/);
+    await page.goto(subscriptionUrl);
+    assert.equal(await page.locator('#secret-value').count(), 0, 'shown once');
+    await page.getByRole('button', { name: 'Send a test message' }).click();
+    await until(() => receiver.received.length === 2);
+    assert.ok(verifies(rotated, receiver.received[1]) && verifies(secret, receiver.received[1]), 'signed by both secrets');
+
+    // The receiver goes down: a message fails, retried once; then recovered from the log once it is back.
+    const since = new Date(Date.now() - 1000).toISOString().slice(0, 19);
+    receiver.answer = 503;
+    await page.getByRole('button', { name: 'Send a test message' }).click();
+    await until(async () => {
+      await page.reload();
+      return (await log.first().getAttribute('data-status')) === 'failed';
+    });
+    assert.match(await log.first().textContent(), /503 in \d+ ms — receiver is down/);
+    assert.match(await page.locator('#success-rate').textContent(), /67% of the last 3 deliveries/);
+    receiver.answer = 200;
+    const before = receiver.received.length;
+    await page.getByLabel('Send again every failed delivery since').fill(since);
+    await page.getByRole('button', { name: 'Recover the failures' }).click();
+    assert.match(await page.getByRole('status').textContent(), /1 failed delivery is sent again/);
+    await until(() => receiver.received.length > before);
+    await until(async () => {
+      await page.reload();
+      return (await log.first().getAttribute('data-status')) === 'succeeded';
+    });
+
+    // Paused, then resumed; then deleted.
+    await page.getByRole('button', { name: 'Pause' }).click();
+    assert.match(await page.getByRole('status').textContent(), /Paused/);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    assert.match(await page.getByRole('status').textContent(), /Resumed/);
+    await page.getByRole('button', { name: 'Delete the subscription' }).click();
+    await page.waitForURL(`${worker.url}/desk/webhooks`);
+    assert.equal(await page.locator('li[data-subscription]').count(), 0);
+  } finally {
+    await context.close();
+    await receiver.close();
+  }
 });

@@ -11,6 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
 import { faviconIco } from './favicon.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -72,6 +73,9 @@ export function buildAssets() {
     wanted.add(to);
     put(to, /\.(js|css)$/.test(from) ? withoutSourceMap(from) : readFileSync(from));
   }
+  // The desk's script, bundled with the code of the Worker's that it uses (the reading of dates).
+  wanted.add('desk/desk.js');
+  put('desk/desk.js', deskScript());
   wanted.add('favicon.ico');
   put('favicon.ico', faviconIco());
   wanted.add('openapi.json');
@@ -79,6 +83,15 @@ export function buildAssets() {
   put('openapi.json', execFileSync(process.execPath, [join(ROOT, 'scripts', 'openapi-document.mjs')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
   // Whatever an earlier build left that is no longer wanted.
   if (existsSync(OUT)) for (const path of filesUnder(OUT)) if (!wanted.has(path)) rmSync(join(OUT, path));
+}
+
+/** desk/script/desk.ts for the browser: one file, minified, with the Worker's zod (wrangler.toml [alias]). */
+function deskScript() {
+  const built = buildSync({
+    entryPoints: [join(ROOT, 'desk', 'script', 'desk.ts')], bundle: true, minify: true, format: 'iife', target: 'es2022', write: false,
+    alias: { zod: join(ROOT, 'src', 'zod', 'index.ts') }, legalComments: 'none', logLevel: 'warning',
+  });
+  return built.outputFiles[0].contents;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) buildAssets();

@@ -117,7 +117,7 @@ function watchSources() {
       }
     }, 100);
   };
-  for (const dir of ['public', 'src', 'desk/public']) watch(dir, { recursive: true }, rebuild).unref();
+  for (const dir of ['public', 'src', 'desk/public', 'desk/script']) watch(dir, { recursive: true }, rebuild).unref();
 }
 
 async function waitForHealth(base) {

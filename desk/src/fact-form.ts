@@ -16,6 +16,8 @@ export interface Field {
   required: boolean;
   choices?: string[];
   hint?: string;
+  /** The schema's pattern: the desk's script reads the fields that have the pattern of `occurred` as dates. */
+  pattern?: string;
 }
 
 export interface FieldGroup {
@@ -61,7 +63,10 @@ function fieldsOf(schema: JsonSchema, prefix: string, skip: string[] = []): Fiel
     .filter(([name]) => !skip.includes(name))
     .map(([name, property]) => {
       const kind = kindOf(property);
-      return { name: `${prefix}${name}`, label: words(name), required: schema.required?.includes(name) ?? false, ...kind, hint: hintOf(property, kind.kind) };
+      return {
+        name: `${prefix}${name}`, label: words(name), required: schema.required?.includes(name) ?? false, ...kind, hint: hintOf(property, kind.kind),
+        pattern: property.pattern,
+      };
     });
 }
 

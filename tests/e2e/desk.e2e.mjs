@@ -194,7 +194,20 @@ test('an editor records a visit with a month-precision date, after fixing the fi
   assert.ok(await page.getByRole('link', { name: 'Occurred' }).isVisible(), 'the summary links the field');
   assert.deepEqual(await violations(page), []);
 
+  // The script reads the date as the API does, and says what it means as it is typed.
+  const apiSays = (await page.locator('#f-occurred-error').textContent()).trim();
+  assert.equal((await page.locator('#f-occurred-reading').textContent()).trim(), `Not a date the log takes: ${apiSays}`);
+  await occurred.fill('197X');
+  assert.equal(await page.locator('#f-occurred-reading').textContent(), 'some time in the 1970s');
   await occurred.fill('1943-06');
+  assert.equal(await page.locator('#f-occurred-reading').textContent(), 'June 1943, month precision');
+  assert.equal(await page.locator('#f-source-date-reading').textContent(), '1944, year precision');
+  // The preview: the fact as a timeline entry will show it.
+  const preview = page.getByRole('region', { name: /^Preview/ });
+  assert.equal(await preview.locator('.when').textContent(), 'June 1943');
+  assert.equal(await preview.locator('.headline').textContent(), headline);
+  assert.match(await preview.locator('.cited').textContent(), /Memoria de la Secretaría de Relaciones Exteriores, SRE, 1944/);
+  assert.deepEqual(await violations(page), []);
   await page.getByRole('button', { name: 'Record' }).click();
   await page.waitForURL(/\/desk\/facts\/[0-9a-f-]{36}\?recorded$/);
   assert.match(await page.getByRole('status').textContent(), /Recorded/);

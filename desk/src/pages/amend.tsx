@@ -33,7 +33,7 @@ export function CorrectPage({ signedIn, history, groups, values, errors, general
     <Layout title={`Correct: ${fact.headline}`} signedIn={signedIn}>
       <p>Change what is wrong; only the fields you change are sent as the correction. <a href={`/desk/facts/${fact.id}`}>Back to the fact</a></p>
       <History history={history} />
-      <form method="post" action={`/desk/facts/${fact.id}/correct`}>
+      <form method="post" action={`/desk/facts/${fact.id}/correct`} data-fact-form>
         <ErrorSummary errors={errors} general={general} groups={groups} />
         <FieldGroups groups={groups} values={values} errors={errors} />
         <Reason error={errors.reason} what="correction" />

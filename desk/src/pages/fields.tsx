@@ -7,6 +7,7 @@ const idOf = (name: string) => `f-${name.replaceAll('.', '-')}`;
 function Input({ field, value, described, invalid }: { field: Field; value: string; described?: string; invalid: boolean }) {
   const common = {
     id: idOf(field.name), name: field.name, required: field.required, 'aria-describedby': described, 'aria-invalid': invalid ? 'true' : undefined,
+    'data-pattern': field.pattern,
   };
   switch (field.kind) {
     case 'choice':

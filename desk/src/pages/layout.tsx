@@ -28,6 +28,7 @@ export function Layout({ title, signedIn, children }: LayoutProps) {
           <meta name="robots" content="noindex" />
           <title>{`${title} · Editor's desk`}</title>
           <link rel="stylesheet" href="/desk/desk.css" />
+          <script src="/desk/desk.js" defer></script>
         </head>
         <body>
           <a class="skip" href="#main">Skip to content</a>

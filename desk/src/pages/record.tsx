@@ -65,7 +65,7 @@ export function RecordPage({ signedIn, relations, facts, relation, form }: Recor
 
 function FactForm({ form }: { form: RecordForm }) {
   return (
-    <form method="post" action="/desk/record">
+    <form method="post" action="/desk/record" data-fact-form>
       <h2>{typeLabel(form.type.type)} in {form.relation}</h2>
       {form.meanwhile && <Meanwhile events={form.meanwhile} version={form.expectedVersion} />}
       <ErrorSummary errors={form.errors} general={form.general} groups={form.groups} />

@@ -62,7 +62,8 @@ async function violations(page) {
 async function signIn(page, key) {
   await page.goto(`${worker.url}/desk`);
   await page.waitForURL(`${worker.url}/desk/sign-in`);
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'key', 'the key field has the focus');
+  // The key field has the focus (autofocus), so that typing goes into it.
+  await page.waitForFunction(() => document.activeElement?.id === 'key');
   await page.keyboard.type(key);
   await page.keyboard.press('Enter');
   await page.waitForURL(`${worker.url}/desk`);

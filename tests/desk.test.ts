@@ -1,5 +1,6 @@
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { dataSchemas, EVENT_FIELD_NAMES, FACT_TYPES } from '../src/domain/catalog';
 import { editorKey, freshAddress } from './setup/client';
 
 /** The editor's desk, reached through this Worker: /desk is forwarded to the desk Worker, which calls this API back. */
@@ -62,5 +63,19 @@ describe('the desk', () => {
     const page = await refused.text();
     expect(page).toContain('not valid');
     expect(page).not.toContain(wrong);
+  });
+
+  it("offers every fact type of the catalog, each form with the type's own fields, the common ones and the citation", async () => {
+    const { key } = await editorKey(`Desk Catalog ${crypto.randomUUID().slice(0, 6)}`, ['events:write']);
+    const cookie = cookieOf(await signIn(key));
+    const choose = await (await desk('/desk/record?relation=mx-ru', { headers: { cookie } })).text();
+    for (const type of FACT_TYPES) {
+      expect(choose, type).toContain(`<option value="${type}"`);
+      const form = await (await desk(`/desk/record?relation=mx-ru&type=${type}`, { headers: { cookie } })).text();
+      const names = [...form.matchAll(/ name="([\w.]+)"/g)].map((match) => match[1]);
+      for (const field of Object.keys(dataSchemas[type].shape)) expect(names, `${type}: data.${field}`).toContain(`data.${field}`);
+      for (const field of EVENT_FIELD_NAMES.filter((name) => name !== 'source')) expect(names, `${type}: ${field}`).toContain(field);
+      for (const field of ['source.title', 'source.publisher', 'source.url', 'source.date']) expect(names, `${type}: ${field}`).toContain(field);
+    }
   });
 });

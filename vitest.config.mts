@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { build } from 'esbuild';
 import { defineConfig } from 'vitest/config';
 import { writeConfigCopy } from './scripts/wrangler-config.mjs';
 
@@ -9,6 +10,11 @@ export default defineConfig(async () => {
   // The static assets (wrangler.toml [assets]), as `wrangler dev` and `wrangler deploy` build them first.
   execFileSync(process.execPath, ['scripts/build-assets.mjs'], { stdio: 'inherit' });
   const migrations = await readD1Migrations('migrations');
+  // The editor's desk, the Worker the DESK service binding reaches, built as wrangler would build it.
+  await build({
+    entryPoints: ['desk/src/index.ts'], outfile: 'build/test/desk.js', bundle: true, format: 'esm', platform: 'neutral',
+    jsx: 'automatic', jsxImportSource: 'hono/jsx', logLevel: 'warning',
+  });
   return {
     plugins: [
       cloudflareTest({
@@ -21,6 +27,12 @@ export default defineConfig(async () => {
           // Empty databases: one on which a test applies the migrations one at a time, and one that holds the
           // log a backup is made of, for the restore into the Worker's own.
           d1Databases: ['MIGRATIONS_DB', 'BACKUP_SOURCE_DB'],
+          // The desk, which calls this Worker's API back (desk/wrangler.toml).
+          workers: [{
+            name: 'relations-desk', modules: true, scriptPath: 'build/test/desk.js', compatibilityDate: '2026-04-01',
+            // The Worker under test is the pool's runner, by the name vitest-pool-workers gives it.
+            serviceBindings: { API: 'vitest-pool-workers-runner-' },
+          }],
           bindings: {
             TEST_MIGRATIONS: migrations,
             ADMIN_TOKEN: 'test-editor-token',

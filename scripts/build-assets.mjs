@@ -1,4 +1,5 @@
-// Builds the static assets the Worker serves (wrangler.toml `[assets]`): the files of public/; the OpenAPI
+// Builds the static assets the Worker serves (wrangler.toml `[assets]`): the files of public/, and of
+// desk/public/ under /desk/; the OpenAPI
 // document, generated from the Worker's own code (scripts/openapi-document.mjs), which the Worker answers
 // `/openapi.json` with; and, from the exact versions package-lock.json installed, what the pages need of
 // Swagger UI (swagger-ui-dist) and TimelineJS (@knight-lab/timelinejs, with its words in each language of
@@ -11,11 +12,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
 import { faviconIco } from './favicon.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'build', 'assets');
 const PUBLIC = join(ROOT, 'public');
+// The editor's desk's stylesheet and script, served under /desk/ (desk/wrangler.toml).
+const DESK_PUBLIC = join(ROOT, 'desk', 'public');
 const SWAGGER_UI = join(ROOT, 'node_modules', 'swagger-ui-dist');
 const TIMELINEJS = join(ROOT, 'node_modules', '@knight-lab', 'timelinejs', 'dist');
 const UNHOMOGLYPH = join(ROOT, 'node_modules', 'unhomoglyph');
@@ -68,10 +72,17 @@ export function buildAssets() {
     wanted.add(path);
     put(path, readFileSync(join(PUBLIC, path)));
   }
+  for (const path of filesUnder(DESK_PUBLIC)) {
+    wanted.add(join('desk', path));
+    put(join('desk', path), readFileSync(join(DESK_PUBLIC, path)));
+  }
   for (const [from, to] of [...VENDORED, ...timelineLocales()]) {
     wanted.add(to);
     put(to, /\.(js|css)$/.test(from) ? withoutSourceMap(from) : readFileSync(from));
   }
+  // The desk's script, bundled with the code of the Worker's that it uses (the reading of dates).
+  wanted.add('desk/desk.js');
+  put('desk/desk.js', deskScript());
   wanted.add('favicon.ico');
   put('favicon.ico', faviconIco());
   wanted.add('openapi.json');
@@ -79,6 +90,15 @@ export function buildAssets() {
   put('openapi.json', execFileSync(process.execPath, [join(ROOT, 'scripts', 'openapi-document.mjs')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
   // Whatever an earlier build left that is no longer wanted.
   if (existsSync(OUT)) for (const path of filesUnder(OUT)) if (!wanted.has(path)) rmSync(join(OUT, path));
+}
+
+/** desk/script/desk.ts for the browser: one file, minified, with the Worker's zod (wrangler.toml [alias]). */
+function deskScript() {
+  const built = buildSync({
+    entryPoints: [join(ROOT, 'desk', 'script', 'desk.ts')], bundle: true, minify: true, format: 'iife', target: 'es2022', write: false,
+    alias: { zod: join(ROOT, 'src', 'zod', 'index.ts') }, legalComments: 'none', logLevel: 'warning',
+  });
+  return built.outputFiles[0].contents;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) buildAssets();

@@ -2,14 +2,15 @@
 // is logged in to (or that CLOUDFLARE_API_TOKEN opens), creating what is missing and nothing else: the D1
 // database, the two queues, the migrations not yet applied, the two secrets (from ADMIN_TOKEN and
 // WEBHOOK_SECRET_KEY in the environment, or made here, strong and random; the admin token is printed once);
-// then it deploys, waits for /healthz on the deployed URL, and says what to do next. Run again, it finds
-// everything there and only deploys. `--dry-run` prints every command it would run and runs only those that
+// then it deploys both Workers (the main one, and the editor's desk: scripts/deploy/desk.mjs), waits for
+// /healthz on the deployed URL, and says what to do next. Run again, it finds everything there and only deploys. `--dry-run` prints every command it would run and runs only those that
 // change nothing. Any step that fails stops it with wrangler's own words and what the step needs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEPLOY_CONFIG, deployConfig, previousPublicOrigin, readProjectConfig, writeDeployConfig } from './deploy/config.mjs';
+import { DESK_DEPLOY_CONFIG, deskExists, readDeskConfig, withoutDeskBinding, writeDeskConfig } from './deploy/desk.mjs';
 import { d1Database, deploy, healthy, loggedIn, migrations, queueExists, secrets, withAbsolutePaths } from './deploy/steps.mjs';
 import { wranglerRunner } from './deploy/wrangler.mjs';
 import { fail, script, Stop } from './service/options.mjs';
@@ -34,7 +35,8 @@ await script(async () => {
       writeDeployConfig(config);
       console.log(`✓ ${DEPLOY_CONFIG} written (wrangler.toml with database_id ${database.id}${publicOrigin ? `, PUBLIC_ORIGIN ${publicOrigin}` : ''})`);
     }
-    const steps = { wrangler, project, account, lookConfig, scratch, publicOrigin };
+    const desk = await deskSteps({ wrangler, account, scratch }, config);
+    const steps = { wrangler, project, account, lookConfig, scratch, publicOrigin, desk };
     for (const queue of project.queues) await queueExists(steps, queue);
     await migrations(steps, database);
     const made = await secrets(steps);
@@ -49,6 +51,17 @@ await script(async () => {
     rmSync(scratch, { recursive: true, force: true });
   }
 });
+
+/** The desk Worker: its config written (aside in a dry run), whether it is on the account, and the main Worker's config without the binding to it. */
+async function deskSteps({ wrangler, account, scratch }, config) {
+  const desk = await readDeskConfig();
+  const lookConfig = writeDeskConfig(desk, wrangler.dryRun ? scratch : undefined);
+  console.log(`${wrangler.dryRun ? '  ' : '✓ '}${DESK_DEPLOY_CONFIG}: ${wrangler.dryRun ? 'would be written' : 'written'} (desk/wrangler.toml, the desk Worker ${desk.worker})`);
+  const exists = await deskExists({ wrangler, account }, lookConfig);
+  const firstConfig = join(scratch, 'wrangler.without-desk.jsonc');
+  if (!exists) writeDeployConfig(withAbsolutePaths(withoutDeskBinding(config, desk.worker)), firstConfig);
+  return { worker: desk.worker, exists, firstConfig };
+}
 
 function options() {
   try {

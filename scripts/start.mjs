@@ -1,6 +1,7 @@
 // `npm start`: applies the migrations to the local D1 (without asking, and saying in one line what it did),
 // builds the static files once (and again when public/ changes, or src/, which the OpenAPI document is made
-// of), starts `wrangler dev` on dev/worker.js (the Worker, plus /__scheduled to fire its cron at any instant),
+// of), starts `wrangler dev` on dev/worker.js (the Worker, plus /__scheduled to fire its cron at any instant)
+// and on the desk Worker beside it,
 // makes (once) the development editor's key, loads the seed fixtures through the write API with it, and prints
 // where the service is and the key. It notes its address in .wrangler/dev-server.json, where `npm run rebuild`
 // finds it. PORT is the port (8787), DEV_EDITOR names the development editor.
@@ -27,7 +28,8 @@ watchSources();
 // wrangler.toml without [build] (just done, once) and [triggers] (see scripts/wrangler-config.mjs), with the
 // local D1 of `.wrangler/state` and the secrets of `.dev.vars`, as if it were served from the root.
 const config = writeConfigCopy('.wrangler/dev', resolve('dev/worker.js'), { devServer: true });
-const served = ['--config', config, '--persist-to', '.wrangler/state', '--env-file', resolve('.dev.vars')];
+// The editor's desk (desk/wrangler.toml) beside it, in the same `wrangler dev`: the main Worker forwards /desk to it.
+const served = ['--config', config, '--config', resolve('desk/wrangler.toml'), '--persist-to', '.wrangler/state', '--env-file', resolve('.dev.vars')];
 
 // Webhooks to a receiver on this machine (http://localhost, http://127.0.0.1), retried within seconds.
 const webhookVars = ['--var', 'ALLOW_HTTP_WEBHOOKS:true', '--var', 'WEBHOOK_RETRY_SCHEDULE:1,2,4,8,16'];
@@ -76,7 +78,7 @@ console.log(`
     export EDITOR_KEY=${editor.key}
   admin token (ADMIN_TOKEN in .dev.vars, every scope):
     export ADMIN_TOKEN=${adminToken}
-  try: curl ${url}/v1/relations   ·   API docs: ${url}/docs
+  try: curl ${url}/v1/relations   ·   API docs: ${url}/docs   ·   the editor's desk: ${url}/desk (sign in with the key above)
   the cron at any instant: curl "${url}/__scheduled?cron=*/5+*+*+*+*&time=<milliseconds since 1970>"
 `);
 
@@ -115,7 +117,7 @@ function watchSources() {
       }
     }, 100);
   };
-  for (const dir of ['public', 'src']) watch(dir, { recursive: true }, rebuild).unref();
+  for (const dir of ['public', 'src', 'desk/public', 'desk/script']) watch(dir, { recursive: true }, rebuild).unref();
 }
 
 async function waitForHealth(base) {

@@ -7,9 +7,12 @@ import type { DeliveryJob } from './webhooks/dispatch';
 
 export { RebuildWorkflow } from './rebuild-workflow';
 
+// The editor's desk is a Worker of its own (desk/), reached through the DESK service binding.
+const isDeskPath = (path: string) => path === '/desk' || path.startsWith('/desk/');
+
 /** The Worker's entry points, side by side: HTTP requests, the cron, and the webhook queues (and above, the rebuild Workflow). */
 export default {
-  fetch: app.fetch,
+  fetch: (request: Request, env: Env, ctx: ExecutionContext) => (isDeskPath(new URL(request.url).pathname) ? env.DESK.fetch(request) : app.fetch(request, env, ctx)),
 
   async scheduled(controller, env) {
     await runCron(new Db(env.DB), env, new Date(controller.scheduledTime));

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fail } from '../service/options.mjs';
 import { DEPLOY_CONFIG } from './config.mjs';
+import { DESK_DEPLOY_CONFIG, DESK_DIR } from './desk.mjs';
 import { wranglerSaid } from './wrangler.mjs';
 
 // What each product the Worker binds needs of the account (Cloudflare's pricing pages; see the README).
@@ -159,27 +160,45 @@ export async function secrets({ wrangler, account, lookConfig }) {
   return made;
 }
 
-/** Deploys; answers the URL the Worker answers on. */
-export async function deploy({ wrangler, scratch, publicOrigin }) {
+/**
+ * Deploys the main Worker and the desk (scripts/deploy/desk.mjs: the main Worker first without its DESK binding
+ * when the desk is not on the account yet); answers the URL the main Worker answers on.
+ */
+export async function deploy(steps) {
+  const { wrangler, desk } = steps;
   if (wrangler.dryRun) {
-    // Builds the bundle as the deploy would (wrangler.toml: the database's id plays no part in it); uploads nothing.
-    const args = ['deploy', '--dry-run'];
-    const built = await wrangler.look(args);
-    if (built.status !== 0) stepFailed('Building the bundle', args, built);
-    console.log(`✓ ran wrangler ${args.join(' ')}: the bundle builds (${/Total Upload: (.*)/.exec(built.output)?.[1]?.trim() ?? 'its size not given'})`);
-    await wrangler.change(['deploy', '--config', DEPLOY_CONFIG]);
-    return null;
+    // Builds both bundles as the deploy would (the database's id plays no part in them); uploads nothing.
+    for (const [what, args] of [['the bundle', ['deploy', '--dry-run']], ['the desk\u2019s bundle', ['deploy', '--dry-run', '--config', join(DESK_DIR, 'wrangler.toml')]]]) {
+      const built = await wrangler.look(args);
+      if (built.status !== 0) stepFailed(`Building ${what}`, args, built);
+      console.log(`✓ ran wrangler ${args.join(' ')}: ${what} builds (${/Total Upload: (.*)/.exec(built.output)?.[1]?.trim() ?? 'its size not given'})`);
+    }
   }
-  const outputFile = join(scratch, 'output.ndjson');
-  const args = ['deploy', '--config', DEPLOY_CONFIG];
-  console.log('  (uploading the Worker and its static files: this takes a minute)');
-  const deployed = await wrangler.change(args, { env: { WRANGLER_OUTPUT_FILE_PATH: outputFile } });
-  if (deployed.status !== 0) stepFailed('Deploying the Worker', args, deployed, NEEDS.deploy);
+  let url = null;
+  if (!desk.exists) {
+    console.log(`  the desk Worker ${desk.worker} is not on the account yet: the main Worker goes first without its DESK binding`);
+    await deployWorker(steps, desk.firstConfig, 'Deploying the Worker without its DESK binding');
+  }
+  if (desk.exists) url = await deployWorker(steps, DEPLOY_CONFIG, 'Deploying the Worker');
+  await deployWorker(steps, DESK_DEPLOY_CONFIG, `Deploying the desk Worker ${desk.worker}`);
+  if (!desk.exists) url = await deployWorker(steps, DEPLOY_CONFIG, 'Deploying the Worker with its DESK binding');
+  if (wrangler.dryRun) return null;
   // A Worker on routes of a zone only (no workers.dev) answers on the public origin it was given.
-  const url = deployedUrl(outputFile, deployed.output) ?? (publicOrigin || null);
-  if (!url) fail(`the Worker is deployed, but wrangler named no URL for it (give --public-origin): wrangler said:\n${wranglerSaid(deployed.output)}`);
+  url ??= steps.publicOrigin || null;
+  if (!url) fail('the Worker is deployed, but wrangler named no URL for it (give --public-origin)');
   console.log(`✓ deployed: ${url}`);
   return url;
+}
+
+/** One `wrangler deploy`; answers the URL wrangler named for the Worker, if it named one. */
+async function deployWorker({ wrangler, scratch }, config, step) {
+  const outputFile = join(scratch, `output-${Date.now()}-${Math.random().toString(36).slice(2)}.ndjson`);
+  const args = ['deploy', '--config', config];
+  if (!wrangler.dryRun) console.log(`  ${step} (uploading its code and static files: this takes a minute)`);
+  const deployed = await wrangler.change(args, { env: { WRANGLER_OUTPUT_FILE_PATH: outputFile } });
+  if (!deployed) return null;
+  if (deployed.status !== 0) stepFailed(step, args, deployed, NEEDS.deploy);
+  return deployedUrl(outputFile, deployed.output);
 }
 
 /** The Worker's URL: from wrangler's output file (WRANGLER_OUTPUT_FILE_PATH), else from what it printed. */

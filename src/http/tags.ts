@@ -12,7 +12,7 @@ export const API_TAGS = {
   'On this day': 'Facts dated to the day whose anniversary it is, in one relation or all; the anniversaries as an iCalendar feed',
   Feeds: 'RSS, Atom and JSON Feed of the log, newest recorded first, with archive pages that never change',
   Webhooks: 'Subscriptions to anniversary.today and event.recorded, their signing secrets and their delivery log (editors); the kinds of message and their schemas',
-  Keys: 'Editor keys: made, listed and revoked by an admin',
+  Keys: 'Editor keys: made, listed and revoked by an admin; sessions of the editor\'s desk, started with a key',
   Admin: 'Running the service: its health, rebuilding the views, resealing webhook secrets',
   Backups: 'The whole log as NDJSON, and a restore of such a file into an empty log, which then rebuilds the views (admin)',
   Pages: 'The pages for people (HTML): the front page, each relation, each fact, searches and the days of the year',

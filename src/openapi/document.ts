@@ -15,7 +15,7 @@ export function openApiDocument() {
   registry.registerComponent('securitySchemes', 'editorKey', {
     type: 'http',
     scheme: 'bearer',
-    description: 'An editor key (rlk_…, made by POST /v1/admin/keys) or the ADMIN_TOKEN secret. Each operation names the scope its key needs: events:write, webhooks:manage or admin.',
+    description: 'An editor key (rlk_…, made by POST /v1/admin/keys), a session started with one (rls_…, POST /v1/sessions) or the ADMIN_TOKEN secret. Each operation names the scope its key needs: events:write, webhooks:manage or admin.',
   });
   registry.registerComponent('parameters', BOOKMARK_PARAMETER_NAME, BOOKMARK_PARAMETER);
   registerMessageKinds(registry);

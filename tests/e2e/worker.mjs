@@ -12,7 +12,8 @@ import { devVars } from '../../scripts/dev-vars.mjs';
 import { loadFixtures } from '../../scripts/fixtures.mjs';
 import { writeConfigCopy } from '../../scripts/wrangler-config.mjs';
 
-export async function startWorker(port = Number(process.env.E2E_PORT ?? 8795), { fixtures = true } = {}) {
+// `vars`: Worker variables for this run (wrangler dev --var), such as ALLOW_HTTP_WEBHOOKS for a receiver on this machine.
+export async function startWorker(port = Number(process.env.E2E_PORT ?? 8795), { fixtures = true, vars = {} } = {}) {
   // No fetch of `Request.cf` from Cloudflare: offline it fails with a stack trace.
   const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
   const state = mkdtempSync(join(tmpdir(), 'relations-e2e-'));
@@ -31,8 +32,9 @@ export async function startWorker(port = Number(process.env.E2E_PORT ?? 8795), {
   const launch = async () => {
     dev = spawn(
       'npx',
-      ['wrangler', 'dev', '--config', config, '--env-file', resolve('.dev.vars'), '--local', '--ip', '127.0.0.1',
-        '--port', String(port), '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', 'warn'],
+      ['wrangler', 'dev', '--config', config, '--config', resolve('desk/wrangler.toml'), '--env-file', resolve('.dev.vars'), '--local', '--ip', '127.0.0.1',
+        '--port', String(port), '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', 'warn',
+        ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`])],
       { env, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
     );
     await waitForHealth(url, dev);

@@ -32,6 +32,7 @@ function account(state = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'relations-deploy-test-'));
   cpSync(join(ROOT, 'wrangler.toml'), join(dir, 'wrangler.toml'));
   cpSync(join(ROOT, 'migrations'), join(dir, 'migrations'), { recursive: true });
+  cpSync(join(ROOT, 'desk', 'wrangler.toml'), join(dir, 'desk', 'wrangler.toml'), { recursive: true });
   const statePath = join(dir, 'account.json');
   writeFileSync(statePath, JSON.stringify({
     loggedIn: true, email: 'ana@example.org', accounts: [{ id: 'acc-1', name: 'Ana Pérez' }],
@@ -81,12 +82,19 @@ describe('npm run deploy', () => {
       `d1 migrations apply DB --remote ${config}`,
       `secret put ADMIN_TOKEN ${config}`,
       `secret put WEBHOOK_SECRET_KEY ${config}`,
+      // A service binding needs its Worker: the main Worker without its DESK binding, the desk, the main Worker with it.
+      ...changes(run.commands).filter((command) => /^deploy --config \/.*wrangler\.without-desk\.jsonc$/.test(command)),
+      'deploy --config desk/wrangler.deploy.jsonc',
       `deploy ${config}`,
     ]);
+    assert.equal(changes(run.commands).filter((command) => command.includes('without-desk')).length, 1, run.output);
     assert.equal(run.commands[0], 'whoami --json');
     assert.ok(run.calls.every((call) => call.env.CI === 'true'), 'wrangler is never left to ask');
 
     const state = acct.state();
+    assert.deepEqual(state.workers['relations-log'].services, ['DESK']);
+    assert.deepEqual(state.workers['relations-desk'].services, ['API']);
+    assert.equal(state.workers['relations-desk'].deployed, 1);
     const [database] = state.databases;
     assert.equal(database.name, 'relations');
     assert.deepEqual(state.queues, QUEUES);
@@ -113,10 +121,13 @@ describe('npm run deploy', () => {
     const secretsBefore = acct.state().workers['relations-log'].secrets;
     const run = await deploy(acct);
     assert.equal(run.code, 0, run.output);
-    assert.deepEqual(changes(run.commands), ['d1 migrations apply DB --remote --config wrangler.deploy.jsonc', 'deploy --config wrangler.deploy.jsonc']);
+    assert.deepEqual(changes(run.commands), [
+      'd1 migrations apply DB --remote --config wrangler.deploy.jsonc', 'deploy --config wrangler.deploy.jsonc', 'deploy --config desk/wrangler.deploy.jsonc',
+    ]);
     assert.equal(acct.state().databases.length, 1);
     assert.deepEqual(acct.state().workers['relations-log'].secrets, secretsBefore);
-    assert.equal(acct.state().workers['relations-log'].deployed, 2);
+    assert.equal(acct.state().workers['relations-log'].deployed, 3);
+    assert.equal(acct.state().workers['relations-desk'].deployed, 2);
     for (const said of ['D1 database relations: there already', ...QUEUES.map((queue) => `queue ${queue}: there already`),
       'migrations: every one applied already', 'secret ADMIN_TOKEN: set already (kept)', 'ADMIN_TOKEN: the one set before (unchanged, so not shown)']) {
       assert.ok(run.output.includes(said), `says "${said}":\n${run.output}`);
@@ -218,12 +229,15 @@ describe('--dry-run', () => {
       assert.equal(run.code, 0, run.output);
       assert.deepEqual(changes(run.commands), []);
       assert.ok(run.commands.includes('deploy --dry-run'), 'the bundle is built');
+      assert.ok(run.commands.includes('deploy --dry-run --config desk/wrangler.toml'), 'the desk\u2019s bundle is built');
       for (const would of ['d1 create relations', ...QUEUES.map((queue) => `queues create ${queue}`), 'd1 migrations apply DB --remote',
-        'secret put ADMIN_TOKEN --config wrangler.deploy.jsonc (the value on its standard input: made here)', 'deploy --config wrangler.deploy.jsonc']) {
+        'secret put ADMIN_TOKEN --config wrangler.deploy.jsonc (the value on its standard input: made here)', 'deploy --config wrangler.deploy.jsonc',
+        'deploy --config desk/wrangler.deploy.jsonc']) {
         assert.ok(run.output.includes(`would run: wrangler ${would}`), `would run ${would}:\n${run.output}`);
       }
       assert.deepEqual(acct.state().databases, []);
       assert.ok(!existsSync(join(acct.dir, 'wrangler.deploy.jsonc')));
+      assert.ok(!existsSync(join(acct.dir, 'desk', 'wrangler.deploy.jsonc')));
       assert.match(run.output, /A dry run: nothing was changed/);
     } finally {
       rmSync(acct.dir, { recursive: true, force: true });
@@ -237,7 +251,9 @@ describe('--dry-run', () => {
       const run = await deploy(acct, ['--dry-run']);
       assert.equal(run.code, 0, run.output);
       assert.deepEqual(changes(run.commands), []);
-      assert.deepEqual(run.output.match(/would run: .*/g), ['would run: wrangler deploy --config wrangler.deploy.jsonc']);
+      assert.deepEqual(run.output.match(/would run: .*/g), [
+        'would run: wrangler deploy --config wrangler.deploy.jsonc', 'would run: wrangler deploy --config desk/wrangler.deploy.jsonc',
+      ]);
     } finally {
       rmSync(acct.dir, { recursive: true, force: true });
     }

@@ -4,10 +4,9 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
-import { CHROMIUM_ARGS } from './browser.mjs';
+import { axeViolations, CHROMIUM_ARGS } from './browser.mjs';
 import { startWorker } from './worker.mjs';
 
 let worker;

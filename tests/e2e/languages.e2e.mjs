@@ -7,9 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from './browser.mjs';
+import { axeViolations, CHROMIUM_ARGS, openPageIn } from './browser.mjs';
 import { freePort, startWorker } from './worker.mjs';
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? join(tmpdir(), 'relations-e2e-screenshots');
@@ -29,18 +28,9 @@ after(async () => {
   worker?.stop();
 });
 
-async function openPage(options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  page.close = () => context.close();
-  return page;
-}
+const openPage = (options) => openPageIn(browser, options);
 
-/** axe's violations of a page, but for what TimelineJS draws into its element (a library's own markup). */
-async function violations(page) {
-  const results = await new AxeBuilder({ page }).exclude('#timeline-embed').analyze();
-  return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`);
-}
+const violations = (page) => axeViolations(page, '#timeline-embed');
 
 for (const language of ['es', 'ru']) {
   for (const [width, height] of [[1280, 900], [375, 812]]) {

@@ -6,9 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from './browser.mjs';
+import { axeViolations, CHROMIUM_ARGS, openPageIn } from './browser.mjs';
 import { freePort, startWorker } from './worker.mjs';
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? join(tmpdir(), 'relations-e2e-screenshots');
@@ -28,19 +27,9 @@ after(async () => {
   worker?.stop();
 });
 
-/** A page in a context of its own (axe asks for one), closed with its context. */
-async function openPage(options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  page.close = () => context.close();
-  return page;
-}
+const openPage = (options) => openPageIn(browser, options);
 
-/** axe's violations of a page (WCAG 2.x A and AA, and its best practices), as readable lines. */
-async function violations(page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`);
-}
+const violations = axeViolations;
 
 test('the front page: a search of every relation, today on this day, every relation with its counts and status', async () => {
   const page = await openPage();

@@ -52,10 +52,7 @@ async function openDesk() {
   return { context, page, refusedScripts };
 }
 
-async function violations(page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`);
-}
+const violations = axeViolations;
 
 /** Signs in as a person would, with the keyboard only: the key typed into the field, Enter to send. */
 async function signIn(page, key) {
@@ -443,13 +440,15 @@ test('a subscriber subscribes a local receiver, verifies a test message, rotates
     await page.goto(subscriptionUrl);
     assert.equal(await page.locator('#secret-value').count(), 0, 'shown once');
     await page.getByRole('button', { name: 'Send a test message' }).click();
+    await page.waitForURL(/\?tested$/);
     await until(() => receiver.received.length === 2);
     assert.ok(verifies(rotated, receiver.received[1]) && verifies(secret, receiver.received[1]), 'signed by both secrets');
 
     // The receiver goes down: a message fails, retried once; then recovered from the log once it is back.
     const since = new Date(Date.now() - 1000).toISOString().slice(0, 19);
     receiver.answer = 503;
-    await page.getByRole('button', { name: 'Send a test message' }).click();
+    // The POST's own navigation ends first: a reload while it runs is a reload of no page.
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Send a test message' }).click()]);
     await until(async () => {
       await page.reload();
       return (await log.first().getAttribute('data-status')) === 'failed';

@@ -1,24 +1,16 @@
+import type { EditorKey } from '../../../src/editors/keys';
+import type { Scope } from '../../../src/editors/scopes';
 import type { SignedIn } from '../env';
 import { Layout } from './layout';
 
-/** A key as the API lists it: never the key itself. */
-export interface EditorKey {
-  id: string;
-  name: string;
-  scopes: string[];
-  prefix: string;
-  created: string;
-  createdBy: string;
-  lastUsed: string | null;
-  revoked: string | null;
-  revokedBy: string | null;
-}
+// A key as the API lists it (never the key itself), and the scopes a key may hold: main's own types.
+export type { EditorKey } from '../../../src/editors/keys';
 
-const SCOPES = [
+const SCOPES: readonly (readonly [Scope, string])[] = [
   ['events:write', 'records, corrects and retracts facts'],
   ['webhooks:manage', 'manages webhook subscriptions'],
   ['admin', 'makes and revokes keys'],
-] as const;
+];
 
 interface KeysProps {
   signedIn: SignedIn;

@@ -1,26 +1,11 @@
+import type { RecordedEvent } from '../../../src/domain/catalog';
 import type { Child } from 'hono/jsx';
 import { typeLabel } from '../catalog';
 import type { SignedIn } from '../env';
 import { Layout } from './layout';
 
-/** A fact as the log holds it. */
-export interface Fact {
-  id: string;
-  type: string;
-  relation: string;
-  version: number;
-  occurred: string | null;
-  headline: string;
-  summary: string | null;
-  tags: string[];
-  places: string[];
-  participants: string[];
-  level: string;
-  source: { title: string; publisher: string; url?: string | null; date?: string | null };
-  data: Record<string, unknown>;
-  actor: string;
-  recorded: string;
-}
+/** A fact as the log holds it: main's own RecordedEvent, as `/v1/events/{id}` answers it. */
+export type Fact = RecordedEvent;
 
 /** A fact on the desk: what it says and where it came from, with a link to its public page. */
 export function FactPage({ signedIn, fact, notice, retracted = false, children }: { signedIn: SignedIn; fact: Fact; notice?: string; retracted?: boolean; children?: Child }) {

@@ -1,3 +1,4 @@
+import type { RecordedEvent } from '../../../src/domain/catalog';
 import type { EventType } from '../catalog';
 import { typeLabel } from '../catalog';
 import type { SignedIn } from '../env';
@@ -5,17 +6,8 @@ import type { FieldGroup } from '../fact-form';
 import { ErrorSummary, FieldGroups } from './fields';
 import { Layout } from './layout';
 
-/** An event of the log as the API answers it. */
-export interface LoggedEvent {
-  id: string;
-  type: string;
-  relation: string;
-  version: number;
-  occurred: string | null;
-  headline: string;
-  actor: string;
-  recorded: string;
-}
+/** An event of the log as the API answers it: what the desk shows of main's RecordedEvent. */
+export type LoggedEvent = Pick<RecordedEvent, 'id' | 'type' | 'relation' | 'version' | 'occurred' | 'headline' | 'actor' | 'recorded'>;
 
 export interface RecordForm {
   relation: string;

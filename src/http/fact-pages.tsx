@@ -8,7 +8,6 @@ import { eventPagePath, factPagePath } from '../domain/pages';
 import { relationDisplayName } from '../domain/relation';
 import { Uuid } from '../domain/uuid';
 import type { AppEnv } from '../env';
-import { LanguageCode } from '../i18n/languages';
 import { bibtex, cslJson, type CitedFact } from '../feeds/citation';
 import { eventWithAmendments } from '../store/fact-history';
 import { EventPage } from '../web/event-page';
@@ -19,7 +18,7 @@ import { LANGUAGE_PREFIX, pageWords } from './page-language';
 import { refuseRelation } from './page-answers';
 import { notFound, validationHook } from './problem';
 import { cachedRead } from './response-cache';
-import { badBookmarkPage, htmlContent as html, notModified, problemContent } from './schemas';
+import { notModified, problemContent } from './schemas';
 import { todayUtc } from './view-params';
 
 /**
@@ -29,32 +28,6 @@ import { todayUtc } from './view-params';
 export const factPageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 const EventParam = z.object({ id: Uuid });
-
-const FACT_PAGE = {
-  method: 'get' as const,
-  path: '/{relation}/events/{id}',
-  operationId: 'getFactPage',
-  tags: ['Pages'] as ['Pages'],
-  description: 'The headline, the date in words with its precision, the data of its type, the summary, the citation with its quote, who recorded it and when, each correction with what it changed and the retraction with its reason, and a citation of the record (plain text, CSL-JSON, BibTeX).',
-  summary: 'The web page of one fact: what it says, its source, who recorded it, its corrections and retraction, how to cite it',
-  request: { params: z.object({ relation: z.string(), id: z.string() }) },
-  responses: {
-    200: html('The page'),
-    301: { description: 'The fact is of another relation, or the id is of a correction or retraction: its page (Location)' },
-    ...notModified,
-    400: badBookmarkPage,
-    404: html('No fact with this id'),
-  },
-};
-factPageRoutes.openAPIRegistry.registerPath(publicRoute(FACT_PAGE));
-factPageRoutes.openAPIRegistry.registerPath(publicRoute({
-  ...FACT_PAGE,
-  path: '/{lang}/{relation}/events/{id}',
-  operationId: 'getFactPageInLanguage',
-  summary: `${FACT_PAGE.summary}, in one language`,
-  description: `${FACT_PAGE.description} In the language of the prefix; the same page without it follows Accept-Language.`,
-  request: { params: z.object({ lang: LanguageCode, relation: z.string(), id: z.string() }) },
-}));
 
 const today = () => true;
 

@@ -7,16 +7,14 @@ import { feedItem } from '../feeds/item';
 import { LANGUAGES, LOG_LANGUAGE } from '../i18n/languages';
 import type { Words } from '../i18n/words';
 import { DATA_RIGHTS } from '../rights';
-import { archivePageBefore, FEED_PAGE_SIZE, feedPage, type FeedPage } from '../store/feed-entries';
+import { archivePageBefore, feedPage, type FeedPage } from '../store/feed-entries';
 import { hubUrl, topicLinkHeader } from '../websub/topics';
 import { withValidators } from './conditional';
-import { publicRoute } from './documented-route';
 import { ARCHIVED, cachedRead, type CachedReadOptions } from './response-cache';
-import { FeedQuery, feedPageUrl, filtersInWords, parseFeedRequest, type FeedRequest } from './feed-query';
+import { feedPageUrl, filtersInWords, parseFeedRequest, type FeedRequest } from './feed-query';
 import { publicOrigin } from './origin';
 import { askedWords } from './page-language';
 import { notFound } from './problem';
-import { notModified, problemContent, RelationParam } from './schemas';
 
 /** RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the log, per relation and for all relations, newest recorded first. */
 export const feedRoutes = new OpenAPIHono<AppEnv>();
@@ -27,8 +25,6 @@ const cached = (scope: CachedReadOptions['scope']) => cachedRead({ scope, mayBeA
 for (const file of FEED_FILES) {
   feedRoutes.get(`/${file}`, cached('all'), (c) => serveFeed(c, file, null));
   feedRoutes.get(`/v1/relations/:relation/${file}`, cached('relation'), (c) => serveFeed(c, file, c.req.param('relation')));
-  feedRoutes.openAPIRegistry.registerPath(feedDoc(`/${file}`, FEED_FORMATS[file], false));
-  feedRoutes.openAPIRegistry.registerPath(feedDoc(`/v1/relations/{relation}/${file}`, FEED_FORMATS[file], true));
 }
 
 async function serveFeed(c: Context<AppEnv>, file: FeedFile, relation: string | null): Promise<Response> {
@@ -36,7 +32,7 @@ async function serveFeed(c: Context<AppEnv>, file: FeedFile, relation: string | 
   const request = parseFeedRequest(url, relation);
   if (request instanceof Response) return request;
   if (request.before !== undefined) return redirectToNumberedPage(c, file, relation, request);
-  const page = await feedPage(c.var.db, { relation, filters: request.filters, page: request.page });
+  const page = await feedPage(c.var.db, { relation, filters: request.filters, page: request.page, language: request.language });
   if (page === 'no such relation') return notFound(c, `no events have been recorded for ${relation}`);
   if (page === 'no such page') return notFound(c, `page ${request.page} of this feed has no entries yet`);
   const feed = feedDocument(await askedWords(c, request.language), publicOrigin(c), file, relation, request, page);
@@ -86,30 +82,4 @@ function feedDocument(
     rights: DATA_RIGHTS,
     items: page.entries.map((entry) => feedItem(entry, { origin, pages }, words)),
   };
-}
-
-function feedDoc(path: string, format: FeedFormat, perRelation: boolean) {
-  return publicRoute({
-    method: 'get',
-    path,
-    operationId: `get${perRelation ? 'Relation' : ''}${format.operationName}`,
-    tags: ['Feeds'],
-    summary: `${format.name} of the log${perRelation ? ' of one relation' : ' of all relations'}`,
-    description: `The newest entries by recorded time (${FEED_PAGE_SIZE} to ${2 * FEED_PAGE_SIZE - 1} once there are ${FEED_PAGE_SIZE}); ` +
-      `older entries on archive pages of ${FEED_PAGE_SIZE}, numbered from the oldest, through RFC 5005 links (next_url in JSON Feed). ` +
-      'A full archive page never changes: it is served with Cache-Control: public, max-age=31536000, immutable. ' +
-      'Served from the edge cache; ETag and Last-Modified answer conditional requests with 304. A WebSub topic (not an archive page).',
-    request: { ...(perRelation ? { params: RelationParam } : {}), query: FeedQuery },
-    responses: {
-      200: { description: format.name, content: { [format.mediaType]: { schema: format.schema } } },
-      301: {
-        description: 'An archive link of old (before): the numbered page that holds the newest of its entries',
-        headers: { Location: { required: true, description: 'the numbered archive page', schema: { type: 'string', format: 'uri' } } },
-      },
-      ...notModified,
-      404: problemContent(perRelation
-        ? 'No such relation, no such page yet, or no entry before the position given'
-        : 'No such page yet, or no entry before the position given'),
-    },
-  });
 }

@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { z } from 'zod';
 import { isDayOfYear } from '../domain/anniversaries';
 import type { AppEnv } from '../env';
 import { relationSummary } from '../store/relations';
@@ -15,14 +14,12 @@ import { SearchPage } from '../web/search-page';
 import { selectionQuery } from '../web/timeline-search';
 import { TimelineJsPage } from '../web/timelinejs-page';
 import { topicLinkHeader } from '../websub/topics';
-import { isLanguage, LanguageCode } from '../i18n/languages';
-import { publicRoute, type RouteDefinition } from './documented-route';
+import { isLanguage } from '../i18n/languages';
 import { messagePage } from './error-pages';
 import { publicOrigin } from './origin';
 import { LANGUAGE_PREFIX, pageWords } from './page-language';
 import { refuseRelation, unknownRelation } from './page-answers';
 import { cachedRead } from './response-cache';
-import { badBookmarkPage, htmlContent as html, notModified } from './schemas';
 import { readSelection } from './timeline-selection';
 import { CalendarDay, todayUtc } from './view-params';
 
@@ -36,108 +33,10 @@ export const webRoutes = new OpenAPIHono<AppEnv>();
 // /openapi.json, /search and /feed.xml are routes of their own, mounted or registered before these.
 const RELATION_PATH = '/:relation';
 
-const Lang = z.object({ lang: LanguageCode });
-
 /** The facts a page lists at a time: the timeline API's most. */
 const PAGE_SIZE = 100;
 
 const AsOf = CalendarDay;
-
-const Relation = z.object({ relation: z.string().describe('two ISO 3166-1 alpha-2 codes, lower case, alphabetical: mx-ru') });
-const SearchQuery = z.object({
-  q: z.string().optional().describe('words, as the timeline API reads them'),
-  type: z.string().optional().describe('a type of fact, once per type or comma-separated'),
-  tag: z.string().optional(),
-  level: z.string().optional(),
-  from: z.string().optional().describe('EDTF'),
-  to: z.string().optional().describe('EDTF'),
-  sort: z.string().optional().describe('timeline or relevance'),
-  cursor: z.string().optional().describe('the next page, from the page before'),
-});
-/** A page's 400: what the page cannot read, told on a page, as a bad x-d1-bookmark header is (app.ts). */
-const pageBadRequest = (what: string) => html(`${what}, or the x-d1-bookmark header is not a D1 bookmark`);
-
-
-// Documented for completeness; the handlers below answer people, with pages, not problem+json.
-const PAGES: Omit<RouteDefinition, 'method'>[] = [
-  {
-    path: '/',
-    operationId: 'getHomePage',
-    tags: ['Pages'],
-    description: "A search of every relation, today's anniversaries (UTC) with a link to any other day, and every relation with its facts on record, its first and last dates and today's status, linking to its page and to the feeds.",
-    summary: "The web page: a search, today's anniversaries, every relation",
-    responses: { 200: html('The page'), ...notModified, 400: badBookmarkPage },
-  },
-  {
-    path: '/search',
-    operationId: 'getSearchPage',
-    tags: ['Pages'],
-    description: 'The timeline search of every relation as a page: the words, the filters and the order in the URL, matched words highlighted, paged.',
-    summary: 'The web page of a search of every relation',
-    request: { query: SearchQuery },
-    responses: { 200: html('The page'), ...notModified, 400: pageBadRequest('The search cannot be read: the page says why, beside its form') },
-  },
-  {
-    path: '/on-this-day',
-    operationId: 'chooseAnniversaryDay',
-    tags: ['Pages'],
-    description: "Today's anniversaries (UTC) in every relation; the day chooser's form sends month and day here, and is sent on to that day's page.",
-    summary: "Today's page of anniversaries (UTC); with the month and day a form chose, a redirect to that day's page",
-    request: { query: z.object({ month: z.string().optional().describe('MM'), day: z.string().optional().describe('DD') }) },
-    responses: {
-      200: html("Today's page"), ...notModified, 301: { description: 'The page of that day (Location)' }, 400: pageBadRequest('No such day'),
-    },
-  },
-  {
-    path: '/on-this-day/{day}',
-    operationId: 'getAnniversaryPage',
-    tags: ['Pages'],
-    description: 'The facts of every relation dated to this month and day, oldest first, with the years since.',
-    summary: 'The web page of one day of the year: what happened on it in every relation',
-    request: { params: z.object({ day: z.string().describe('MM-DD') }) },
-    responses: { 200: html('The page'), ...notModified, 400: badBookmarkPage, 404: html('No such day') },
-  },
-  {
-    path: '/{relation}',
-    operationId: 'getRelationPage',
-    tags: ['Pages'],
-    description: 'The chart, the periods of relations with what qualifies them, the agreements with their status as of a day the reader picks, and the timeline grouped by the periods of relations, with its search and filters (GET forms, no JavaScript).',
-    summary: 'The web page of a relation: relations over time, agreements as of a day, the timeline and its search',
-    request: { params: Relation, query: SearchQuery.extend({ asOf: AsOf.optional().describe('YYYY-MM-DD, default today (UTC)') }) },
-    responses: {
-      200: html('The page'),
-      301: { description: 'A language named alone (`/es`): its front page, `/es/` (Location)' },
-      ...notModified,
-      400: pageBadRequest('asOf is not a day from 0001-01-01 to 9999-12-31, or the search cannot be read'),
-      404: html('Not a relation, or one with no events'),
-    },
-  },
-  {
-    path: '/{relation}/timelinejs',
-    operationId: 'getRelationTimelinePage',
-    tags: ['Pages'],
-    description: 'The timeline drawn by TimelineJS, served from this origin with nothing loaded from another.',
-    summary: 'The timeline of a relation drawn by TimelineJS',
-    request: { params: Relation },
-    responses: { 200: html('The page'), ...notModified, 400: badBookmarkPage, 404: html('Not a relation, or one with no events') },
-  },
-];
-/** The same page under a language's prefix, in that language (`/{lang}/…`). */
-function inLanguage(page: Omit<RouteDefinition, 'method'>): Omit<RouteDefinition, 'method'> {
-  const { params } = (page.request ?? {}) as { params?: z.ZodObject };
-  return {
-    ...page,
-    path: `/{lang}${page.path === '/' ? '/' : page.path}`,
-    operationId: `${page.operationId}InLanguage`,
-    summary: `${page.summary}, in one language`,
-    description: `${page.description} In the language of the prefix; the same page without it follows Accept-Language.`,
-    request: { ...page.request, params: params ? Lang.extend(params.shape) : Lang },
-  };
-}
-for (const page of PAGES) {
-  webRoutes.openAPIRegistry.registerPath(publicRoute({ method: 'get', ...page }));
-  webRoutes.openAPIRegistry.registerPath(publicRoute({ method: 'get', ...inLanguage(page) }));
-}
 
 /** A page that changes with the log is a WebSub topic: its hub and its own URL in the Link header (§4). */
 const advertiseHub = (c: Context<AppEnv>, path: string) => c.header('link', topicLinkHeader(publicOrigin(c), `${publicOrigin(c)}${path}`));
@@ -150,7 +49,7 @@ for (const path of paths('/')) webRoutes.get(path, cachedRead({ scope: 'all', de
   const today = todayUtc();
   const words = await pageWords(c);
   advertiseHub(c, c.req.path);
-  return c.html(<HomePage words={words} data={await frontPage(c.var.db, today)} today={today} canonical={`${publicOrigin(c)}/`} />);
+  return c.html(<HomePage words={words} data={await frontPage(c.var.db, today, words.language)} today={today} canonical={`${publicOrigin(c)}/`} />);
 });
 
 for (const path of paths('/search')) webRoutes.get(path, cachedRead({ scope: 'all', negotiated: true }), async (c) => {
@@ -202,7 +101,7 @@ for (const path of paths(RELATION_PATH)) webRoutes.get(path, cachedRead({ scope:
   const asOf = c.req.query('asOf') || today;
   if (!AsOf.safeParse(asOf).success) return messagePage(c, 400, 'notDate', { asOf });
   const { selection, query, errors } = readSelection(new URL(c.req.url), PAGE_SIZE, words);
-  const data = await relationPage(c.var.db, relation, asOf, query && { ...query, language: words.language }, PAGE_SIZE);
+  const data = await relationPage(c.var.db, relation, asOf, words.language, query, PAGE_SIZE);
   if (!data) return unknownRelation(c, relation);
   const name = words.relation(relation);
   const canonical = `${publicOrigin(c)}/${relation}${selectionQuery(selection)}`;

@@ -1,6 +1,8 @@
 import { app } from '../app';
 import { BOOKMARK_PARAMETER, BOOKMARK_PARAMETER_NAME } from '../http/d1-session';
 import { registerMessageKinds } from '../http/message-kinds';
+import { registerFeeds } from './feeds';
+import { registerPages } from './pages';
 import { documentTags } from '../http/tags';
 import { CODE_LICENSE, DATA_RIGHTS } from '../rights';
 
@@ -18,6 +20,8 @@ export function openApiDocument() {
     description: 'An editor key (rlk_…, made by POST /v1/admin/keys), a session started with one (rls_…, POST /v1/sessions) or the ADMIN_TOKEN secret. Each operation names the scope its key needs: events:write, webhooks:manage or admin.',
   });
   registry.registerComponent('parameters', BOOKMARK_PARAMETER_NAME, BOOKMARK_PARAMETER);
+  registerFeeds(registry);
+  registerPages(registry);
   registerMessageKinds(registry);
   // OpenAPI 3.1's licence `identifier` (an SPDX expression), which the generator's types do not know yet.
   const info = {

@@ -157,3 +157,75 @@ describe('lang', () => {
     expect(one.history).toMatchObject([{ id: signed, occurredInWords: '1 de diciembre de 1975', textLanguage: 'en' }]);
   });
 });
+
+describe('a translated fact in every output', () => {
+  const today = new Date().toISOString().slice(5, 10);
+  async function translatedRelation() {
+    const relation = freshRelation();
+    const [id] = await record(relation, [
+      { type: 'RelationsEstablished', occurred: `1890-${today}`, headline: 'Relations established', summary: 'In English', source: SOURCE, data: {} },
+    ]);
+    const [translation] = await record(relation, [translate(id, 'es')]);
+    return { relation, id, translation };
+  }
+  const text = async (path: string) => (await get(path)).text();
+
+  it('is told in its translation on the pages, and in English, marked so, in a language it has none in', async () => {
+    const { relation, id } = await translatedRelation();
+    for (const path of [`/es/${relation}`, `/es/${relation}?asOf=2000-01-01`, '/es/']) {
+      const html = await text(path);
+      expect(html, path).toContain('Titular es');
+      expect(html, path).not.toContain('<span lang="en">Relations established');
+    }
+    for (const path of [`/ru/${relation}`, `/ru/${relation}/events/${id}`]) {
+      expect(await text(path), path).toContain('<span lang="en">Relations established</span>');
+    }
+    const factPage = await text(`/es/${relation}/events/${id}`);
+    expect(factPage).toMatch(/<h1 id="fact-heading">Titular es<\/h1>/);
+    expect(factPage).toContain('<title>Titular es — ');
+    // The translation says whose it is, and the text as recorded stays in reach.
+    expect(factPage).toMatch(/id="translation">El titular y el resumen son una traducción \(the relations log project\)\. Tal como se registró: <span lang="en">Relations established<\/span>/);
+    expect(factPage).toMatch(/<strong>Traducido<\/strong>/);
+    expect(factPage).toMatch(/id="citation">Registro de relaciones\. «Titular es»\./);
+    expect(await text(`/ru/${relation}/events/${id}`)).toMatch(/id="citation">[^<]*«<span lang="en">Relations established<\/span>»/);
+    expect(await text(`/${relation}/events/${id}`)).not.toContain('id="translation"');
+  });
+
+  it('is told in its translation in the chart, the calendar and TimelineJS', async () => {
+    const { relation } = await translatedRelation();
+    const base = `/v1/relations/${relation}`;
+    expect(await text(`${base}/chart.svg?lang=es`)).toContain('Titular es');
+    expect(await text(`${base}/chart.svg?lang=ru`)).not.toContain('Titular es');
+    expect((await text(`${base}/anniversaries.ics?lang=es`)).replace(/\r\n[ \t]/g, '')).toContain('SUMMARY;LANGUAGE=es:Titular es (1890)');
+    expect((await text(`${base}/anniversaries.ics?lang=ru`)).replace(/\r\n[ \t]/g, '')).toContain('SUMMARY;LANGUAGE=en:Relations established (1890)');
+    const spanish = (await view(`${base}/timeline.timelinejs.json?lang=es`)).events[0].text;
+    expect(spanish.headline).toBe('Titular es');
+    expect(spanish.text).toContain('<p>Resumen es</p>');
+    const russian = (await view(`${base}/timeline.timelinejs.json?lang=ru`)).events[0].text;
+    expect(russian.headline).toBe('<span lang="en">Relations established</span>');
+    expect(russian.text).toContain('<p><span lang="en">In English</span></p>');
+  });
+
+  it('is an entry in its translation in the feeds of that language; every entry says the language of its text', async () => {
+    const { relation, id, translation } = await translatedRelation();
+    const base = `/v1/relations/${relation}`;
+    const byId = (items: any[], eventId: string) => items.find((item) => item.id === `urn:uuid:${eventId}`);
+
+    const english = (await view(`${base}/feed.json`)).items;
+    expect(byId(english, id)).toMatchObject({ title: expect.stringContaining('Relations established'), summary: 'In English', language: 'en' });
+    expect(byId(english, translation)).toMatchObject({ language: 'es' });
+    const spanish = (await view(`${base}/feed.json?lang=es`)).items;
+    expect(byId(spanish, id)).toMatchObject({ title: expect.stringMatching(/ — Titular es$/), summary: 'Resumen es', language: 'es' });
+    expect(byId(spanish, translation).language).toBe('es');
+    const russian = (await view(`${base}/feed.json?lang=ru`)).items;
+    expect(byId(russian, id)).toMatchObject({ title: expect.stringMatching(/ — Relations established$/), language: 'en' });
+
+    const atom = await text(`${base}/feed.atom?lang=ru`);
+    const entries = [...atom.matchAll(/<entry( xml:lang="(\w+)")?>\s*<id>urn:uuid:([^<]+)<\/id>/g)].map((m) => [m[3], m[2]]);
+    expect(entries).toEqual([[translation, 'es'], [id, 'en']]);
+    expect(await text(`${base}/feed.atom?lang=es`)).not.toContain('<entry xml:lang');
+    const rss = await text(`${base}/feed.xml?lang=ru`);
+    expect([...rss.matchAll(/<dc:language>(\w+)<\/dc:language>/g)].map((m) => m[1])).toEqual(['es', 'en']);
+    expect(await text(`${base}/feed.xml?lang=es`)).not.toContain('<dc:language>');
+  });
+});

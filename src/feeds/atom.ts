@@ -19,14 +19,15 @@ export function atomFeed(feed: Feed): string {
     ...editionLinks('link', 'application/atom+xml', feed),
     ...archiveLinks('link', 'application/atom+xml', feed),
     element('generator', AUTHOR),
-    ...feed.items.map(atomEntry),
+    ...feed.items.map((item) => atomEntry(item, feed.language)),
     '</feed>',
   ].filter(Boolean).join('\n');
 }
 
-function atomEntry(item: FeedItem): string {
+/** An entry whose text is in another language than the feed's says so (RFC 4287 §2: xml:lang on any element). */
+function atomEntry(item: FeedItem, language: string): string {
   return [
-    '<entry>',
+    item.language === language ? '<entry>' : `<entry xml:lang="${item.language}">`,
     element('id', item.id),
     element('title', item.title),
     element('published', item.recorded),

@@ -47,10 +47,11 @@ function note(fact: CitedFact): string {
  * Relations log. “Headline.” Mexico–Russia relations, event of 1 December 1890. Recorded 3 December 2026. URL
  * (accessed 4 December 2026): in the words of the page it is read on.
  */
-export function plainCitation(fact: CitedFact, words: Words): string {
+/** The citation in words, its headline given as `headline` (on a page: marked with its language). */
+export function plainCitation<T>(fact: CitedFact, words: Words, headline: T): (string | T)[] {
   const retracted = fact.retracted ? ` ${words.t('cite.retracted', { day: words.day(day(fact.retracted)) })}` : '';
-  return words.t('cite.plain', {
-    publisher: words.t('site.name'), headline: fact.headline, name: fact.relationName, when: words.date(fact.occurred),
+  return words.parts('cite.plain', { headline }, {
+    publisher: words.t('site.name'), name: fact.relationName, when: words.date(fact.occurred),
     recorded: words.day(day(fact.recorded)), retracted, url: fact.url, accessed: words.day(fact.accessed),
   });
 }

@@ -21,6 +21,8 @@ export interface FeedItem {
   /** Who recorded it: the name on the editor's key (`admin` for the ADMIN_TOKEN). */
   author: string;
   kind: 'fact' | 'correction' | 'retraction' | 'translation';
+  /** The language of its headline and summary (BCP 47), which may not be the feed's: see `FeedEntry.textLanguage`. */
+  language: string;
   /** The event a correction or retraction amends. */
   amends: { id: string; eventUrl: string } | null;
   categories: string[];
@@ -65,6 +67,7 @@ export function feedItem(entry: FeedEntry, { origin, pages }: FeedPlaces, words:
     recorded: entry.recorded,
     author: entry.actor,
     kind,
+    language: entry.textLanguage,
     amends: kind !== 'fact' && targetId ? { id: `urn:uuid:${targetId}`, eventUrl: `${origin}/v1/events/${targetId}` } : null,
     categories: [entry.relation, entry.type, ...entry.tags, ...(kind === 'fact' ? [] : [kind])],
     summary: entry.summary,

@@ -24,7 +24,7 @@ export function rssFeed(feed: Feed): string {
     feed.hubUrl ? emptyElement('atom:link', { rel: 'hub', href: feed.hubUrl }) : '',
     ...editionLinks('atom:link', 'application/rss+xml', feed),
     ...archiveLinks('atom:link', 'application/rss+xml', feed),
-    ...feed.items.map(rssItem),
+    ...feed.items.map((item) => rssItem(item, feed.language)),
     '</channel>',
     '</rss>',
   ].filter(Boolean).join('\n');
@@ -35,7 +35,8 @@ export function rfc822(instant: string): string {
   return new Date(instant).toUTCString();
 }
 
-function rssItem(item: FeedItem): string {
+/** RSS has no language per item: one whose text is in another language than the channel's says so in `dc:language`. */
+function rssItem(item: FeedItem, language: string): string {
   return [
     '<item>',
     element('title', item.title),
@@ -44,7 +45,8 @@ function rssItem(item: FeedItem): string {
     element('guid', item.id, { isPermaLink: 'false' }),
     element('pubDate', rfc822(item.recorded)),
     element('dc:creator', item.author),
+    item.language === language ? '' : element('dc:language', item.language),
     ...item.categories.map((category) => element('category', category)),
     '</item>',
-  ].join('\n');
+  ].filter(Boolean).join('\n');
 }

@@ -4,6 +4,7 @@ import { citationDetails } from '../domain/citation';
 import { occurredSpan } from '../domain/dates';
 import { linkable } from '../domain/text';
 import type { StatusPeriod } from '../domain/relation-status';
+import { LOG_LANGUAGE } from '../i18n/languages';
 import type { Words } from '../i18n/words';
 import type { TimelineItem } from '../views/timeline/item';
 import { escapeXml } from './xml';
@@ -66,10 +67,13 @@ function slide(words: Words, item: TimelineItem, factUrl: (id: string) => string
   const { t } = words;
   const { start, end } = span(item.occurred);
   const when = words.date(item.occurred);
+  // A fact not yet translated into the timeline's language is told in the log's, and marked so.
+  const textLanguage = item.textLanguage ?? LOG_LANGUAGE;
+  const own = (text: string) => (textLanguage === words.language ? escapeXml(text) : `<span lang="${textLanguage}">${escapeXml(text)}</span>`);
   const paragraphs = [
-    item.summary,
-    item.participants.length ? t('feed.participants', { list: item.participants.join(', ') }) : null,
-  ].filter((text): text is string => Boolean(text)).map((text) => `<p>${escapeXml(text)}</p>`);
+    ...(item.summary ? [`<p>${own(item.summary)}</p>`] : []),
+    ...(item.participants.length ? [`<p>${escapeXml(t('feed.participants', { list: item.participants.join(', ') }))}</p>`] : []),
+  ];
   const url = item.source.url ? linkable(item.source.url) : null;
   const source = url
     ? `<a href="${escapeXml(url)}">${escapeXml(item.source.title)}</a>`
@@ -82,7 +86,7 @@ function slide(words: Words, item: TimelineItem, factUrl: (id: string) => string
     start_date: { ...start, display_date: when },
     ...(end ? { end_date: end } : {}),
     display_date: when,
-    text: { headline: escapeXml(item.headline), text: paragraphs.join('') },
+    text: { headline: own(item.headline), text: paragraphs.join('') },
     group: t(`tljs.group.${GROUPS[item.type]}`),
     unique_id: `event-${item.id}`,
   };

@@ -57,10 +57,10 @@ chartRoutes.openapi(chart, async (c) => {
   const { asOf: asked, level, type, lang } = c.req.valid('query');
   const today = todayUtc();
   const asOf = asked ?? today;
-  const overview = await relationOverview(c.var.db, relation, asOf);
+  const words = await askedWords(c, lang);
+  const overview = await relationOverview(c.var.db, relation, asOf, words.language);
   if (!overview) return notFound(c, `no events have been recorded for ${relation}`);
   const filters = { level, types: splitList(type) as FactType[] | undefined };
-  const words = await askedWords(c, lang);
   const pages = lang ? `${publicOrigin(c)}/${lang}` : publicOrigin(c);
   const { svg } = chartSvg(chartData(overview, filters), {
     words, name: words.relation(relation), relation, href: (path) => `${pages}${path}`,

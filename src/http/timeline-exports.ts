@@ -41,10 +41,10 @@ for (const file of EXPORT_FILES) {
     const origin = publicOrigin(c);
     const now = new Date().toISOString();
     const today = now.slice(0, 10);
-    const overview = await relationOverview(c.var.db, relation, today);
-    if (!overview) return notFound(c, `no events have been recorded for ${relation}`);
     const query = c.req.valid('query') as { lang?: Language };
     const words = await askedWords(c, query.lang);
+    const overview = await relationOverview(c.var.db, relation, today, words.language);
+    if (!overview) return notFound(c, `no events have been recorded for ${relation}`);
     const pages = query.lang ? `${origin}/${query.lang}` : origin;
     const body = format.render({ words, relation, name: words.relation(relation), origin, pages, today, now, overview, query });
     // Built by hand (a format of its own, with its ETag), so its type is a plain Response, not c.json's.

@@ -1,5 +1,6 @@
 import { AMENDMENT_TYPES_SQL } from './amendment-types';
 import type { EventType, Level, RecordedEvent } from '../domain/catalog';
+import { LOG_LANGUAGE, type Language } from '../i18n/languages';
 import type { Db } from './db';
 import { eventColumns, eventFromRow } from './events';
 
@@ -20,6 +21,11 @@ export interface AmendedEvent {
 
 export interface FeedEntry extends RecordedEvent {
   amends: AmendedEvent | null;
+  /**
+   * The language of its headline and summary: a fact's translation into the feed's language where there is one
+   * (then its headline and summary are the translation's), a translation's own, else the log's.
+   */
+  textLanguage: string;
 }
 
 /**
@@ -36,6 +42,8 @@ export interface FeedPageQuery {
   filters: FeedFilters;
   /** An archive page by its number (from 1, the oldest); absent: the subscription document. */
   page?: number;
+  /** The language facts are told in, where they have a translation into it (default: the log's). */
+  language?: Language;
 }
 
 export interface FeedPage {
@@ -60,8 +68,8 @@ export async function feedPage(db: Db, query: FeedPageQuery): Promise<FeedPage |
   const [scope, page] = await db.batch([scopeStatement(db, query.relation), pageStatement(db, query)]);
   const { created, relations } = scope.results[0] as { created: string | null; relations: number };
   if (query.relation !== null && relations === 0) return 'no such relation';
-  const results = page.results as (Record<string, unknown> & AmendedColumns & { total?: number })[];
-  const rows = results.map(({ total, ...row }) => entryFromRow(row as Record<string, unknown> & AmendedColumns));
+  const results = page.results as (EntryColumns & { total?: number })[];
+  const rows = results.map(({ total, ...row }) => entryFromRow(row, query.language ?? LOG_LANGUAGE));
   if (query.page === undefined) {
     const total = results[0]?.total ?? 0;
     const newestFull = Math.floor(total / FEED_PAGE_SIZE);
@@ -123,17 +131,31 @@ function sequence(query: FeedPageQuery, bind: (value: unknown) => string): strin
   return `SELECT e.position FROM events e ${filtered ? AMENDED : ''} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`;
 }
 
+/**
+ * A fact's translation into `language`, as the timeline keeps it with its corrections (migrations/0023): the
+ * translation a feed in that language shows in place of the log's text.
+ */
+function translationJoin(language: Language | undefined, bind: (value: unknown) => string): { columns: string; join: string } {
+  if (language === undefined || language === LOG_LANGUAGE) return { columns: '', join: '' };
+  return {
+    columns: ', l.headline AS text_headline, l.summary AS text_summary',
+    join: `LEFT JOIN view_timeline_languages l ON l.event_id = e.id AND l.language = ${bind(language)} AND l.translator IS NOT NULL`,
+  };
+}
+
 function pageStatement(db: Db, query: FeedPageQuery): D1PreparedStatement {
   const params: unknown[] = [];
   const bind = (value: unknown) => `?${params.push(value)}`;
   const feed = `WITH feed (position) AS (${sequence(query, bind)})`;
-  const columns = `${eventColumns('e')}, t.id AS amends_id, t.type AS amends_type, t.occurred AS amends_occurred, t.headline AS amends_headline`;
+  const translation = translationJoin(query.language, bind);
+  const columns = `${eventColumns('e')}, t.id AS amends_id, t.type AS amends_type, t.occurred AS amends_occurred, t.headline AS amends_headline${translation.columns}`;
+  const joins = `${AMENDED} ${translation.join}`;
   if (query.page === undefined) {
     // The newest full page and the page filling: (total mod 50) + 50 entries, or all of them while fewer than 50.
     return db.prepare(
       `${feed}, size (total) AS (SELECT COUNT(*) FROM feed)
        SELECT ${columns}, (SELECT total FROM size) AS total
-       FROM events e ${AMENDED}
+       FROM events e ${joins}
        WHERE e.position IN (
          SELECT position FROM feed ORDER BY position DESC
          LIMIT (SELECT CASE WHEN total < ${FEED_PAGE_SIZE} THEN total ELSE ${FEED_PAGE_SIZE} + total % ${FEED_PAGE_SIZE} END FROM size))
@@ -145,24 +167,29 @@ function pageStatement(db: Db, query: FeedPageQuery): D1PreparedStatement {
   const [offset, limit] = query.page > 1 ? [first - 1, FEED_PAGE_SIZE + 1] : [0, FEED_PAGE_SIZE];
   return db.prepare(
     `${feed}
-     SELECT ${columns} FROM events e ${AMENDED}
+     SELECT ${columns} FROM events e ${joins}
      WHERE e.position IN (SELECT position FROM feed ORDER BY position LIMIT ${bind(limit)} OFFSET ${bind(offset)})
      ORDER BY e.position DESC`,
     ...params,
   );
 }
 
-interface AmendedColumns {
+type EntryColumns = Record<string, unknown> & {
   amends_id: string | null;
   amends_type: EventType | null;
   amends_occurred: string | null;
   amends_headline: string | null;
-}
+  text_headline?: string | null;
+  text_summary?: string | null;
+};
 
-function entryFromRow(row: Record<string, unknown> & AmendedColumns): FeedEntry {
-  const { amends_id, amends_type, amends_occurred, amends_headline, ...event } = row;
+function entryFromRow(row: EntryColumns, language: Language): FeedEntry {
+  const { amends_id, amends_type, amends_occurred, amends_headline, text_headline, text_summary, ...columns } = row;
   const amends = amends_id
     ? { id: amends_id, type: amends_type!, occurred: amends_occurred!, headline: amends_headline! }
     : null;
-  return { ...eventFromRow(event), amends };
+  const event = eventFromRow(columns);
+  if (typeof text_headline === 'string') return { ...event, headline: text_headline, summary: text_summary ?? null, amends, textLanguage: language };
+  const translated = event.type === 'EventTranslated' ? (event.data as { language: string }).language : LOG_LANGUAGE;
+  return { ...event, amends, textLanguage: translated };
 }

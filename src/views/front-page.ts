@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/languages';
 import type { Db } from '../store/db';
 import { logCountsQuery, type LogCounts } from '../store/relations';
 import { readViews } from './freshness';
@@ -30,17 +31,17 @@ export interface FrontPage {
   anniversaries: Anniversary[];
 }
 
-/** The front page as of `today` (YYYY-MM-DD, UTC). One D1 call. */
-export async function frontPage(db: Db, today: string): Promise<FrontPage> {
+/** The front page as of `today` (YYYY-MM-DD, UTC), its anniversaries in `language`. One D1 call. */
+export async function frontPage(db: Db, today: string, language: Language): Promise<FrontPage> {
   const [year, month, day] = today.split('-').map(Number);
   const directory = directoryQueries(db);
   const [counts, ...read] = await readViews(db, [
-    logCountsQuery(db, null), ...directory, allStatusChangesQuery(db), allStatusQualifiersQuery(db), anniversariesStatement(db, { year, month, day }),
+    logCountsQuery(db, null), ...directory, allStatusChangesQuery(db, language), allStatusQualifiersQuery(db, language), anniversariesStatement(db, { year, month, day, language }),
   ]);
   const [changes, qualifiers, anniversaries] = read.slice(directory.length);
   const summaries = new Map(directoryFrom(read.slice(0, directory.length)).map((row) => [row.relation, row]));
-  const changesOf = byRelation(changes, statusChangesFrom);
-  const qualifiersOf = byRelation(qualifiers, statusQualifiersFrom);
+  const changesOf = byRelation(changes, (result) => statusChangesFrom(result, language));
+  const qualifiersOf = byRelation(qualifiers, (result) => statusQualifiersFrom(result, language));
   return {
     relations: (counts.results as unknown as LogCounts[]).map((log) => {
       const summary = summaries.get(log.relation);
@@ -53,6 +54,6 @@ export async function frontPage(db: Db, today: string): Promise<FrontPage> {
         status: statusReport(changesOf(log.relation), qualifiersOf(log.relation), today),
       };
     }),
-    anniversaries: anniversariesFrom(anniversaries, year),
+    anniversaries: anniversariesFrom(anniversaries, year, language),
   };
 }

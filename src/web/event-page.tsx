@@ -5,6 +5,7 @@ import type { Amendment, FactHistory } from '../domain/fact-history';
 import { amendmentAnchor } from '../domain/pages';
 import { linkable } from '../domain/text';
 import { plainCitation, type CitedFact } from '../feeds/citation';
+import { LOG_LANGUAGE } from '../i18n/languages';
 import { dataRows, valueInWords } from './fact-details';
 import { Fact, type FactTexts } from './fact-text';
 import { feedAlternates, Layout } from './layout';
@@ -31,14 +32,18 @@ const instantInWords = (words: PageWords, instant: string) => `${words.day(insta
 export function EventPage({ words, relation, name, history, cited, timelineHref }: EventPageProps) {
   const { t } = words;
   const fact = history.current;
-  const texts = fact as typeof fact & FactTexts;
+  // In a language the fact is translated into, its headline and summary are the translation's.
+  const translation = history.translations.find((text) => text.language === words.language);
+  const texts: FactTexts = translation
+    ? { headline: translation.headline, summary: translation.summary, textLanguage: translation.language }
+    : fact;
   const dated = readOccurred(fact.occurred);
   const qualifier = [dated.approximate && t('event.approximate'), dated.uncertain && t('event.uncertain')].filter(Boolean).join(t('event.and'));
   const retraction = history.retraction;
   return (
     <Layout
       words={words}
-      title={t('event.title', { headline: fact.headline, name })}
+      title={t('event.title', { headline: texts.headline, name })}
       description={t('event.description', { when: words.date(fact.occurred), name })}
       alternates={feedAlternates(words, `/v1/relations/${relation}`, t('relation.heading', { name }))}
       canonical={cited.url}
@@ -52,8 +57,13 @@ export function EventPage({ words, relation, name, history, cited, timelineHref 
           </div>
         ) : null}
         <p class="when"><Occurred words={words} edtf={fact.occurred} /></p>
-        <h1 id="fact-heading"><Fact words={words} item={texts} field="headline" text={retraction ? <s>{fact.headline}</s> : undefined} /></h1>
-        {fact.summary ? <p class="lead"><Fact words={words} item={texts} field="summary" /></p> : null}
+        <h1 id="fact-heading"><Fact words={words} item={texts} field="headline" text={retraction ? <s>{texts.headline}</s> : undefined} /></h1>
+        {texts.summary ? <p class="lead"><Fact words={words} item={texts} field="summary" /></p> : null}
+        {translation ? (
+          <p class="muted" id="translation">
+            {t('event.translatedBy', { translator: translation.translator })} <span lang={LOG_LANGUAGE}>{fact.headline}</span>
+          </p>
+        ) : null}
         <dl class="facts">
           <dt>{t('event.when')}</dt>
           <dd>
@@ -81,7 +91,7 @@ export function EventPage({ words, relation, name, history, cited, timelineHref 
         <section aria-labelledby="cite-heading">
           <h2 id="cite-heading">{t('event.cite')}</h2>
           <p>{t('event.citeIntro')}</p>
-          <p class="citation" id="citation">{plainCitation({ ...cited, url: languageUrl(cited.url, words.language) }, words)}</p>
+          <p class="citation" id="citation">{plainCitation({ ...cited, url: languageUrl(cited.url, words.language) }, words, <Fact words={words} item={texts} field="headline" />)}</p>
           <ul class="inline">
             <li><a href={`/v1/events/${fact.id}/citation.csl.json`} download={`${fact.id}.csl.json`}>CSL-JSON</a></li>
             <li><a href={`/v1/events/${fact.id}/citation.bib`} download={`${fact.id}.bib`}>BibTeX</a></li>
@@ -127,7 +137,8 @@ function HistorySection({ words, amendments }: { words: PageWords; amendments: A
             <li id={amendmentAnchor(amendment.id)} data-kind={amendment.kind}>
               <p>
                 <strong>{t(`event.${amendment.kind}`)}</strong>{' '}
-                {t('event.amendedBy', { when: instantInWords(words, amendment.recorded), actor: amendment.actor })} {t('event.reason')} {amendment.reason}
+                {t('event.amendedBy', { when: instantInWords(words, amendment.recorded), actor: amendment.actor })}
+                {amendment.reason ? ` ${t('event.reason')} ${amendment.reason}` : ''}
               </p>
               {amendment.changed.length ? (
                 <dl class="changes">

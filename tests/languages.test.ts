@@ -233,14 +233,18 @@ describe('the feeds, the chart and the exports in each language', () => {
 });
 
 describe('discovery in every language', () => {
-  it('lists each page in the sitemap with its address in every language, and every feed of every language in the OPML list', async () => {
+  it('lists each page in the sitemap at its address in every language, each listing the others, and every feed of every language in the OPML list', async () => {
     const { relation, ids } = await relationWithFacts();
     const sitemap = await (await get('/sitemap.xml')).text();
     expect(XMLValidator.validate(sitemap)).toBe(true);
     for (const path of [`/${relation}`, `/${relation}/events/${ids[0]}`]) {
-      const entry = new RegExp(`<url><loc>https://relations.test${path}</loc><lastmod>[^<]+</lastmod>(.*?)</url>`).exec(sitemap)![1];
-      const alternates = [...entry.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map(([, lang, href]) => [lang, href]);
-      expect(alternates).toEqual([...LANGUAGES.map((l) => [l, `https://relations.test/${l}${path}`]), ['x-default', `https://relations.test${path}`]]);
+      const everyAddress = [...LANGUAGES.map((l) => [l, `https://relations.test/${l}${path}`]), ['x-default', `https://relations.test${path}`]];
+      // Each address is a URL of the sitemap of its own, and each lists them all.
+      for (const [, address] of everyAddress) {
+        const entry = new RegExp(`<url><loc>${address}</loc><lastmod>[^<]+</lastmod>(.*?)</url>`).exec(sitemap)?.[1];
+        expect(entry, address).toBeDefined();
+        expect([...entry!.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map(([, lang, href]) => [lang, href]), address).toEqual(everyAddress);
+      }
     }
     const opml = await (await get('/feeds.opml')).text();
     expect(XMLValidator.validate(opml)).toBe(true);

@@ -39,7 +39,7 @@ const sitemap = publicRoute({
   tags: ['Discovery'],
   middleware: [cachedRead({ scope: 'all' })] as const,
   summary: 'Every page: the front page, each relation and each fact, with when the log last changed it',
-  description: `A sitemap (sitemaps.org 0.9) while the pages number at most ${SITEMAP_LIMIT.toLocaleString('en')}; past that an index of numbered sitemaps (\`?page=1\`…), each of at most that many facts, page 0 the front page and the relations.`,
+  description: `A sitemap (sitemaps.org 0.9) of every page at each of its addresses (without a prefix and under each language's, each listing the others as alternates) while they number at most ${SITEMAP_LIMIT.toLocaleString('en')}; past that an index of numbered sitemaps (\`?page=1\`…), each of at most that many addresses, page 0 the front page and the relations.`,
   request: { query: z.object({ page: z.coerce.number().int().min(0).max(1_000_000).optional().describe('a numbered sitemap of the index') }) },
   responses: {
     200: text('application/xml', 'The sitemap, or the index of sitemaps'),
@@ -48,23 +48,30 @@ const sitemap = publicRoute({
   },
 });
 
+/** The addresses of a page: one per language, and the one without a prefix. */
+const ADDRESSES_PER_PAGE = LANGUAGES.length + 1;
+
 discoveryRoutes.openapi(sitemap, async (c) => {
   const origin = publicOrigin(c);
   const { page } = c.req.valid('query');
-  const perPage = SITEMAP_LIMIT;
+  // Each page at every address it has (without a prefix, the x-default, and under each language's), each of them
+  // listing them all, as Google's sitemaps extension for localized pages asks: a fact takes that many of a sitemap's URLs.
+  const perPage = Math.floor(SITEMAP_LIMIT / ADDRESSES_PER_PAGE);
   const offset = page === undefined ? 0 : Math.max(0, page - 1) * perPage;
   const entries = await sitemapEntries(c.var.db, offset, page === 0 ? 0 : perPage);
   const newest = entries.relations.map((row) => row.lastmod).sort().at(-1) ?? new Date(0).toISOString();
-  // Each page once, at its address without a prefix, with its address in every language.
-  const inEveryLanguage = (loc: string, modified: string): SitemapUrl => ({ loc, lastmod: modified, alternates: languageAlternates(loc) });
+  const inEveryLanguage = (loc: string, modified: string): SitemapUrl[] => {
+    const alternates = languageAlternates(loc);
+    return alternates.map(({ href }) => ({ loc: href, lastmod: modified, alternates }));
+  };
   const pages: SitemapUrl[] = [
-    inEveryLanguage(`${origin}/`, newest),
-    ...entries.relations.map((row) => inEveryLanguage(`${origin}/${row.relation}`, row.lastmod)),
+    ...inEveryLanguage(`${origin}/`, newest),
+    ...entries.relations.flatMap((row) => inEveryLanguage(`${origin}/${row.relation}`, row.lastmod)),
   ];
-  const facts = entries.facts.map((row) => inEveryLanguage(`${origin}${factPagePath(row.relation, row.id)}`, row.lastmod));
+  const facts = entries.facts.flatMap((row) => inEveryLanguage(`${origin}${factPagePath(row.relation, row.id)}`, row.lastmod));
   const xml = (body: string) => c.body(body, 200, { 'content-type': 'application/xml; charset=utf-8' });
   if (page === undefined) {
-    if (pages.length + entries.total <= SITEMAP_LIMIT) return xml(urlSet([...pages, ...facts]));
+    if (pages.length + entries.total * ADDRESSES_PER_PAGE <= SITEMAP_LIMIT) return xml(urlSet([...pages, ...facts]));
     const count = Math.ceil(entries.total / perPage);
     return xml(sitemapIndex(Array.from({ length: count + 1 }, (_, number) => ({ loc: `${origin}/sitemap.xml?page=${number}`, lastmod: newest }))));
   }

@@ -1,10 +1,13 @@
 import { env, SELF } from 'cloudflare:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { AGREEMENT_STATUSES } from '../src/domain/agreements';
+import { AGREEMENT_STATUSES, agreementStatusOn } from '../src/domain/agreements';
+import { relationStatusOn } from '../src/domain/relation-status';
 import { EVENT_TYPES } from '../src/domain/catalog';
 import { PRECISIONS } from '../src/domain/dates';
+import { wordsIn } from '../src/i18n/catalog';
 import { LANGUAGES, LOG_LANGUAGE } from '../src/i18n/languages';
+import { reasonIn } from '../src/i18n/reasons';
 import { LEGEND_KEYS } from '../src/web/chart/legend';
 import { freshRelation, get, noted, post, SOURCE } from './setup/client';
 
@@ -61,6 +64,70 @@ describe('the catalogs', () => {
       ...PRECISIONS.map((precision) => `precision.${precision}`), ...AGREEMENT_STATUSES.map((status) => `agreement.status.${status}`),
     ];
     expect(keys.filter((key) => !(key in english))).toEqual([]);
+  });
+});
+
+describe('the reasons of a status and of an agreement', () => {
+  const dated = (occurred: string, earliest: string | null, latest: string | null) => ({ occurred, earliest, latest });
+  const signed2014 = dated('2014-10-20', '2014-10-20', '2014-10-20');
+  const agreements = [
+    agreementStatusOn({ signed: signed2014, validUntil: null, endings: [] }, '2000-01-01'),
+    agreementStatusOn({ signed: dated('2012', '2012-01-01', '2012-12-31'), validUntil: null, endings: [] }, '2012-06-01'),
+    agreementStatusOn({ signed: signed2014, validUntil: null, endings: [] }, '2020-01-01'),
+    agreementStatusOn({ signed: signed2014, validUntil: 'indefinite', endings: [] }, '2020-01-01'),
+    agreementStatusOn({ signed: signed2014, validUntil: '2024-10-20', endings: [] }, '2020-01-01'),
+    agreementStatusOn({ signed: signed2014, validUntil: '2024-10-20', endings: [] }, '2025-01-01'),
+    agreementStatusOn({ signed: signed2014, validUntil: null, endings: [{ ...dated('2019', '2019-01-01', '2019-12-31'), reason: 'denounced' }] }, '2019-06-01'),
+    agreementStatusOn({ signed: signed2014, validUntil: null, endings: [{ ...dated('2019-03-01', '2019-03-01', '2019-03-01'), reason: null }] }, '2020-01-01'),
+  ];
+  const change = (change: 'established' | 'severed', occurred: string, earliest: string, latest: string, position: number) =>
+    ({ change, ...dated(occurred, earliest, latest), sortDay: earliest, position, event: null });
+  const changes = [change('established', '1890-12-01', '1890-12-01', '1890-12-01', 1), change('severed', '1930', '1930-01-01', '1930-12-31', 2)];
+  const qualifiers = [
+    { qualifier: 'practically_non_existent' as const, ...dated('1910/1924-08', '1910-01-01', '1924-08-31'), position: 3, event: null },
+    { qualifier: 'sources_differ' as const, ...dated('1910/1924-08', '1910-01-01', '1924-08-31'), position: 4, event: null },
+  ];
+  const statuses = [
+    relationStatusOn([], '2000-01-01'),
+    relationStatusOn(changes, '1800-01-01'),
+    relationStatusOn(changes, '1900-01-01'),
+    relationStatusOn(changes, '1930-06-01'),
+    relationStatusOn(changes, '1920-01-01', qualifiers),
+  ];
+
+  it('are worded in every language from its catalog: every clause, none left as a key or a placeholder', async () => {
+    for (const language of LANGUAGES) {
+      const words = await wordsIn(env.ASSETS, language);
+      for (const view of [...agreements, ...statuses]) {
+        const reason = reasonIn(words, view);
+        expect(reason, `${language} ${view.status}`).not.toMatch(/reason\.|\{\w+\}/);
+        if (language === LOG_LANGUAGE) expect(reason).toBe(view.reason);
+      }
+    }
+    const spanish = await wordsIn(env.ASSETS, 'es');
+    const russian = await wordsIn(env.ASSETS, 'ru');
+    expect(reasonIn(spanish, agreements[4])).toBe('firmado el 20 de octubre de 2014, vigente hasta el 20 de octubre de 2024');
+    expect(reasonIn(russian, agreements[4])).toBe('подписано: 20 октября 2014 г.; срок действия — до 20 октября 2024 г.');
+    expect(reasonIn(spanish, agreements[6])).toBe('terminado en 2019 (denounced); no se sabe si había terminado el 1 de junio de 2019');
+    expect(reasonIn(spanish, statuses[3])).toBe('las relaciones se establecieron el 1 de diciembre de 1890; se rompieron en 1930, y no se sabe si eso había ocurrido el 1 de junio de 1930');
+    expect(reasonIn(russian, statuses[4])).toBe('отношения установлены: 1 декабря 1890 г.; 1910 г. – август 1924 г.: практически отсутствовали; 1910 г. – август 1924 г.: источники расходятся');
+  });
+
+  it('are worded on the pages in their language, the words of the record in them marked as English', async () => {
+    const relation = freshRelation();
+    await post(`/v1/relations/${relation}/events`, {
+      events: [
+        { type: 'RelationsEstablished', occurred: '1890-12-01', headline: 'Relations established', source: SOURCE, data: {} },
+        { type: 'AgreementSigned', occurred: '1975-12-01', headline: 'Agreement signed', source: SOURCE,
+          data: { agreementId: 'a-1975', title: 'Agreement', kind: 'agreement', parties: ['A', 'B'], validUntil: null } },
+        { type: 'AgreementEnded', occurred: '1980', headline: 'Agreement ended', source: SOURCE, data: { agreementId: 'a-1975', reason: 'denounced' } },
+      ],
+    });
+    const spanish = await (await get(`/es/${relation}?asOf=1990-01-01`)).text();
+    expect(spanish).toContain('El 1 de enero de 1990: las relaciones se establecieron el 1 de diciembre de 1890.');
+    expect(spanish).toContain('<span class="reason">terminado en 1980 (<span lang="en">denounced</span>)</span>');
+    const russian = await (await get(`/v1/relations/${relation}/chart.svg?lang=ru&asOf=1990-01-01`)).text();
+    expect(russian).toContain('отношения установлены: 1 декабря 1890 г.');
   });
 });
 

@@ -120,7 +120,7 @@ describe('lang', () => {
     }
   });
 
-  it('gives on this day, the status of relations and the agreements in the language asked for', async () => {
+  it('gives on this day, the status of relations and the agreements, their reasons too, in the language asked for', async () => {
     const relation = freshRelation();
     const [established, signed] = await record(relation, [
       { type: 'RelationsEstablished', occurred: '1890-12-01', headline: 'Relations established', source: SOURCE, data: {} },
@@ -145,16 +145,21 @@ describe('lang', () => {
 
     const status = await view(`/v1/relations/${relation}/status?on=1900-01-01&lang=ru`);
     expect(status.event).toMatchObject({ headline: 'Установлены отношения', occurredInWords: '1 декабря 1890 г.', textLanguage: 'ru' });
-    // The reason in words is English alone for now, and says so.
-    expect(status.reasonLanguage).toBe('en');
-    expect((await view(`/v1/relations/${relation}/status?on=1900-01-01`)).event).toMatchObject({ headline: 'Relations established' });
+    expect(status.reason).toBe('отношения установлены: 1 декабря 1890 г.');
+    const inEnglish = await view(`/v1/relations/${relation}/status?on=1900-01-01`);
+    expect(inEnglish).toMatchObject({ reason: 'relations were established on 1 December 1890', event: { headline: 'Relations established' } });
+    expect(inEnglish).not.toHaveProperty('because');
 
-    const agreements = await view(`/v1/relations/${relation}/agreements?lang=es`);
+    const agreements = await view(`/v1/relations/${relation}/agreements?lang=es&asOf=2000-01-01`);
     expect(agreements.items[0].links.page).toBe(`/es/${relation}/events/${signed}`);
-    expect(agreements.items[0].reasonLanguage).toBe('en');
-    expect((await view(`/v1/relations/${relation}/agreements`)).items[0]).not.toHaveProperty('reasonLanguage');
-    const one = await view(`/v1/relations/${relation}/agreements/a-1975?lang=es`);
-    expect(one.history).toMatchObject([{ id: signed, occurredInWords: '1 de diciembre de 1975', textLanguage: 'en' }]);
+    expect(agreements.items[0].reason).toBe('firmado el 1 de diciembre de 1975; la fuente no dice cuánto tiempo está vigente');
+    expect((await view(`/v1/relations/${relation}/agreements?asOf=2000-01-01`)).items[0].reason)
+      .toBe('signed on 1 December 1975; the source does not say how long it is valid');
+    const one = await view(`/v1/relations/${relation}/agreements/a-1975?lang=ru&asOf=1975-01-01`);
+    expect(one.agreement.reason).toBe('подписано: 1 декабря 1975 г., позже чем 1 января 1975 г.');
+    expect(one.agreement).not.toHaveProperty('because');
+    expect((await view(`/v1/relations/${relation}/agreements/a-1975?lang=es`)).history)
+      .toMatchObject([{ id: signed, occurredInWords: '1 de diciembre de 1975', textLanguage: 'en' }]);
   });
 });
 

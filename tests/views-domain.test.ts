@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agreementStatusOn, type DatedFact } from '../src/domain/agreements';
+import { agreementStatusOn } from '../src/domain/agreements';
+import type { DatedFact } from '../src/domain/dates';
 import { recordedDaysFallingOn, yearsAgo } from '../src/domain/anniversaries';
 import { occurredInWords, parseOccurred } from '../src/domain/dates';
 import { dating } from '../src/views/timeline/projector';
@@ -19,6 +20,7 @@ describe('an agreement on a day', () => {
     expect(agreementStatusOn(agreement, '2012-12-31').status).toBe('in_force');
     expect(agreementStatusOn(agreement, '2013-05-01')).toEqual({
       status: 'in_force', reason: 'signed in 2012, valid until 31 December 2014',
+      because: [{ key: 'signedValidUntil', values: { signed: { when: agreement.signed }, until: { day: '2014-12-31' } } }],
     });
     expect(agreementStatusOn(agreement, '2014-12-31').status).toBe('in_force');
     expect(agreementStatusOn(agreement, '2015-01-01').status).toBe('expired');
@@ -35,7 +37,10 @@ describe('an agreement on a day', () => {
     const agreement = { signed: day('2000-06-01'), validUntil: '2030-01-01', endings: [{ ...year(2010), reason: 'denounced' }] };
     expect(agreementStatusOn(agreement, '2009-12-31').status).toBe('in_force');
     expect(agreementStatusOn(agreement, '2010-06-01').status).toBe('unknown');
-    expect(agreementStatusOn(agreement, '2010-12-31')).toEqual({ status: 'ended', reason: 'ended in 2010 (denounced)' });
+    expect(agreementStatusOn(agreement, '2010-12-31')).toEqual({
+      status: 'ended', reason: 'ended in 2010 (denounced)',
+      because: [{ key: 'endedBecause', values: { ended: { when: agreement.endings[0] }, why: { text: 'denounced' } } }],
+    });
     expect(agreementStatusOn(agreement, '1999-01-01').status).toBe('not_yet_signed');
   });
 });

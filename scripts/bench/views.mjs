@@ -35,6 +35,10 @@ export const VIEWS = [
   },
   { path: '/v1/on-this-day?date=12-01&year=2026', check: (body) => body.items.length > 0 && `${body.items.length}, every relation` },
   { path: `/${SEEDED}?asOf=2015-01-01`, check: (text) => text.includes('<table') && 'the page', html: true },
+  // The page and a feed in Spanish beside English: the facts in their translation, read in the same one call.
+  { path: `/es/${SEEDED}?asOf=2015-01-01`, check: (text) => text.includes('<html lang="es">') && text.includes('<table') && 'the page in es', html: true },
+  { path: `/v1/relations/${SEEDED}/feed.atom`, check: (text) => text.includes('<feed ') && 'the Atom feed', html: true },
+  { path: `/v1/relations/${SEEDED}/feed.atom?lang=es`, check: (text) => text.includes('<feed ') && text.includes('xml:lang="es"') && 'the Atom feed in es', html: true },
 ];
 
 async function described(server, view) {

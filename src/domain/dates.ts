@@ -390,3 +390,10 @@ function partsOf(day: string, unit: Unit): DateParts {
 }
 
 const sameParts = (a: DateParts, b: DateParts) => a.year === b.year && a.month === b.month && a.day === b.day;
+
+/** A date as the log has it: its EDTF and the first and last day it can mean. */
+export interface DatedFact {
+  occurred: string;
+  earliest: string | null;
+  latest: string | null;
+}

@@ -1,5 +1,6 @@
-import { whenInWords, type DatedFact } from './agreements';
-import { occurredInWords } from './dates';
+import { whenInWords } from './agreements';
+import { occurredInWords, type DatedFact } from './dates';
+import { clause, type ReasonClause } from './reasons';
 
 /**
  * Whether relations were open on a day, from the events that established, severed or restored
@@ -56,6 +57,8 @@ export interface QualifierOf<E> {
 export interface RelationStatusOn<E> {
   status: RelationState;
   reason: string;
+  /** The reason in parts, for other languages than the log's. */
+  because: ReasonClause[];
   /** The last change certainly made by that day. */
   event: E | null;
   /** A later change that may or may not have happened by that day. */
@@ -92,11 +95,20 @@ function qualifiedReason(qualifiers: StatusQualifier<unknown>[]): string {
     : `; during ${occurredInWords(q.occurred)} they were ${QUALIFIER_WORDS[q.qualifier]}`).join('');
 }
 
+/** The same, in parts: a clause per qualifier, with the words of its date. */
+const qualifierClauses = (qualifiers: StatusQualifier<unknown>[]): ReasonClause[] =>
+  qualifiers.map((q) => clause(`qualifier.${q.qualifier}`, { date: { date: q.occurred } }));
+
 /** The status on a day, with what qualifies it. */
 export function relationStatusOn<E>(changes: StatusChange<E>[], day: string, qualifiers: StatusQualifier<E>[] = []): RelationStatusOn<E> {
   const status = unqualifiedStatusOn(changes, day);
   const holding = qualifiersOn(qualifiers, day);
-  return { ...status, reason: status.reason + qualifiedReason(holding), qualifiers: holding.map(qualifierOf) };
+  return {
+    ...status,
+    reason: status.reason + qualifiedReason(holding),
+    because: [...status.because, ...qualifierClauses(holding)],
+    qualifiers: holding.map(qualifierOf),
+  };
 }
 
 function unqualifiedStatusOn<E>(changes: StatusChange<E>[], day: string): Omit<RelationStatusOn<E>, 'qualifiers'> {
@@ -109,11 +121,13 @@ function unqualifiedStatusOn<E>(changes: StatusChange<E>[], day: string): Omit<R
     .slice(certainIndex + 1)
     .find((change) => change.earliest === null || change.earliest <= day) ?? null;
   const on = occurredInWords(day);
+  const wereSo = (change: StatusChange<E>) => clause(`relations.${change.change}`, { when: { when: change } });
   if (possible) {
     const was = certain ? `relations were ${VERB[certain.change]} ${whenInWords(certain)} and ` : '';
     return {
       status: 'unknown',
       reason: `${was}${VERB[possible.change]} ${whenInWords(possible)}; whether that had happened by ${on} is not known`,
+      because: [...(certain ? [wereSo(certain)] : []), clause(`maybe.${possible.change}`, { when: { when: possible }, day: { day } })],
       event: certain?.event ?? null,
       possibleChange: possible.event,
     };
@@ -123,11 +137,13 @@ function unqualifiedStatusOn<E>(changes: StatusChange<E>[], day: string): Omit<R
     const reason = first
       ? `relations were first ${VERB[first.change]} ${whenInWords(first)}, after ${on}`
       : 'no event of the log establishes relations';
-    return { status: 'not_established', reason, event: null, possibleChange: null };
+    const because = [first ? clause(`firstAfter.${first.change}`, { when: { when: first }, day: { day } }) : clause('none')];
+    return { status: 'not_established', reason, because, event: null, possibleChange: null };
   }
   return {
     status: certain.change,
     reason: `relations were ${VERB[certain.change]} ${whenInWords(certain)}`,
+    because: [wereSo(certain)],
     event: certain.event,
     possibleChange: null,
   };

@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { AGREEMENT_STATUSES } from '../domain/agreements';
 import { Level } from '../domain/catalog';
 import type { AppEnv } from '../env';
+import { toldIn } from '../i18n/reasons';
 import { agreementsPage, AgreementView, agreementWithHistory } from '../views/agreements/queries';
 import { TimelineItem } from '../views/timeline/item';
 import { publicRoute } from './documented-route';
+import { askedWords } from './page-language';
 import { notFound, validationHook } from './problem';
 import { jsonContent, notModified, problemContent, RelationParam } from './schemas';
 import { CalendarDay, Lang, pageLimit, todayUtc } from './view-params';
@@ -69,7 +71,8 @@ agreementRoutes.openapi(list, async (c) => {
   const page = await agreementsPage(c.var.db, relation, asOf, filters, { offset, limit }, lang);
   if (!page) return notFound(c, `no events have been recorded for ${relation}`);
   const next = page.next === null ? null : encodeOffset(page.next);
-  return c.json({ relation, asOf, items: page.items, next }, 200);
+  const words = lang ? await askedWords(c, lang) : null;
+  return c.json({ relation, asOf, items: page.items.map((agreement) => toldIn(words, agreement)), next }, 200);
 });
 
 const one = publicRoute({
@@ -100,5 +103,6 @@ agreementRoutes.openapi(one, async (c) => {
   const found = await agreementWithHistory(c.var.db, relation, agreementId, asOf, lang);
   if (!found) return notFound(c, `no events have been recorded for ${relation}`);
   if (!found.agreement) return notFound(c, `${relation} has no agreement ${agreementId}`);
-  return c.json({ relation, asOf, agreement: found.agreement, history: found.history }, 200);
+  const words = lang ? await askedWords(c, lang) : null;
+  return c.json({ relation, asOf, agreement: toldIn(words, found.agreement), history: found.history }, 200);
 });

@@ -1,8 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
+import { toldIn } from '../i18n/reasons';
 import { RelationStatusReport, relationStatusReport } from '../views/relation-status/queries';
 import { publicRoute } from './documented-route';
+import { askedWords } from './page-language';
 import { notFound, validationHook } from './problem';
 import { jsonContent, notModified, problemContent, RelationParam } from './schemas';
 import { CalendarDay, Lang, todayUtc } from './view-params';
@@ -42,5 +44,5 @@ relationStatusRoutes.openapi(status, async (c) => {
   const { on = todayUtc(), lang } = c.req.valid('query');
   const report = await relationStatusReport(c.var.db, relation, on, lang);
   if (!report) return notFound(c, `no events have been recorded for ${relation}`);
-  return c.json({ relation, ...report }, 200);
+  return c.json({ relation, ...toldIn(lang ? await askedWords(c, lang) : null, report) }, 200);
 });

@@ -1,4 +1,4 @@
-import { LOG_LANGUAGE, type Language } from '../i18n/languages';
+import type { Language } from '../i18n/languages';
 import type { Db } from '../store/db';
 import { logCountsQuery, type LogCounts } from '../store/relations';
 import { agreementsFrom, endingsQuery, signingsQuery, type AgreementView } from './agreements/queries';
@@ -38,10 +38,9 @@ function overviewReads(db: Db, relation: string, language: Language) {
 
 function overviewFrom(results: D1Result<Row>[], asOf: string, relation: string, language: Language): RelationOverview {
   const [timeline, changes, qualifiers, signings, endings] = results;
-  const status = statusReport(statusChangesFrom(changes, language), statusQualifiersFrom(qualifiers, language), asOf);
   return {
     timeline: timeline.results.map(timelineItem),
-    status: language === LOG_LANGUAGE ? status : { ...status, reasonLanguage: LOG_LANGUAGE },
+    status: statusReport(statusChangesFrom(changes, language), statusQualifiersFrom(qualifiers, language), asOf),
     agreements: agreementsFrom(relation, signings, endings, asOf, {}, language),
   };
 }

@@ -1,4 +1,6 @@
+import type { ReasonClause } from '../domain/reasons';
 import { LOG_LANGUAGE, type Language } from '../i18n/languages';
+import { reasonParts } from '../i18n/reasons';
 import type { PageWords } from './page-words';
 
 /**
@@ -21,9 +23,10 @@ export function Fact({ words, item, field, text }: { words: PageWords; item: Fac
 }
 
 /**
- * What the views word in the log's language (the reason of a status, of an agreement's status): marked so on a
- * page of another language, never presented as a translation.
+ * The reason of a status, of an agreement's status, in the page's language: the log's own words in English, else
+ * the catalog's, with the words of the record in it (why an agreement ended) marked with the log's language.
  */
-export function LogWords({ words, text }: { words: PageWords; text: string }) {
-  return words.language === LOG_LANGUAGE ? <>{text}</> : <span lang={LOG_LANGUAGE}>{text}</span>;
+export function Reason({ words, of }: { words: PageWords; of: { reason: string; because: ReasonClause[] } }) {
+  if (words.language === LOG_LANGUAGE) return <>{of.reason}</>;
+  return <>{reasonParts(words, of.because, (text) => <span lang={LOG_LANGUAGE}>{text}</span>)}</>;
 }

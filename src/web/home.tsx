@@ -1,6 +1,6 @@
 import type { FrontPage } from '../views/front-page';
 import { AnniversaryList } from './anniversary-list';
-import { LogWords } from './fact-text';
+import { Reason } from './fact-text';
 import { logInWords } from './counts';
 import { feedAlternates, Layout } from './layout';
 import { Occurred } from './occurred';
@@ -45,7 +45,7 @@ export function HomePage({ words, data, today, canonical }: { words: PageWords; 
                   })}</>
                 ) : null}
                 {' '}<span class="muted">({logInWords(words, entry.facts, entry.log)})</span>.{' '}
-                <span data-status={entry.status.status}>{words.parts('home.status', { reason: <LogWords words={words} text={entry.status.reason} /> })}</span>
+                <span data-status={entry.status.status}>{words.parts('home.status', { reason: <Reason words={words} of={entry.status} /> })}</span>
               </li>
             ))}
           </ul>

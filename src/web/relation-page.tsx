@@ -7,7 +7,7 @@ import { groupByPeriod } from './periods';
 import { feedQueryOf, isNarrowed, selectionQuery, TimelineSearchForm, type TimelineSelection } from './timeline-search';
 import { factPagePath } from '../domain/pages';
 import { logInWords } from './counts';
-import { Fact, LogWords } from './fact-text';
+import { Fact, Reason } from './fact-text';
 import { withLang, type PageWords } from './page-words';
 
 /** The page of one relation. */
@@ -66,7 +66,7 @@ function StatusSection({ words, relation, status, asOf }: RelationPageProps) {
   return (
     <section aria-labelledby="status-heading">
       <h2 id="status-heading">{t('status.heading')}</h2>
-      <p id="status-on" data-status={status.status}>{words.parts('status.on', { reason: <LogWords words={words} text={status.reason} /> }, { day: words.date(asOf) })}</p>
+      <p id="status-on" data-status={status.status}>{words.parts('status.on', { reason: <Reason words={words} of={status} /> }, { day: words.date(asOf) })}</p>
       {status.periods.length ? (
         <ol>
           {status.periods.map((period) => (
@@ -130,7 +130,7 @@ function AgreementsSection({ words, relation, asOf, agreements, selection }: Rel
                     <span class={`status status-${agreement.status}`} data-status={agreement.status}>
                       {t(`agreement.status.${agreement.status}`)}
                     </span>
-                    <span class="reason"><LogWords words={words} text={agreement.reason} /></span>
+                    <span class="reason"><Reason words={words} of={agreement} /></span>
                   </td>
                   <td data-label={columns.signed}><Occurred words={words} edtf={agreement.signed} /></td>
                   <td data-label={columns.level}>{t(`level.${agreement.level}`)}</td>

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { AGREEMENT_STATUSES, agreementStatusOn, type AgreementStatus } from '../../domain/agreements';
 import { Level } from '../../domain/catalog';
 import { factPagePath } from '../../domain/pages';
+import type { ReasonClause } from '../../domain/reasons';
 import type { Db } from '../../store/db';
-import { LanguageCode, LOG_LANGUAGE, type Language } from '../../i18n/languages';
+import { LOG_LANGUAGE, type Language } from '../../i18n/languages';
 import { readRelationViews } from '../freshness';
 import { itemSelection, languageJoin, timelineItem, type TimelineItem } from '../timeline/item';
 
@@ -26,12 +27,12 @@ export const AgreementView = z.object({
   signed: z.string().describe('EDTF'),
   validUntil: z.string().nullable().describe('a day, "indefinite", or null when the source does not say'),
   status: z.enum(AGREEMENT_STATUSES),
-  reason: z.string().describe('why it has that status, in words'),
-  reasonLanguage: LanguageCode.optional().describe("in another language than the log's: the reason's, which is the log's alone for now"),
+  reason: z.string().describe('why it has that status, in words: those of `lang`'),
   ended: z.object({ occurred: z.string(), reason: z.string().nullable(), event: z.string() }).nullable(),
   links: z.object({ agreement: z.string(), signing: z.string(), page: z.string().describe("the signing's page, for people") }),
 });
-export type AgreementView = z.output<typeof AgreementView>;
+/** An agreement as the views answer it: with its reason in parts (`because`), which JSON says in words instead (src/i18n/reasons.ts). */
+export type AgreementView = z.output<typeof AgreementView> & { because: ReasonClause[] };
 
 interface SigningRow {
   event_id: string;
@@ -90,7 +91,7 @@ export function endingsQuery(db: Db, relation: string, agreementId?: string) {
 
 function agreementView(relation: string, signing: SigningRow, endings: EndingRow[], asOf: string, language: Language): AgreementView {
   const own = endings.filter((ending) => ending.agreement_id === signing.agreement_id);
-  const { status, reason } = agreementStatusOn(
+  const { status, reason, because } = agreementStatusOn(
     {
       signed: signing,
       validUntil: signing.valid_until,
@@ -110,7 +111,7 @@ function agreementView(relation: string, signing: SigningRow, endings: EndingRow
     validUntil: signing.valid_until,
     status,
     reason,
-    ...(language === LOG_LANGUAGE ? {} : { reasonLanguage: LOG_LANGUAGE }),
+    because,
     ended: ending ? { occurred: ending.occurred, reason: ending.reason, event: `/v1/events/${ending.event_id}` } : null,
     links: {
       agreement: `/v1/relations/${relation}/agreements/${signing.agreement_id}`,

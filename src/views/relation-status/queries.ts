@@ -129,8 +129,7 @@ const StatusQualifierView = z.object({
 export const RelationStatusReport = z.object({
   on: z.string(),
   status: z.enum(RELATION_STATES),
-  reason: z.string(),
-  reasonLanguage: LanguageCode.optional().describe("in another language than the log's: the reason's, which is the log's alone for now"),
+  reason: z.string().describe('why, in words: those of `lang`'),
   event: StatusEvent.nullable(),
   possibleChange: StatusEvent.nullable(),
   qualifiers: z.array(StatusQualifierView).describe('what the sources say of relations on that day without changing their status'),
@@ -142,15 +141,14 @@ export const RelationStatusReport = z.object({
     qualifiers: z.array(StatusQualifierView).describe('the qualifiers that hold on some day of the period'),
   })),
 });
-export type RelationStatusReport = RelationStatusOn<StatusEvent> & { on: string; periods: StatusPeriod<StatusEvent>[]; reasonLanguage?: Language };
+export type RelationStatusReport = RelationStatusOn<StatusEvent> & { on: string; periods: StatusPeriod<StatusEvent>[] };
 
 /** Whether relations were established, severed or restored on `day`, what qualifies it, and the periods over time; null for an unknown relation. One D1 call. */
 export async function relationStatusReport(
   db: Db, relation: string, day: string, language: Language = LOG_LANGUAGE,
 ): Promise<RelationStatusReport | null> {
   const read = await readRelationViews(db, relation, [statusChangesQuery(db, relation, language), statusQualifiersQuery(db, relation, language)]);
-  const report = read && statusReport(statusChangesFrom(read[0], language), statusQualifiersFrom(read[1], language), day);
-  return report && language !== LOG_LANGUAGE ? { ...report, reasonLanguage: LOG_LANGUAGE } : report;
+  return read && statusReport(statusChangesFrom(read[0], language), statusQualifiersFrom(read[1], language), day);
 }
 
 export function statusReport(

@@ -3,7 +3,7 @@ import { dataSchemas, FACT_TYPES, type FactType, type Level } from '../../domain
 import type { QualifierOf, StatusPeriod } from '../../domain/relation-status';
 import type { AgreementView } from '../../views/agreements/queries';
 import type { RelationOverview } from '../../views/relation-overview';
-import type { StatusEvent } from '../../views/relation-status/queries';
+import type { RelationStatusReport, StatusEvent } from '../../views/relation-status/queries';
 import type { TimelineItem } from '../../views/timeline/item';
 
 /** Which facts the chart draws, on which row, and the selection a reader asks for (level, types). */
@@ -46,8 +46,8 @@ export interface ChartData {
   qualifiers: QualifierOf<StatusEvent>[];
   agreements: AgreementView[];
   visits: Visit[];
-  /** The state of relations on the as-of day, in words, when the periods are drawn. */
-  relationsOnAsOf: string | null;
+  /** The state of relations on the as-of day, with its reason, when the periods are drawn. */
+  relationsOnAsOf: RelationStatusReport | null;
 }
 
 function asVisit(item: TimelineItem): Visit | null {
@@ -67,7 +67,7 @@ export function chartData(overview: RelationOverview, filters: ChartFilters): Ch
   return {
     periods,
     qualifiers: [...qualifiers.values()].filter((q) => level({ level: levels.get(q.event.id) ?? 'federal' })),
-    relationsOnAsOf: periods.length ? overview.status.reason : null,
+    relationsOnAsOf: periods.length ? overview.status : null,
     agreements: rows.has('agreements') ? overview.agreements.filter(level) : [],
     visits: rows.has('visits')
       ? overview.timeline.filter(level).map(asVisit).filter((visit): visit is Visit => visit !== null)

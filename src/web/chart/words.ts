@@ -1,3 +1,4 @@
+import { reasonIn } from '../../i18n/reasons';
 import type { Words } from '../../i18n/words';
 import type { QualifierOf, StatusPeriod } from '../../domain/relation-status';
 import type { AgreementView } from '../../views/agreements/queries';
@@ -60,7 +61,7 @@ export function asOfTitle(words: Words, data: ChartData, asOf: string): string {
   const agreements = data.agreements.length
     ? t('chart.inForce', { count: data.agreements.length, inForce: data.agreements.filter(inForce).length })
     : t('chart.noAgreements');
-  return t('chart.asOfTitle', { day: words.date(asOf), state: data.relationsOnAsOf ? `${data.relationsOnAsOf}; ` : '', agreements });
+  return t('chart.asOfTitle', { day: words.date(asOf), state: data.relationsOnAsOf ? `${reasonIn(words, data.relationsOnAsOf)}; ` : '', agreements });
 }
 
 function agreementsInWords(words: Words, agreements: AgreementView[]): string {

@@ -113,7 +113,7 @@ describe('the reasons of a status and of an agreement', () => {
     expect(reasonIn(russian, statuses[4])).toBe('отношения установлены: 1 декабря 1890 г.; 1910 г. – август 1924 г.: практически отсутствовали; 1910 г. – август 1924 г.: источники расходятся');
   });
 
-  it('are worded on the pages in their language, the words of the record in them marked as English', async () => {
+  it('are worded on the pages in their language, the words of the record in them and beside them marked as English', async () => {
     const relation = freshRelation();
     await post(`/v1/relations/${relation}/events`, {
       events: [
@@ -126,6 +126,9 @@ describe('the reasons of a status and of an agreement', () => {
     const spanish = await (await get(`/es/${relation}?asOf=1990-01-01`)).text();
     expect(spanish).toContain('El 1 de enero de 1990: las relaciones se establecieron el 1 de diciembre de 1890.');
     expect(spanish).toContain('<span class="reason">terminado en 1980 (<span lang="en">denounced</span>)</span>');
+    // The agreement's title is the record's own, which no translation gives: marked as English.
+    expect(spanish).toMatch(/<th scope="row"><a href="\/es\/[a-z-]+\/events\/[0-9a-f-]+"><span lang="en">Agreement<\/span><\/a><\/th>/);
+    expect(await (await get(`/${relation}?asOf=1990-01-01`)).text()).toMatch(/<th scope="row"><a href="[^"]+">Agreement<\/a><\/th>/);
     const russian = await (await get(`/v1/relations/${relation}/chart.svg?lang=ru&asOf=1990-01-01`)).text();
     expect(russian).toContain('отношения установлены: 1 декабря 1890 г.');
   });

@@ -7,7 +7,7 @@ import { linkable } from '../domain/text';
 import { plainCitation, type CitedFact } from '../feeds/citation';
 import { LOG_LANGUAGE } from '../i18n/languages';
 import { dataRows, valueInWords } from './fact-details';
-import { Fact, type FactTexts } from './fact-text';
+import { Fact, Recorded, type FactTexts } from './fact-text';
 import { feedAlternates, Layout } from './layout';
 import { Occurred } from './occurred';
 import { languageUrl, withLang, type PageWords } from './page-words';
@@ -73,8 +73,8 @@ export function EventPage({ words, relation, name, history, cited, timelineHref 
           <dt>{t('event.type')}</dt>
           <dd>{t(`type.${fact.type}`)}</dd>
           {dataRows(words, fact, relation).map(([label, value]) => <><dt>{label}</dt><dd>{value}</dd></>)}
-          {fact.participants.length ? <><dt>{t('event.participants')}</dt><dd>{fact.participants.join('; ')}</dd></> : null}
-          {fact.places.length ? <><dt>{t('event.places')}</dt><dd>{fact.places.join('; ')}</dd></> : null}
+          {fact.participants.length ? <><dt>{t('event.participants')}</dt><dd><Recorded words={words} text={fact.participants.join('; ')} /></dd></> : null}
+          {fact.places.length ? <><dt>{t('event.places')}</dt><dd><Recorded words={words} text={fact.places.join('; ')} /></dd></> : null}
           <dt>{t('event.level')}</dt>
           <dd>{t(`level.${fact.level}`)}</dd>
           {fact.tags.length ? <><dt>{t('event.tags')}</dt><dd>{fact.tags.join(', ')}</dd></> : null}

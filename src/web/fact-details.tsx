@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { EventContent, FactType } from '../domain/catalog';
 import type { Words } from '../i18n/words';
+import { Recorded } from './fact-text';
 import { Occurred } from './occurred';
 
 /** What a fact's type and data say, in words of the page's language: the rows of the page of a fact. */
@@ -19,42 +20,43 @@ export function dataRows(words: Words, fact: EventContent, relation: string): Da
   const country = (code: unknown) => words.country(String(code));
   const usd = new Intl.NumberFormat(words.language, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
   const label = (key: string) => words.t(`label.${key}`);
+  const recorded = (text: unknown) => <Recorded words={words} text={text} />;
   const rows: (DataRow | false)[] = [];
   switch (fact.type as FactType) {
     case 'RelationsEstablished':
     case 'RelationsSevered':
     case 'RelationsRestored':
-      rows.push(Array.isArray(data.states) && [label('states'), data.states.join(words.t('event.and'))], data.reason && [label('reason'), data.reason]);
+      rows.push(Array.isArray(data.states) && [label('states'), data.states.join(words.t('event.and'))], data.reason && [label('reason'), recorded(data.reason)]);
       break;
     case 'RelationsQualified':
       rows.push([label('qualifier'), words.t(`qualifier.${data.qualifier}.title`)]);
       break;
     case 'VisitMade':
-      rows.push([label('visitor'), data.visitor], [label('office'), data.office], [label('journey'), `${country(data.from)} → ${country(data.to)}`]);
+      rows.push([label('visitor'), recorded(data.visitor)], [label('office'), recorded(data.office)], [label('journey'), `${country(data.from)} → ${country(data.to)}`]);
       break;
     case 'AgreementSigned':
       rows.push(
-        [label('agreement'), <a href={`/v1/relations/${relation}/agreements/${data.agreementId}`}>{data.title}</a>],
-        [label('kind'), data.kind], [label('parties'), (data.parties ?? []).join('; ')],
-        data.subject && [label('subject'), data.subject], [label('validUntil'), validity(words, data.validUntil)],
+        [label('agreement'), <a href={`/v1/relations/${relation}/agreements/${data.agreementId}`}>{recorded(data.title)}</a>],
+        [label('kind'), recorded(data.kind)], [label('parties'), recorded((data.parties ?? []).join('; '))],
+        data.subject && [label('subject'), recorded(data.subject)], [label('validUntil'), validity(words, data.validUntil)],
       );
       break;
     case 'AgreementEnded':
       rows.push([label('agreement'), <a href={`/v1/relations/${relation}/agreements/${data.agreementId}`}>{data.agreementId}</a>],
-        data.reason && [label('reason'), data.reason]);
+        data.reason && [label('reason'), recorded(data.reason)]);
       break;
     case 'MissionOpened':
-      rows.push([label('mission'), data.mission], [label('sendingState'), country(data.sendingState)], [label('city'), data.city]);
+      rows.push([label('mission'), recorded(data.mission)], [label('sendingState'), country(data.sendingState)], [label('city'), recorded(data.city)]);
       break;
     case 'AmbassadorAppointed':
-      rows.push([label('ambassador'), data.ambassador], [label('sendingState'), country(data.sendingState)],
+      rows.push([label('ambassador'), recorded(data.ambassador)], [label('sendingState'), country(data.sendingState)],
         [label('receivingState'), country(data.receivingState)]);
       break;
     case 'TradeReported':
       rows.push([label('period'), words.date(data.period)], [label('totalUsd'), usd.format(data.totalUsd)],
         data.mainExports && [label('mainExports'), (
           <ul>{Object.entries(data.mainExports as Record<string, string[]>).map(([code, goods]) => (
-            <li>{words.t('label.exportsOf', { country: country(code) })}: {goods.join(', ')}</li>
+            <li>{words.t('label.exportsOf', { country: country(code) })}: {recorded(goods.join(', '))}</li>
           ))}</ul>
         )]);
       break;

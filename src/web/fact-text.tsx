@@ -23,10 +23,18 @@ export function Fact({ words, item, field, text }: { words: PageWords; item: Fac
 }
 
 /**
+ * Words of the record that no translation gives (a fact's data: an agreement's title, an office, why it ended;
+ * its participants and places), as recorded: marked with the log's language on a page of another.
+ */
+export function Recorded({ words, text }: { words: { language: Language }; text: unknown }) {
+  return words.language === LOG_LANGUAGE ? <>{text}</> : <span lang={LOG_LANGUAGE}>{text}</span>;
+}
+
+/**
  * The reason of a status, of an agreement's status, in the page's language: the log's own words in English, else
- * the catalog's, with the words of the record in it (why an agreement ended) marked with the log's language.
+ * the catalog's, with the words of the record in it (why an agreement ended) as recorded.
  */
 export function Reason({ words, of }: { words: PageWords; of: { reason: string; because: ReasonClause[] } }) {
   if (words.language === LOG_LANGUAGE) return <>{of.reason}</>;
-  return <>{reasonParts(words, of.because, (text) => <span lang={LOG_LANGUAGE}>{text}</span>)}</>;
+  return <>{reasonParts(words, of.because, (text) => <Recorded words={words} text={text} />)}</>;
 }

@@ -7,7 +7,7 @@ import { groupByPeriod } from './periods';
 import { feedQueryOf, isNarrowed, selectionQuery, TimelineSearchForm, type TimelineSelection } from './timeline-search';
 import { factPagePath } from '../domain/pages';
 import { logInWords } from './counts';
-import { Fact, Reason } from './fact-text';
+import { Fact, Reason, Recorded } from './fact-text';
 import { withLang, type PageWords } from './page-words';
 
 /** The page of one relation. */
@@ -125,7 +125,7 @@ function AgreementsSection({ words, relation, asOf, agreements, selection }: Rel
             <tbody>
               {agreements.map((agreement) => (
                 <tr data-agreement={agreement.agreementId}>
-                  <th scope="row"><a href={agreement.links.page}>{agreement.title}</a></th>
+                  <th scope="row"><a href={agreement.links.page}><Recorded words={words} text={agreement.title} /></a></th>
                   <td data-label={columns.status}>
                     <span class={`status status-${agreement.status}`} data-status={agreement.status}>
                       {t(`agreement.status.${agreement.status}`)}

@@ -10,10 +10,12 @@ import type { Words } from './words';
  */
 export function reasonParts<T>(words: Words, because: ReasonClause[], recorded: (text: string) => T): (string | T)[] {
   return because.flatMap(({ key, values }, index) => {
-    const texts = Object.fromEntries(Object.entries(values).filter(([, value]) => 'text' in value)
-      .map(([name, value]) => [name, recorded((value as { text: string }).text)]));
-    const said = Object.fromEntries(Object.entries(values).filter(([, value]) => !('text' in value))
-      .map(([name, value]) => [name, valueInWords(words, value)]));
+    const texts: Record<string, T> = {};
+    const said: Record<string, string> = {};
+    for (const [name, value] of Object.entries(values)) {
+      if ('text' in value) texts[name] = recorded(value.text);
+      else said[name] = valueInWords(words, value);
+    }
     return [...(index ? ['; '] : []), ...words.parts(`reason.${key}`, texts, said)];
   });
 }
@@ -22,11 +24,10 @@ export function reasonParts<T>(words: Words, because: ReasonClause[], recorded: 
 export const reasonIn = (words: Words, view: { reason: string; because: ReasonClause[] }): string =>
   words.language === LOG_LANGUAGE ? view.reason : reasonParts(words, view.because, (text) => text).join('');
 
-function valueInWords(words: Words, value: ReasonValue): string {
+function valueInWords(words: Words, value: Exclude<ReasonValue, { text: string }>): string {
   if ('when' in value) return words.t(`reason.when.${whenKind(value.when)}`, { date: words.date(value.when.occurred) });
   if ('date' in value) return words.date(value.date);
-  if ('day' in value) return words.day(value.day);
-  return value.text;
+  return words.day(value.day);
 }
 
 /**

@@ -17,17 +17,15 @@ export interface FactTexts {
 }
 
 export function Fact({ words, item, field, text }: { words: PageWords; item: FactTexts; field: 'headline' | 'summary'; text?: unknown }) {
-  const shown = text ?? item[field];
-  const language = item.textLanguage ?? LOG_LANGUAGE;
-  return language !== words.language ? <span lang={language}>{shown}</span> : <>{shown}</>;
+  return <Recorded words={words} text={text ?? item[field]} language={item.textLanguage} />;
 }
 
 /**
- * Words of the record that no translation gives (a fact's data: an agreement's title, an office, why it ended;
- * its participants and places), as recorded: marked with the log's language on a page of another.
+ * Words of the record in `language` (by default the log's: a fact's data, an agreement's title, an office, why it
+ * ended; its participants and places, which no translation gives), marked so on a page of another language.
  */
-export function Recorded({ words, text }: { words: { language: Language }; text: unknown }) {
-  return words.language === LOG_LANGUAGE ? <>{text}</> : <span lang={LOG_LANGUAGE}>{text}</span>;
+export function Recorded({ words, text, language = LOG_LANGUAGE }: { words: { language: Language }; text: unknown; language?: Language }) {
+  return language === words.language ? <>{text}</> : <span lang={language}>{text}</span>;
 }
 
 /**
